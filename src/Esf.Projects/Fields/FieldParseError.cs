@@ -1,0 +1,44 @@
+namespace Esf.Projects.Fields;
+
+/// <summary>Why a field parser rejected its input. Shared by every parser in <see cref="Esf.Projects.Fields"/>.</summary>
+public enum FieldParseError
+{
+    /// <summary>No error: the parse succeeded.</summary>
+    None = 0,
+
+    /// <summary>The input is empty or white space only.</summary>
+    Empty,
+
+    /// <summary>A number was expected at the position but none was found.</summary>
+    NoDigits,
+
+    /// <summary>A thousands group does not have exactly three digits (<c>12 34</c>, <c>1 2345</c>), or the first group has more than three.</summary>
+    MisplacedGroupSeparator,
+
+    /// <summary>Thousands groups are separated by two different space characters (<c>1 234\u00A0567</c>).</summary>
+    MixedGroupSeparators,
+
+    /// <summary>A dot between digits: Swedish amounts use a decimal comma, so <c>1.234</c> could mean one thousand or one point two.</summary>
+    AmbiguousDecimalPoint,
+
+    /// <summary>More decimals than the unit allows: two öre digits for kronor, more for scaled units such as <c>Mkr</c>.</summary>
+    TooManyDecimals,
+
+    /// <summary>The value does not fit in <see cref="decimal"/> (or, for counts, in <see cref="int"/>).</summary>
+    Overflow,
+
+    /// <summary>A character that the format does not allow at this position, including trailing text after a complete value.</summary>
+    UnexpectedCharacter,
+
+    /// <summary>A date is not written as <c>YYYY-MM-DD</c> or as a Swedish long date (<c>1 februari 2012</c>).</summary>
+    InvalidDate,
+
+    /// <summary>A date is well-formed but does not exist (<c>2014-02-30</c>, month 13).</summary>
+    ImpossibleDate,
+
+    /// <summary>Two dates are not separated by <c>till</c>, <c>t.o.m.</c>, a hyphen or a dash.</summary>
+    MissingRangeSeparator,
+
+    /// <summary>The range ends before it starts.</summary>
+    ReversedRange,
+}

@@ -1,0 +1,306 @@
+using System.Diagnostics.CodeAnalysis;
+using NodaTime;
+
+namespace Esf.Projects.Fields;
+
+/// <summary>
+/// Parses a Swedish date range such as <c>2012-02-01 till 2014-09-30</c> into a NodaTime
+/// <see cref="DateInterval"/>, whose end is inclusive, as "till" means on these pages.
+/// </summary>
+/// <remarks>
+/// <para>Dates: ISO <c>YYYY-MM-DD</c>, or Swedish long dates <c>1 februari 2012</c> (month names and the
+/// abbreviations <c>jan</c>…<c>dec</c>, case-insensitive). The first long date may omit its year when the second
+/// has one (<c>1 februari till 30 september 2014</c>); it then takes the second date's year, or the year before
+/// when that would put it after the end.</para>
+/// <para>Separators: <c>till</c>, <c>t.o.m.</c>, en dash, em dash, minus sign or hyphen, with or without spaces —
+/// including the glued <c>2016-08-01-2019-03-31</c> found on real pages.</para>
+/// <para>Impossible dates (<c>2014-02-30</c>) and reversed ranges are failures with a position; the day is checked
+/// against the month before a <see cref="LocalDate"/> is built, so no exception escapes. Years 1 to 9999.</para>
+/// </remarks>
+public static class SwedishDateRange
+{
+    private static readonly string[] MonthNames =
+    [
+        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december",
+    ];
+
+    private static readonly (string Abbreviation, int Month)[] MonthAbbreviations =
+    [
+        ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sept", 9), ("sep", 9), ("okt", 10), ("nov", 11), ("dec", 12),
+    ];
+
+    private static readonly string[] WordSeparators = ["till och med", "t.o.m.", "t.o.m", "till"];
+
+    /// <summary>Parses a date range, reporting why and where it was rejected.</summary>
+    /// <param name="text">The range as written; surrounding white space is ignored.</param>
+    /// <returns>The inclusive interval, or the failure with its index in <paramref name="text"/>.</returns>
+    public static FieldParseResult<DateInterval> Parse(ReadOnlySpan<char> text)
+    {
+        var error = ParseCore(text, out var start, out var end, out var index);
+        return error == FieldParseError.None
+            ? FieldParseResult<DateInterval>.ForValue(new DateInterval(start, end))
+            : FieldParseResult<DateInterval>.ForError(error, index);
+    }
+
+    /// <summary>Parses a date range into an interval.</summary>
+    /// <param name="text">The range as written.</param>
+    /// <param name="interval">The inclusive interval, or <see langword="null"/> when rejected.</param>
+    /// <returns>Whether <paramref name="text"/> is an accepted range.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out DateInterval? interval)
+    {
+        var error = ParseCore(text, out var start, out var end, out _);
+        interval = error == FieldParseError.None ? new DateInterval(start, end) : null;
+        return interval is not null;
+    }
+
+    /// <summary>Parses a date range into its two dates without allocating.</summary>
+    /// <param name="text">The range as written.</param>
+    /// <param name="start">The first day, or <c>default</c> when rejected.</param>
+    /// <param name="end">The last day (inclusive), or <c>default</c> when rejected.</param>
+    /// <returns>Whether <paramref name="text"/> is an accepted range.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out LocalDate start, out LocalDate end) =>
+        ParseCore(text, out start, out end, out _) == FieldParseError.None;
+
+    internal static FieldParseError ParseCore(ReadOnlySpan<char> text, out LocalDate start, out LocalDate end, out int errorIndex)
+    {
+        start = default;
+        end = default;
+        var i = TextChars.SkipSpaces(text, 0);
+        if (i == text.Length)
+        {
+            errorIndex = 0;
+            return FieldParseError.Empty;
+        }
+
+        var firstStart = i;
+        var error = ReadDate(text, ref i, out var y1, out var m1, out var d1, out errorIndex);
+        if (error != FieldParseError.None)
+        {
+            return error;
+        }
+
+        if (!SkipSeparator(text, ref i))
+        {
+            errorIndex = i;
+            return FieldParseError.MissingRangeSeparator;
+        }
+
+        var secondStart = i;
+        error = ReadDate(text, ref i, out var y2, out var m2, out var d2, out errorIndex);
+        if (error != FieldParseError.None)
+        {
+            return error;
+        }
+
+        i = TextChars.SkipSpaces(text, i);
+        if (i < text.Length)
+        {
+            errorIndex = i;
+            return FieldParseError.UnexpectedCharacter;
+        }
+
+        if (y2 == 0)
+        {
+            errorIndex = secondStart;
+            return FieldParseError.InvalidDate;
+        }
+
+        if (!IsValid(y2, m2, d2))
+        {
+            errorIndex = secondStart;
+            return FieldParseError.ImpossibleDate;
+        }
+
+        if (y1 == 0)
+        {
+            y1 = (m1, d1).CompareTo((m2, d2)) <= 0 ? y2 : y2 - 1;
+        }
+
+        if (!IsValid(y1, m1, d1))
+        {
+            errorIndex = firstStart;
+            return FieldParseError.ImpossibleDate;
+        }
+
+        start = new LocalDate(y1, m1, d1);
+        end = new LocalDate(y2, m2, d2);
+        if (end < start)
+        {
+            errorIndex = secondStart;
+            start = default;
+            end = default;
+            return FieldParseError.ReversedRange;
+        }
+
+        errorIndex = -1;
+        return FieldParseError.None;
+    }
+
+    /// <summary>Parses one date, ISO or Swedish long form.</summary>
+    internal static FieldParseResult<LocalDate> ParseDate(ReadOnlySpan<char> text)
+    {
+        var i = TextChars.SkipSpaces(text, 0);
+        if (i == text.Length)
+        {
+            return FieldParseResult<LocalDate>.ForError(FieldParseError.Empty, 0);
+        }
+
+        var dateStart = i;
+        var error = ReadDate(text, ref i, out var y, out var m, out var d, out var index);
+        if (error != FieldParseError.None)
+        {
+            return FieldParseResult<LocalDate>.ForError(error, index);
+        }
+
+        i = TextChars.SkipSpaces(text, i);
+        if (i < text.Length)
+        {
+            return FieldParseResult<LocalDate>.ForError(FieldParseError.UnexpectedCharacter, i);
+        }
+
+        if (y == 0)
+        {
+            return FieldParseResult<LocalDate>.ForError(FieldParseError.InvalidDate, dateStart);
+        }
+
+        return IsValid(y, m, d)
+            ? FieldParseResult<LocalDate>.ForValue(new LocalDate(y, m, d))
+            : FieldParseResult<LocalDate>.ForError(FieldParseError.ImpossibleDate, dateStart);
+    }
+
+    private static bool IsValid(int year, int month, int day) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month);
+
+    /// <summary>Reads an ISO or long date at <paramref name="i"/>; year 0 means "not written" (long form only). Validity is checked by the caller.</summary>
+    private static FieldParseError ReadDate(ReadOnlySpan<char> text, ref int i, out int year, out int month, out int day, out int errorIndex)
+    {
+        year = month = day = 0;
+        errorIndex = i;
+        var digits = CountDigits(text, i);
+        if (digits == 4)
+        {
+            if (i + 10 > text.Length || text[i + 4] != '-' || CountDigits(text, i + 5) != 2 || text[i + 7] != '-' || CountDigits(text, i + 8) != 2)
+            {
+                return FieldParseError.InvalidDate;
+            }
+
+            year = ReadNumber(text.Slice(i, 4));
+            month = ReadNumber(text.Slice(i + 5, 2));
+            day = ReadNumber(text.Slice(i + 8, 2));
+            i += 10;
+            return FieldParseError.None;
+        }
+
+        if (digits is 1 or 2)
+        {
+            day = ReadNumber(text.Slice(i, digits));
+            var j = i + digits;
+            if (j < text.Length && text[j] == '.')
+            {
+                j++;
+            }
+
+            var afterSpace = TextChars.SkipSpaces(text, j);
+            if (afterSpace == j || !TryReadMonth(text[afterSpace..], out month, out var monthLength))
+            {
+                return FieldParseError.InvalidDate;
+            }
+
+            j = afterSpace + monthLength;
+            var yearStart = TextChars.SkipSpaces(text, j);
+            if (yearStart > j && CountDigits(text, yearStart) == 4)
+            {
+                year = ReadNumber(text.Slice(yearStart, 4));
+                j = yearStart + 4;
+            }
+
+            i = j;
+            return FieldParseError.None;
+        }
+
+        return FieldParseError.InvalidDate;
+    }
+
+    private static bool TryReadMonth(ReadOnlySpan<char> text, out int month, out int length)
+    {
+        for (var m = 0; m < MonthNames.Length; m++)
+        {
+            length = TextChars.MatchWord(text, MonthNames[m]);
+            if (length > 0)
+            {
+                month = m + 1;
+                return true;
+            }
+        }
+
+        foreach (var (abbreviation, number) in MonthAbbreviations)
+        {
+            length = TextChars.MatchWord(text, abbreviation);
+            if (length > 0)
+            {
+                if (length < text.Length && text[length] == '.')
+                {
+                    length++;
+                }
+
+                month = number;
+                return true;
+            }
+        }
+
+        month = 0;
+        length = 0;
+        return false;
+    }
+
+    private static bool SkipSeparator(ReadOnlySpan<char> text, ref int i)
+    {
+        var j = TextChars.SkipSpaces(text, i);
+        if (j < text.Length && text[j] is '-' or '\u2013' or '\u2014' or '\u2212' or '\u2010' or '\u2011')
+        {
+            i = TextChars.SkipSpaces(text, j + 1);
+            return true;
+        }
+
+        if (j == i && i > 0 && !char.IsPunctuation(text[i - 1]) && char.IsLetterOrDigit(text[i - 1]))
+        {
+            // A word separator needs space before it ("2014till" is not a range).
+            return false;
+        }
+
+        foreach (var word in WordSeparators)
+        {
+            var length = TextChars.MatchWord(text[j..], word);
+            if (length > 0)
+            {
+                var k = j + length;
+                i = TextChars.SkipSpaces(text, k);
+                return i > k || word[^1] == '.';
+            }
+        }
+
+        return false;
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> text, int index)
+    {
+        var count = 0;
+        while (index + count < text.Length && char.IsAsciiDigit(text[index + count]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static int ReadNumber(ReadOnlySpan<char> digits)
+    {
+        var value = 0;
+        foreach (var c in digits)
+        {
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
+}

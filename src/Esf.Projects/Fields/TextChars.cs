@@ -1,0 +1,76 @@
+using System.Buffers;
+
+namespace Esf.Projects.Fields;
+
+/// <summary>Character classes shared by the field parsers and the page parser; culture-free.</summary>
+internal static class TextChars
+{
+    /// <summary>The four space characters Swedish text uses between thousands groups.</summary>
+    public static readonly SearchValues<char> GroupSeparators = SearchValues.Create(" \u00A0\u202F\u2009");
+
+    /// <summary>White space as the parser sees it: Unicode white space plus the BOM and zero-width space that scrapes leave behind.</summary>
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF' || c == '\u200B';
+
+    public static bool IsGroupSeparator(char c) => c is ' ' or '\u00A0' or '\u202F' or '\u2009';
+
+    public static int SkipSpaces(ReadOnlySpan<char> text, int index)
+    {
+        while (index < text.Length && IsSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> text)
+    {
+        var start = SkipSpaces(text, 0);
+        var end = text.Length;
+        while (end > start && IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
+    }
+
+    /// <summary>
+    /// Matches <paramref name="word"/> (lower-case ASCII or Swedish letters) at the start of <paramref name="text"/>,
+    /// ignoring case; a space in <paramref name="word"/> matches one or more white-space characters.
+    /// A word that ends in a letter must not be followed directly by another letter or digit.
+    /// </summary>
+    /// <returns>The number of characters matched, or -1.</returns>
+    public static int MatchWord(ReadOnlySpan<char> text, string word)
+    {
+        var i = 0;
+        foreach (var w in word)
+        {
+            if (w == ' ')
+            {
+                var start = i;
+                i = SkipSpaces(text, i);
+                if (i == start)
+                {
+                    return -1;
+                }
+
+                continue;
+            }
+
+            if (i >= text.Length || char.ToLowerInvariant(text[i]) != w)
+            {
+                return -1;
+            }
+
+            i++;
+        }
+
+        if (char.IsLetterOrDigit(word[^1]) && i < text.Length && char.IsLetterOrDigit(text[i]))
+        {
+            return -1;
+        }
+
+        return i;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Esf.Projects.Model;
+
+/// <summary>A 1-based line and column in the parsed text.</summary>
+/// <param name="Line">1-based line; LF, CRLF and a lone CR each end a line.</param>
+/// <param name="Column">1-based column in UTF-16 code units; a leading byte-order mark is not counted.</param>
+public readonly record struct SourcePosition(int Line, int Column)
+{
+    /// <summary>Formats as <c>(line,column)</c>, the compiler convention.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"({Line},{Column})");
+}

@@ -1,0 +1,158 @@
+using Esf.Projects.Model;
+
+namespace Esf.Projects.Parsing;
+
+/// <summary>How a label stands on its line.</summary>
+internal enum LabelForm
+{
+    /// <summary>The label alone (optionally with a colon): the value is on the next non-blank line.</summary>
+    Alone,
+
+    /// <summary><c>Label: value</c> or <c>Label&lt;TAB&gt;value</c>.</summary>
+    Separated,
+
+    /// <summary><c>Label value</c>.</summary>
+    Spaced,
+
+    /// <summary><c>Labelvalue</c>, as the project bank's export writes it.</summary>
+    Glued,
+}
+
+/// <summary>A known label.</summary>
+/// <param name="Text">The label as the page writes it.</param>
+/// <param name="Kind">What it means.</param>
+/// <param name="MayStartValue">The label is a word that also begins values (<c>Region Skåne</c> is an owner): a spaced line starting with it is not taken for a label when a value is expected.</param>
+internal sealed record LabelDefinition(string Text, HeaderFieldKind Kind, bool MayStartValue = false);
+
+/// <summary>The result of matching a line against the known labels.</summary>
+internal readonly record struct LabelMatch(LabelDefinition Label, LabelForm Form, int ValueOffset)
+{
+    /// <summary>A form that cannot be mistaken for a value.</summary>
+    public bool IsStrong => Form is LabelForm.Alone or LabelForm.Separated;
+}
+
+/// <summary>The Swedish header vocabulary and the known section headings.</summary>
+internal static class HeaderLabels
+{
+    public static readonly LabelDefinition[] Labels = Sorted(
+    [
+        new("Programområde", HeaderFieldKind.ProgramArea),
+        new("Projektfas", HeaderFieldKind.Phase),
+        new("Projektägare", HeaderFieldKind.Owner),
+        new("Kontaktperson", HeaderFieldKind.ContactName),
+        new("E-postadress", HeaderFieldKind.ContactEmail),
+        new("E-post", HeaderFieldKind.ContactEmail),
+        new("Telefonnummer", HeaderFieldKind.ContactPhone),
+        new("Beviljat ESF-stöd", HeaderFieldKind.GrantedEsfSupport),
+        new("Total projektbudget", HeaderFieldKind.TotalBudget),
+        new("Projektperiod", HeaderFieldKind.Period),
+        new("Region", HeaderFieldKind.Region, MayStartValue: true),
+        new("Projektnummer", HeaderFieldKind.ProjectNumber),
+        new("Utlysning", HeaderFieldKind.CallNumber),
+        new("Planerat antal deltagare", HeaderFieldKind.PlannedParticipants),
+        new("Specifikt mål", HeaderFieldKind.SpecificObjective),
+        new("Unionens medfinansieringsgrad", HeaderFieldKind.EuCofinancingRate),
+    ]);
+
+    /// <summary>Headings of the three list sections.</summary>
+    public static readonly string[] CoFinancierHeadings = ["Medfinansiärer", "Medfinansiär"];
+
+    public static readonly string[] PartnerHeadings = ["Samarbetspartners", "Samarbetspartner"];
+
+    public static readonly string[] MunicipalityHeadings = ["Kommun", "Kommuner"];
+
+    /// <summary>Headings known to start a section wherever they stand alone; they also end the header.</summary>
+    public static readonly string[] KnownHeadings =
+    [
+        "Sammanfattning", "Bakgrund", "Syfte", "Mål", "Målsättning", "Målgrupp", "Förväntade resultat",
+        "Tillgänglighet för personer med funktionsnedsättning", "Jämställdhetsintegrering", "Transnationellt samarbete",
+        "Projektbeskrivning", "Medfinansiärer", "Medfinansiär", "Samarbetspartners", "Samarbetspartner", "Kommun", "Kommuner",
+    ];
+
+    /// <summary>Print chrome that is not part of the project.</summary>
+    public static readonly string[] Chrome = ["Logotyp på utskrifter", "Stäng", "In English"];
+
+    private static LabelDefinition[] Sorted(LabelDefinition[] labels) =>
+        [.. labels.OrderByDescending(l => l.Text.Length)];
+
+    public static bool IsOneOf(ReadOnlySpan<char> content, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (content.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Matches a known label at the start of a line's content.</summary>
+    public static bool TryMatch(ReadOnlySpan<char> content, out LabelMatch match)
+    {
+        foreach (var label in Labels)
+        {
+            if (!content.StartsWith(label.Text, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var rest = content[label.Text.Length..];
+            if (rest.IsEmpty || (rest.Length == 1 && rest[0] == ':'))
+            {
+                match = new LabelMatch(label, LabelForm.Alone, content.Length);
+                return true;
+            }
+
+            var c = rest[0];
+            if (c is ':' or '\t')
+            {
+                var offset = label.Text.Length + 1;
+                while (offset < content.Length && Fields.TextChars.IsSpace(content[offset]))
+                {
+                    offset++;
+                }
+
+                match = new LabelMatch(label, LabelForm.Separated, offset);
+                return true;
+            }
+
+            if (Fields.TextChars.IsSpace(c))
+            {
+                var offset = label.Text.Length;
+                while (offset < content.Length && Fields.TextChars.IsSpace(content[offset]))
+                {
+                    offset++;
+                }
+
+                if (content[offset] == ':' || content[offset] == '\t')
+                {
+                    offset++;
+                    while (offset < content.Length && Fields.TextChars.IsSpace(content[offset]))
+                    {
+                        offset++;
+                    }
+
+                    match = new LabelMatch(label, offset >= content.Length ? LabelForm.Alone : LabelForm.Separated, offset);
+                    return true;
+                }
+
+                match = new LabelMatch(label, LabelForm.Spaced, offset);
+                return true;
+            }
+
+            // Glued: "RegionSydsverige". A lower-case letter after the label is the rest of a word
+            // ("Regionförbundet"), except for e-mail addresses and the word "saknas".
+            if (!char.IsLower(c) || rest.Equals("saknas", StringComparison.OrdinalIgnoreCase)
+                || (label.Kind == HeaderFieldKind.ContactEmail && rest.Contains('@')))
+            {
+                match = new LabelMatch(label, LabelForm.Glued, label.Text.Length);
+                return true;
+            }
+        }
+
+        match = default;
+        return false;
+    }
+}

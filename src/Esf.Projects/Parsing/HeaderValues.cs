@@ -1,0 +1,258 @@
+using Esf.Projects.Diagnostics;
+using Esf.Projects.Fields;
+using Esf.Projects.Model;
+
+namespace Esf.Projects.Parsing;
+
+/// <summary>Turns the raw header rows into the project's typed properties, with value diagnostics.</summary>
+internal static class HeaderValues
+{
+    public static EsfProject Apply(EsfProject project, List<HeaderField> fields, DiagnosticBag diagnostics)
+    {
+        var seen = new HashSet<HeaderFieldKind>();
+        var extras = new List<HeaderField>();
+        string? contactName = null, email = null, phone = null;
+        HeaderField? grantedField = null;
+        foreach (var field in fields)
+        {
+            if (field.Kind == HeaderFieldKind.Unknown)
+            {
+                extras.Add(field);
+                continue;
+            }
+
+            if (!seen.Add(field.Kind))
+            {
+                diagnostics.Add(DiagnosticCodes.DuplicateField, field.LabelPosition, DiagnosticMessages.DuplicateField(field.Label));
+                extras.Add(field);
+                continue;
+            }
+
+            if (field.Value is not { } value)
+            {
+                continue;
+            }
+
+            switch (field.Kind)
+            {
+                case HeaderFieldKind.ProgramArea:
+                    project = project with { ProgramArea = ParseProgramArea(field, value, diagnostics) };
+                    break;
+                case HeaderFieldKind.Phase:
+                    project = project with { Phase = new ProjectPhase(value, PhaseKind(value)) };
+                    break;
+                case HeaderFieldKind.Owner:
+                    project = project with { Owner = value };
+                    break;
+                case HeaderFieldKind.ContactName:
+                    contactName = value;
+                    break;
+                case HeaderFieldKind.ContactEmail:
+                    email = value;
+                    if (!IsPlausibleEmail(value))
+                    {
+                        diagnostics.Add(DiagnosticCodes.InvalidEmail, field.ValuePosition, DiagnosticMessages.InvalidEmail(value));
+                    }
+
+                    break;
+                case HeaderFieldKind.ContactPhone:
+                    phone = value;
+                    break;
+                case HeaderFieldKind.GrantedEsfSupport:
+                    project = project with { GrantedEsfSupport = ParseAmount(field, value, diagnostics) };
+                    grantedField = field;
+                    break;
+                case HeaderFieldKind.TotalBudget:
+                    project = project with { TotalBudget = ParseAmount(field, value, diagnostics) };
+                    break;
+                case HeaderFieldKind.Period:
+                    project = project with { Period = ParsePeriod(field, value, diagnostics) };
+                    break;
+                case HeaderFieldKind.Region:
+                    project = project with { Region = value };
+                    break;
+                case HeaderFieldKind.ProjectNumber:
+                    project = project with { ProjectNumber = value };
+                    break;
+                case HeaderFieldKind.CallNumber:
+                    project = project with { CallNumber = value };
+                    break;
+                case HeaderFieldKind.PlannedParticipants:
+                    project = project with { PlannedParticipants = ParseCount(field, value, diagnostics) };
+                    break;
+                case HeaderFieldKind.SpecificObjective:
+                    project = project with { SpecificObjective = value };
+                    break;
+                case HeaderFieldKind.EuCofinancingRate:
+                    project = project with { EuCofinancingRate = ParsePercentage(field, value, diagnostics) };
+                    break;
+            }
+        }
+
+        if (project is { GrantedEsfSupport: { } granted, TotalBudget: { } total } && granted.Amount > total.Amount && grantedField is not null)
+        {
+            diagnostics.Add(DiagnosticCodes.GrantedExceedsTotal, grantedField.ValuePosition, DiagnosticMessages.GrantedExceedsTotal(granted.Amount, total.Amount));
+        }
+
+        return project with
+        {
+            Contact = contactName is null && email is null && phone is null ? Contact.None : new Contact(contactName, email, phone),
+            Fields = [.. fields],
+            ExtraFields = [.. extras],
+        };
+    }
+
+    private static SourcePosition At(HeaderField field, int index) =>
+        field.ValuePosition with { Column = field.ValuePosition.Column + Math.Max(0, index) };
+
+    private static Money? ParseAmount(HeaderField field, string value, DiagnosticBag diagnostics)
+    {
+        var result = SwedishAmount.Parse(value);
+        if (result.Success)
+        {
+            return result.Value;
+        }
+
+        var code = result.Error == FieldParseError.Overflow ? DiagnosticCodes.AmountOverflow : DiagnosticCodes.InvalidAmount;
+        diagnostics.Add(code, At(field, result.ErrorIndex), DiagnosticMessages.InvalidAmount(field.Label, value, result.Error));
+        return null;
+    }
+
+    private static NodaTime.DateInterval? ParsePeriod(HeaderField field, string value, DiagnosticBag diagnostics)
+    {
+        var result = SwedishDateRange.Parse(value);
+        if (result.Success)
+        {
+            return result.Value;
+        }
+
+        var position = At(field, result.ErrorIndex);
+        switch (result.Error)
+        {
+            case FieldParseError.ImpossibleDate:
+                diagnostics.Add(DiagnosticCodes.ImpossibleDate, position, DiagnosticMessages.ImpossibleDate(value));
+                break;
+            case FieldParseError.ReversedRange:
+                diagnostics.Add(DiagnosticCodes.ReversedPeriod, position, DiagnosticMessages.ReversedPeriod(value));
+                break;
+            default:
+                diagnostics.Add(DiagnosticCodes.InvalidPeriod, position, DiagnosticMessages.InvalidPeriod(value, result.Error));
+                break;
+        }
+
+        return null;
+    }
+
+    internal static ProgramArea ParseProgramArea(HeaderField field, string value, DiagnosticBag diagnostics)
+    {
+        var text = value.AsSpan();
+        if (text.StartsWith("Programområde", StringComparison.OrdinalIgnoreCase))
+        {
+            text = TextChars.Trim(text["Programområde".Length..]);
+        }
+
+        var i = 0;
+        string? code = null;
+        int? number = null;
+        if (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || (text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))))
+            {
+                i++;
+            }
+
+            code = text[..i].ToString();
+            var dot = code.IndexOf('.', StringComparison.Ordinal);
+            var integerPart = dot < 0 ? code.AsSpan() : code.AsSpan(0, dot);
+            number = integerPart.Length <= 9 ? int.Parse(integerPart, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture) : null;
+        }
+        else if (text.Length >= 2 && text[0] is >= 'A' and <= 'F' && (TextChars.IsSpace(text[1]) || text[1] is ':' or '.' or ')'))
+        {
+            code = text[..1].ToString();
+            i = 1;
+        }
+
+        if (code is not null)
+        {
+            var nameStart = i;
+            while (nameStart < text.Length && (TextChars.IsSpace(text[nameStart]) || text[nameStart] is '-' or '\u2013' or ':' or '.' or ')'))
+            {
+                nameStart++;
+            }
+
+            var name = text[nameStart..];
+            return new ProgramArea(code, number, name.IsEmpty ? code : name.ToString());
+        }
+
+        diagnostics.Add(DiagnosticCodes.ProgramAreaWithoutNumber, field.ValuePosition, DiagnosticMessages.ProgramAreaWithoutNumber(value));
+        return new ProgramArea(null, null, text.IsEmpty ? value : text.ToString());
+    }
+
+    private static ProjectPhaseKind PhaseKind(string value) =>
+        value.Equals("Förprojektering", StringComparison.OrdinalIgnoreCase) ? ProjectPhaseKind.PreProject
+        : value.Equals("Genomförande", StringComparison.OrdinalIgnoreCase) ? ProjectPhaseKind.Implementation
+        : ProjectPhaseKind.Other;
+
+    private static int? ParseCount(HeaderField field, string value, DiagnosticBag diagnostics)
+    {
+        var text = value.AsSpan();
+        long count = 0;
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                count = (count * 10) + (c - '0');
+                digits++;
+                if (count > int.MaxValue)
+                {
+                    digits = 0;
+                    break;
+                }
+            }
+            else if (!TextChars.IsGroupSeparator(c))
+            {
+                digits = 0;
+                break;
+            }
+        }
+
+        if (digits > 0)
+        {
+            return (int)count;
+        }
+
+        diagnostics.Add(DiagnosticCodes.InvalidNumber, field.ValuePosition, DiagnosticMessages.InvalidNumber(field.Label, value));
+        return null;
+    }
+
+    private static decimal? ParsePercentage(HeaderField field, string value, DiagnosticBag diagnostics)
+    {
+        var text = TextChars.Trim(value.AsSpan());
+        if (text.EndsWith("%"))
+        {
+            text = TextChars.Trim(text[..^1]);
+        }
+
+        if (SwedishAmount.ParseCore(text, out var rate, out _) == FieldParseError.None && !text.ContainsAnyExcept("0123456789, \u00A0\u202F\u2009") && rate is >= 0 and <= 100)
+        {
+            return rate;
+        }
+
+        diagnostics.Add(DiagnosticCodes.InvalidPercentage, field.ValuePosition, DiagnosticMessages.InvalidPercentage(field.Label, value));
+        return null;
+    }
+
+    private static bool IsPlausibleEmail(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1)
+        {
+            return false;
+        }
+
+        var domain = value.AsSpan(at + 1);
+        var dot = domain.LastIndexOf('.');
+        return dot > 0 && dot < domain.Length - 1 && !value.AsSpan().ContainsAny(" \t<>,;\"()[]\\");
+    }
+}

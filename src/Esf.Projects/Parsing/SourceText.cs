@@ -1,0 +1,82 @@
+using System.Buffers;
+using Esf.Projects.Fields;
+using Esf.Projects.Model;
+
+namespace Esf.Projects.Parsing;
+
+/// <summary>One line of the input: offsets into the text, with leading and trailing white space measured off.</summary>
+/// <param name="Number">1-based line number.</param>
+/// <param name="LineStart">Offset of the line's first character (after a leading BOM on line 1).</param>
+/// <param name="ContentStart">Offset of the first non-space character (= <paramref name="ContentEnd"/> for a blank line).</param>
+/// <param name="ContentEnd">Offset just past the last non-space character.</param>
+internal readonly record struct TextLine(int Number, int LineStart, int ContentStart, int ContentEnd)
+{
+    public bool IsBlank => ContentStart >= ContentEnd;
+
+    public int ContentLength => ContentEnd - ContentStart;
+
+    public SourcePosition PositionOf(int offset) => new(Number, offset - LineStart + 1);
+
+    public SourcePosition ContentPosition => PositionOf(ContentStart);
+}
+
+/// <summary>The input split into lines once; LF, CRLF and lone CR all end a line.</summary>
+internal sealed class SourceText
+{
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n");
+
+    private SourceText(string text, TextLine[] lines)
+    {
+        Text = text;
+        Lines = lines;
+    }
+
+    public string Text { get; }
+
+    public TextLine[] Lines { get; }
+
+    public ReadOnlySpan<char> Content(in TextLine line) => Text.AsSpan(line.ContentStart, line.ContentLength);
+
+    public string ContentString(in TextLine line) => Text.Substring(line.ContentStart, line.ContentLength);
+
+    public static SourceText Create(string text)
+    {
+        var lines = new List<TextLine>(Math.Max(4, text.Length / 40));
+        var span = text.AsSpan();
+        var start = span.Length > 0 && span[0] == '\uFEFF' ? 1 : 0;
+        var number = 1;
+        while (true)
+        {
+            var rest = span[start..];
+            var breakAt = rest.IndexOfAny(LineBreaks);
+            var end = breakAt < 0 ? span.Length : start + breakAt;
+            lines.Add(Measure(span, number, start, end));
+            if (breakAt < 0)
+            {
+                break;
+            }
+
+            start = end + (span[end] == '\r' && end + 1 < span.Length && span[end + 1] == '\n' ? 2 : 1);
+            number++;
+        }
+
+        return new SourceText(text, [.. lines]);
+    }
+
+    private static TextLine Measure(ReadOnlySpan<char> text, int number, int start, int end)
+    {
+        var contentStart = start;
+        while (contentStart < end && TextChars.IsSpace(text[contentStart]))
+        {
+            contentStart++;
+        }
+
+        var contentEnd = end;
+        while (contentEnd > contentStart && TextChars.IsSpace(text[contentEnd - 1]))
+        {
+            contentEnd--;
+        }
+
+        return new TextLine(number, start, contentStart, contentEnd);
+    }
+}
