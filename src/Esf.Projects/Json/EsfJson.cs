@@ -1,0 +1,121 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Esf.Projects.Diagnostics;
+using Esf.Projects.Fields;
+using Esf.Projects.Model;
+using NodaTime.Text;
+
+namespace Esf.Projects.Json;
+
+/// <summary>
+/// Writes parse results as JSON in the documented shape (README, "JSON shape"): camelCase names, ISO dates,
+/// amounts as exact JSON numbers, <see langword="null"/> for absent values and <c>[]</c> for absent lists.
+/// </summary>
+/// <remarks>
+/// Property names are a public contract read by other tools: new properties may be added, none is renamed or
+/// dropped. Serialization is source-generated (trim- and AOT-safe) and culture-independent. Non-ASCII letters
+/// are written as themselves (Swedish text stays readable), so do not embed the output in HTML unescaped.
+/// </remarks>
+public static class EsfJson
+{
+    private static readonly JsonWriterOptions IndentedWriter = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions CompactWriter = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Serializes one result as a JSON object <c>{ "source", "project", "diagnostics" }</c>.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <param name="source">The input's name (a path as given, or <c>-</c> for standard input); <see langword="null"/> is written as <c>null</c>.</param>
+    /// <param name="indented">Whether to indent; <see langword="false"/> gives one line, as JSON Lines needs.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
+    public static string Serialize(ProjectParseResult result, string? source = null, bool indented = true)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = CreateWriter(buffer, indented))
+        {
+            Write(writer, result, source);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
+    /// <summary>Creates a writer with the options this library's JSON uses (relaxed escaping, optional indentation).</summary>
+    /// <param name="utf8Output">Where the UTF-8 JSON goes; not closed by the writer.</param>
+    /// <param name="indented">Whether to indent.</param>
+    /// <returns>A new writer; dispose or flush it to push the output.</returns>
+    public static Utf8JsonWriter CreateWriter(Stream utf8Output, bool indented = true) =>
+        new(utf8Output, indented ? IndentedWriter : CompactWriter);
+
+    /// <summary>Writes one result as a JSON object at the writer's current position (for example as an array element).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="result">The parse result.</param>
+    /// <param name="source">The input's name, or <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="result"/> is <see langword="null"/>.</exception>
+    public static void Write(Utf8JsonWriter writer, ProjectParseResult result, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(result);
+        JsonSerializer.Serialize(writer, ToDocument(result, source), EsfJsonContext.Default.PageDocument);
+    }
+
+    internal static PageDocument ToDocument(ProjectParseResult result, string? source)
+    {
+        var p = result.Project;
+        var project = new ProjectDocument(
+            p.Title,
+            p.Notice,
+            p.ProjectNumber,
+            p.CallNumber,
+            p.ProgramArea is { } area ? new ProgramAreaDocument(area.Number, area.Code, area.Name) : null,
+            p.Phase?.Text,
+            p.Phase is { } phase ? PhaseKindName(phase.Kind) : null,
+            p.Owner,
+            new ContactDocument(p.Contact.Name, p.Contact.Email, p.Contact.Phone),
+            ToMoney(p.GrantedEsfSupport),
+            ToMoney(p.TotalBudget),
+            p.Period is { } period ? new PeriodDocument(LocalDatePattern.Iso.Format(period.Start), LocalDatePattern.Iso.Format(period.End)) : null,
+            p.Region,
+            p.PlannedParticipants,
+            p.SpecificObjective,
+            p.EuCofinancingRate,
+            [.. p.Sections.Select(ToSection)],
+            p.CoFinanciers,
+            p.Partners,
+            p.Municipalities,
+            [.. p.ExtraFields.Select(f => new ExtraFieldDocument(f.Label, f.Value, f.LabelPosition.Line, f.LabelPosition.Column))],
+            [.. p.Fields.Select(f => new FieldDocument(f.Label, KindName(f.Kind), f.Value, f.LabelPosition.Line, f.LabelPosition.Column, f.ValuePosition.Line, f.ValuePosition.Column))],
+            p.UnplacedText,
+            p.TitlePosition is { } tp ? new PositionDocument(tp.Line, tp.Column) : null);
+        return new PageDocument(
+            source,
+            project,
+            [.. result.Diagnostics.Select(d => new DiagnosticDocument(Diagnostic.SeverityText(d.Severity), d.Code, d.Line, d.Column, d.Message))]);
+    }
+
+    private static MoneyDocument? ToMoney(Money? money) => money is { } m ? new MoneyDocument(m.Amount, m.Currency) : null;
+
+    private static SectionDocument ToSection(Section section) =>
+        new(section.Heading, section.Position.Line, section.Position.Column, section.Text, [.. section.Blocks.Select(ToBlock)]);
+
+    private static BlockDocument ToBlock(Block block) => block switch
+    {
+        ParagraphBlock p => new BlockDocument("paragraph", p.Position.Line, p.Position.Column, p.Text, null, null),
+        ListBlock l => new BlockDocument("list", l.Position.Line, l.Position.Column, null, null,
+            [.. l.Items.Select(i => new ListItemDocument(MarkerName(i.Marker), i.Text, i.Position.Line, i.Position.Column))]),
+        SubHeadingBlock s => new BlockDocument("subHeading", s.Position.Line, s.Position.Column, s.Text, null, null),
+        LabelBlock b => new BlockDocument("label", b.Position.Line, b.Position.Column, b.Text, null, null),
+        ClarificationBlock c => new BlockDocument("clarification", c.Position.Line, c.Position.Column, c.Text, LocalDatePattern.Iso.Format(c.Date), null),
+        _ => new BlockDocument("rule", block.Position.Line, block.Position.Column, null, null, null),
+    };
+
+    private static string CamelCase(string name) => string.Create(name.Length, name, static (span, n) =>
+    {
+        n.AsSpan().CopyTo(span);
+        span[0] = char.ToLowerInvariant(span[0]);
+    });
+
+    private static string KindName(HeaderFieldKind kind) => CamelCase(kind.ToString());
+
+    private static string PhaseKindName(ProjectPhaseKind kind) => CamelCase(kind.ToString());
+
+    private static string MarkerName(ListMarkerKind kind) => CamelCase(kind.ToString());
+}
