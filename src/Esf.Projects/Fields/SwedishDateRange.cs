@@ -29,6 +29,9 @@ public static class SwedishDateRange
         ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sept", 9), ("sep", 9), ("okt", 10), ("nov", 11), ("dec", 12),
     ];
 
+    /// <summary>The year of a long date written without one.</summary>
+    private const int NoYear = -1;
+
     private static readonly string[] WordSeparators = ["till och med", "t.o.m.", "t.o.m", "till"];
 
     /// <summary>Parses a date range, reporting why and where it was rejected.</summary>
@@ -99,7 +102,7 @@ public static class SwedishDateRange
             return FieldParseError.UnexpectedCharacter;
         }
 
-        if (y2 == 0)
+        if (y2 == NoYear)
         {
             errorIndex = secondStart;
             return FieldParseError.InvalidDate;
@@ -111,7 +114,7 @@ public static class SwedishDateRange
             return FieldParseError.ImpossibleDate;
         }
 
-        if (y1 == 0)
+        if (y1 == NoYear)
         {
             y1 = (m1, d1).CompareTo((m2, d2)) <= 0 ? y2 : y2 - 1;
         }
@@ -158,7 +161,7 @@ public static class SwedishDateRange
             return FieldParseResult<LocalDate>.ForError(FieldParseError.UnexpectedCharacter, i);
         }
 
-        if (y == 0)
+        if (y == NoYear)
         {
             return FieldParseResult<LocalDate>.ForError(FieldParseError.InvalidDate, dateStart);
         }
@@ -171,7 +174,7 @@ public static class SwedishDateRange
     private static bool IsValid(int year, int month, int day) =>
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month);
 
-    /// <summary>Reads an ISO or long date at <paramref name="i"/>; year 0 means "not written" (long form only). Validity is checked by the caller.</summary>
+    /// <summary>Reads an ISO or long date at <paramref name="i"/>; <see cref="NoYear"/> means "not written" (long form only). Validity is checked by the caller.</summary>
     private static FieldParseError ReadDate(ReadOnlySpan<char> text, ref int i, out int year, out int month, out int day, out int errorIndex)
     {
         year = month = day = 0;
@@ -194,6 +197,7 @@ public static class SwedishDateRange
         if (digits is 1 or 2)
         {
             day = ReadNumber(text.Slice(i, digits));
+            year = NoYear;
             var j = i + digits;
             if (j < text.Length && text[j] == '.')
             {
@@ -275,7 +279,7 @@ public static class SwedishDateRange
             {
                 var k = j + length;
                 i = TextChars.SkipSpaces(text, k);
-                return i > k || word[^1] == '.';
+                return i > k || k == text.Length || word[^1] == '.';
             }
         }
 
