@@ -379,7 +379,7 @@ internal sealed class PageParser
     {
         var line = _lines[index];
         var next = NextNonBlank(index + 1);
-        if (next >= 0 && !IsLabelLine(next) && !IsInEnglish(next) && !IsStandaloneKnownHeading(next)
+        if (next >= 0 && (!IsLabelLine(next) || RestatesLabel(next, label)) && !IsInEnglish(next) && !IsStandaloneKnownHeading(next)
             && !(TryUnknownLabel(_source.Content(_lines[next]), out _, out var offset) && offset >= _lines[next].ContentLength))
         {
             var value = _lines[next];
@@ -389,6 +389,13 @@ internal sealed class PageParser
 
         AddField(label, kind, line, line.ContentStart, line.ContentStart, [], line);
         return index + 1;
+    }
+
+    /// <summary>A value that repeats its own label (<c>Programområde 2 Ökat arbetskraftsutbud</c>) is still a value.</summary>
+    private bool RestatesLabel(int index, string label)
+    {
+        var content = _source.Content(_lines[index]);
+        return content.StartsWith(label, StringComparison.OrdinalIgnoreCase) && content.Length > label.Length && TextChars.IsSpace(content[label.Length]);
     }
 
     private void AddField(string label, HeaderFieldKind kind, in TextLine labelLine, int labelOffset, int valueOffset, ReadOnlySpan<char> value, TextLine? valueLine = null)
