@@ -31,6 +31,7 @@ public static class ProjectParser
     /// <summary>Parses a page held in a span of characters.</summary>
     /// <param name="text">The page text.</param>
     /// <returns>The project and its diagnostics.</returns>
+    /// <remarks>The result's strings outlive the span, so the text is copied once into a string first.</remarks>
     public static ProjectParseResult Parse(ReadOnlySpan<char> text) => PageParser.Parse(text.ToString(), new DiagnosticBag());
 
     /// <summary>Parses a page from UTF-8 bytes, as read from a file.</summary>

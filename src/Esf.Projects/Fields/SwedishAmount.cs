@@ -53,6 +53,18 @@ public static class SwedishAmount
         return error == FieldParseError.None;
     }
 
+    /// <summary>Appends a decimal digit; false once the mantissa could no longer be a <see cref="decimal"/> (beyond 10^36, far above its 2^96 limit).</summary>
+    private static bool TryAppendDigit(ref UInt128 mantissa, char digit)
+    {
+        if (mantissa >= AccumulationLimit)
+        {
+            return false;
+        }
+
+        mantissa = (mantissa * 10) + (uint)(digit - '0');
+        return true;
+    }
+
     internal static FieldParseError ParseCore(ReadOnlySpan<char> text, out decimal amount, out int errorIndex)
     {
         amount = 0m;
@@ -98,13 +110,12 @@ public static class SwedishAmount
         {
             while (i < text.Length && char.IsAsciiDigit(text[i]))
             {
-                if (mantissa >= AccumulationLimit)
+                if (!TryAppendDigit(ref mantissa, text[i]))
                 {
                     errorIndex = numberStart;
                     return FieldParseError.Overflow;
                 }
 
-                mantissa = (mantissa * 10) + (uint)(text[i] - '0');
                 i++;
             }
 
@@ -156,13 +167,12 @@ public static class SwedishAmount
                 decimalsStart = i;
                 while (i < text.Length && char.IsAsciiDigit(text[i]))
                 {
-                    if (mantissa >= AccumulationLimit)
+                    if (!TryAppendDigit(ref mantissa, text[i]))
                     {
                         errorIndex = numberStart;
                         return FieldParseError.Overflow;
                     }
 
-                    mantissa = (mantissa * 10) + (uint)(text[i] - '0');
                     scale++;
                     i++;
                 }

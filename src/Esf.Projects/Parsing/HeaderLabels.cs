@@ -1,3 +1,4 @@
+using Esf.Projects.Fields;
 using Esf.Projects.Model;
 
 namespace Esf.Projects.Parsing;
@@ -108,32 +109,16 @@ internal static class HeaderLabels
             var c = rest[0];
             if (c is ':' or '\t')
             {
-                var offset = label.Text.Length + 1;
-                while (offset < content.Length && Fields.TextChars.IsSpace(content[offset]))
-                {
-                    offset++;
-                }
-
-                match = new LabelMatch(label, LabelForm.Separated, offset);
+                match = new LabelMatch(label, LabelForm.Separated, TextChars.SkipSpaces(content, label.Text.Length + 1));
                 return true;
             }
 
-            if (Fields.TextChars.IsSpace(c))
+            if (TextChars.IsSpace(c))
             {
-                var offset = label.Text.Length;
-                while (offset < content.Length && Fields.TextChars.IsSpace(content[offset]))
+                var offset = TextChars.SkipSpaces(content, label.Text.Length);
+                if (content[offset] is ':' or '\t')
                 {
-                    offset++;
-                }
-
-                if (content[offset] == ':' || content[offset] == '\t')
-                {
-                    offset++;
-                    while (offset < content.Length && Fields.TextChars.IsSpace(content[offset]))
-                    {
-                        offset++;
-                    }
-
+                    offset = TextChars.SkipSpaces(content, offset + 1);
                     match = new LabelMatch(label, offset >= content.Length ? LabelForm.Alone : LabelForm.Separated, offset);
                     return true;
                 }
