@@ -1,0 +1,44 @@
+using Esf.Projects.Fields;
+using NodaTime;
+
+namespace Esf.Projects.Tests.Fields;
+
+/// <summary>The span paths of the field parsers allocate nothing (counted bytes, not timed).</summary>
+public class AllocationTests
+{
+    [Fact]
+    public void Amount_and_date_range_span_parsing_allocates_nothing()
+    {
+        ReadOnlySpan<char> amount = "3\u00A0493\u00A0248 kr";
+        ReadOnlySpan<char> scaled = "3,5 miljoner kronor";
+        ReadOnlySpan<char> period = "2012-02-01 till 2014-09-30";
+        ReadOnlySpan<char> longPeriod = "1 februari 2012 till 30 september 2014";
+        ReadOnlySpan<char> bad = "12 34";
+        var sum = 0m;
+        var days = 0;
+        Run(1, amount, scaled, period, longPeriod, bad, ref sum, ref days);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Run(10_000, amount, scaled, period, longPeriod, bad, ref sum, ref days);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(sum > 0 && days > 0);
+    }
+
+    private static void Run(int count, ReadOnlySpan<char> amount, ReadOnlySpan<char> scaled, ReadOnlySpan<char> period, ReadOnlySpan<char> longPeriod, ReadOnlySpan<char> bad, ref decimal sum, ref int days)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (SwedishAmount.TryParse(amount, out var a) && SwedishAmount.Parse(scaled).TryGetValue(out var b) && !SwedishAmount.Parse(bad).Success)
+            {
+                sum += a.Amount + b.Amount;
+            }
+
+            if (SwedishDateRange.TryParse(period, out LocalDate start, out LocalDate end) && SwedishDateRange.TryParse(longPeriod, out LocalDate s2, out _))
+            {
+                days += start < end && s2 == start ? 1 : 0;
+            }
+        }
+    }
+}
