@@ -73,6 +73,9 @@ public static class DiagnosticCodes
     /// <summary>ESF0210 (warning): the contact e-mail address is not syntactically valid; it is kept as written.</summary>
     public const string InvalidEmail = "ESF0210";
 
+    /// <summary>ESF0211 (warning): the contact phone number cannot be a Swedish number; it is kept as written and not normalised.</summary>
+    public const string InvalidPhone = "ESF0211";
+
     /// <summary>ESF0301 (info): a line in a list section (co-financiers, partners, municipalities) has no bullet; it is taken as one item.</summary>
     public const string ListItemWithoutMarker = "ESF0301";
 
@@ -102,6 +105,7 @@ public static class DiagnosticCodes
         new(InvalidNumber, DiagnosticSeverity.Error, "A whole number could not be read."),
         new(InvalidPercentage, DiagnosticSeverity.Error, "A percentage could not be read."),
         new(InvalidEmail, DiagnosticSeverity.Warning, "The e-mail address is malformed."),
+        new(InvalidPhone, DiagnosticSeverity.Warning, "The phone number is not a Swedish number."),
         new(ListItemWithoutMarker, DiagnosticSeverity.Info, "A list line has no bullet marker."),
         new(EmptySection, DiagnosticSeverity.Info, "A section has no content."),
     ];

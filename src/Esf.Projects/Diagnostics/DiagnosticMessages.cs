@@ -61,6 +61,9 @@ internal static class DiagnosticMessages
 
     public static string InvalidEmail(string value) => F($"The e-mail address '{Clip(value)}' is malformed; it is kept as written.");
 
+    public static string InvalidPhone(string value, FieldParseError error) =>
+        F($"The phone number '{Clip(value)}' is not a Swedish number ({FieldErrorMessages.Reason(error)}); it is kept as written.");
+
     public static string ListItemWithoutMarker(string heading, string text) =>
         F($"The line '{Clip(text)}' in the list section '{heading}' has no bullet; it is taken as one item.");
 

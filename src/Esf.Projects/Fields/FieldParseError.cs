@@ -41,4 +41,7 @@ public enum FieldParseError
 
     /// <summary>The range ends before it starts.</summary>
     ReversedRange,
+
+    /// <summary>The digits cannot be a Swedish phone number: no trunk prefix <c>0</c> or <c>+46</c>, or too few or too many digits.</summary>
+    InvalidPhoneNumber,
 }

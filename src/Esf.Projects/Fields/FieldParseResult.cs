@@ -88,6 +88,7 @@ internal static class FieldErrorMessages
         FieldParseError.ImpossibleDate => "the date does not exist",
         FieldParseError.MissingRangeSeparator => "the dates must be separated by 'till', 't.o.m.', a hyphen or a dash",
         FieldParseError.ReversedRange => "the range ends before it starts",
+        FieldParseError.InvalidPhoneNumber => "not a Swedish phone number (0 or +46 followed by 7 to 9 digits)",
         _ => error.ToString(),
     };
 

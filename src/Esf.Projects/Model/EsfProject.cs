@@ -34,6 +34,9 @@ public sealed record ProjectPhase(string Text, ProjectPhaseKind Kind);
 /// <param name="Phone">The phone number as written (<c>046-739443</c>).</param>
 public sealed record Contact(string? Name, string? Email, string? Phone)
 {
+    /// <summary>The phone number normalised (E.164, area code), or <see langword="null"/> when <see cref="Phone"/> is absent or not a Swedish number.</summary>
+    public Fields.SwedishPhoneNumber? PhoneNumber { get; init; }
+
     /// <summary>A contact with no information.</summary>
     public static Contact None { get; } = new(null, null, null);
 }

@@ -12,6 +12,7 @@ internal static class HeaderValues
         var seen = new HashSet<HeaderFieldKind>();
         var extras = new List<HeaderField>();
         string? contactName = null, email = null, phone = null;
+        SwedishPhoneNumber? phoneNumber = null;
         HeaderField? grantedField = null;
         foreach (var field in fields)
         {
@@ -57,6 +58,16 @@ internal static class HeaderValues
                     break;
                 case HeaderFieldKind.ContactPhone:
                     phone = value;
+                    var parsedPhone = SwedishPhoneNumber.Parse(value);
+                    if (parsedPhone.Success)
+                    {
+                        phoneNumber = parsedPhone.Value;
+                    }
+                    else
+                    {
+                        diagnostics.Add(DiagnosticCodes.InvalidPhone, At(field, parsedPhone.ErrorIndex), DiagnosticMessages.InvalidPhone(value, parsedPhone.Error));
+                    }
+
                     break;
                 case HeaderFieldKind.GrantedEsfSupport:
                     project = project with { GrantedEsfSupport = ParseAmount(field, value, diagnostics) };
@@ -96,7 +107,7 @@ internal static class HeaderValues
 
         return project with
         {
-            Contact = contactName is null && email is null && phone is null ? Contact.None : new Contact(contactName, email, phone),
+            Contact = contactName is null && email is null && phone is null ? Contact.None : new Contact(contactName, email, phone) { PhoneNumber = phoneNumber },
             Fields = [.. fields],
             ExtraFields = [.. extras],
         };

@@ -21,6 +21,8 @@ public class DiagnosticTests
         { 8, "Projektperiod: hösten 2012", DiagnosticCodes.InvalidPeriod, 15, 16 },
         { 0, "ProgramområdeKompetensförsörjning", DiagnosticCodes.ProgramAreaWithoutNumber, 7, 14 },
         { 4, "E-postroger.alfh@@kavlinge", DiagnosticCodes.InvalidEmail, 11, 7 },
+        { 5, "Telefonnummer46-739443", DiagnosticCodes.InvalidPhone, 12, 14 },
+        { 5, "Telefonnummer: 046-739443 ankn. 12", DiagnosticCodes.InvalidPhone, 12, 27 },
     };
 
     [Theory]

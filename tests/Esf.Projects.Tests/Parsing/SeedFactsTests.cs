@@ -20,7 +20,7 @@ public class SeedFactsTests
         Assert.Equal(new ProgramArea("2", 2, "Ökat arbetskraftsutbud"), p.ProgramArea);
         Assert.Equal(new ProjectPhase("Genomförande", ProjectPhaseKind.Implementation), p.Phase);
         Assert.Equal("Kävlinge Lärcentrum", p.Owner);
-        Assert.Equal(new Contact("Roger Alfh", "roger.alfh@kavlinge.se", "046-739443"), p.Contact);
+        Assert.Equal<(string?, string?, string?)>(("Roger Alfh", "roger.alfh@kavlinge.se", "046-739443"), (p.Contact.Name, p.Contact.Email, p.Contact.Phone));
         Assert.Equal(Money.Sek(3493248m), p.GrantedEsfSupport);
         Assert.Equal(Money.Sek(8125408m), p.TotalBudget);
         Assert.Equal(new DateInterval(new LocalDate(2012, 2, 1), new LocalDate(2014, 9, 30)), p.Period);
@@ -69,7 +69,7 @@ public class SeedFactsTests
         Assert.Equal("ASPEN projektet", p.Title);
         Assert.Equal("3 december - Webbinarium om fattigdom i dagens Sverige\n\nMer information och anmälan.", p.Notice);
         Assert.Equal("Handikappomsorg", p.Owner);
-        Assert.Equal(new Contact("Mia Johansson", "mia.johansson@kungsbacka.se", "0300-838754"), p.Contact);
+        Assert.Equal<(string?, string?, string?)>(("Mia Johansson", "mia.johansson@kungsbacka.se", "0300-838754"), (p.Contact.Name, p.Contact.Email, p.Contact.Phone));
         Assert.Equal(4428266m, p.GrantedEsfSupport!.Value.Amount);
         Assert.Equal(8867693m, p.TotalBudget!.Value.Amount);
         Assert.Equal(new LocalDate(2011, 2, 1), p.Period!.Start);
@@ -99,6 +99,8 @@ public class SeedFactsTests
         Assert.Equal("Information med anledning av covid-19\n\nUppdaterad information med anledning av covid-19", p.Notice);
         Assert.Equal("Osby kommun socialförvaltning", p.Owner);
         Assert.Equal("0709-318 008", p.Contact.Phone);
+        Assert.Equal("+46709318008", p.Contact.PhoneNumber?.E164);
+        Assert.True(p.Contact.PhoneNumber?.IsMobile);
         Assert.Equal(Money.Sek(411601m), p.GrantedEsfSupport);
         Assert.Equal(Money.Sek(411601m), p.TotalBudget);
         Assert.Equal(new DateInterval(new LocalDate(2014, 7, 1), new LocalDate(2014, 12, 31)), p.Period);

@@ -1,0 +1,186 @@
+using System.Globalization;
+
+namespace Esf.Projects.Fields;
+
+/// <summary>
+/// A Swedish phone number, normalised: <c>046-739443</c>, <c>0709-318 008</c> and <c>+46 46 73 94 43</c> are all
+/// read into the digits after the trunk prefix, with the area code split out.
+/// </summary>
+/// <remarks>
+/// <para>Accepted: a leading <c>0</c> (national), <c>+46</c> or <c>0046</c> (international, optionally followed by
+/// <c>(0)</c>), then 7 to 9 digits; spaces of any kind, hyphens, en dashes, slashes, dots and parentheses between
+/// digits are ignored.</para>
+/// <para>Area code, after Sweden's numbering plan: <c>8</c> (Stockholm); two digits for the 20 two-digit areas
+/// (<c>11</c> Norrköping … <c>46</c> Lund … <c>90</c> Umeå) and for mobiles (<c>70</c>, <c>72</c>, <c>73</c>,
+/// <c>76</c>, <c>79</c> …); three digits otherwise (<c>300</c> Kungsbacka, <c>451</c> Hässleholm).</para>
+/// <para>Immutable; the value holds digits only, so two spellings of one number are equal.</para>
+/// </remarks>
+public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>
+{
+    private static readonly int[] TwoDigitAreas = [11, 13, 16, 18, 19, 21, 23, 26, 31, 33, 35, 36, 40, 42, 44, 46, 54, 60, 63, 90];
+
+    private readonly ulong _digits;
+    private readonly byte _length;
+    private readonly byte _areaLength;
+
+    private SwedishPhoneNumber(ulong digits, int length, int areaLength)
+    {
+        _digits = digits;
+        _length = (byte)length;
+        _areaLength = (byte)areaLength;
+    }
+
+    /// <summary>The national significant number: the digits after <c>0</c> or <c>+46</c>, such as <c>46739443</c>.</summary>
+    public string NationalSignificantNumber => _digits.ToString(CultureInfo.InvariantCulture).PadLeft(_length, '0');
+
+    /// <summary>The area code without the trunk <c>0</c>: <c>8</c>, <c>46</c>, <c>70</c>, <c>451</c>.</summary>
+    public string AreaCode => NationalSignificantNumber[.._areaLength];
+
+    /// <summary>The subscriber number after the area code.</summary>
+    public string SubscriberNumber => NationalSignificantNumber[_areaLength..];
+
+    /// <summary>Whether the number is a mobile number (area code <c>7x</c>).</summary>
+    public bool IsMobile => _length > 0 && NationalSignificantNumber[0] == '7';
+
+    /// <summary>The E.164 form, such as <c>+4646739443</c>.</summary>
+    public string E164 => "+46" + NationalSignificantNumber;
+
+    /// <summary>Parses a phone number as written on a page.</summary>
+    /// <param name="text">The number, such as <c>0705 - 88 80 40</c>.</param>
+    /// <returns>The number, or the failure with its index in <paramref name="text"/>.</returns>
+    public static FieldParseResult<SwedishPhoneNumber> Parse(ReadOnlySpan<char> text)
+    {
+        var error = ParseCore(text, out var number, out var index);
+        return error == FieldParseError.None
+            ? FieldParseResult<SwedishPhoneNumber>.ForValue(number)
+            : FieldParseResult<SwedishPhoneNumber>.ForError(error, index);
+    }
+
+    /// <summary>Parses a phone number as written on a page.</summary>
+    /// <param name="text">The number.</param>
+    /// <param name="number">The number, or <c>default</c> when rejected.</param>
+    /// <returns>Whether <paramref name="text"/> is a Swedish phone number.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out SwedishPhoneNumber number) =>
+        ParseCore(text, out number, out _) == FieldParseError.None;
+
+    private static FieldParseError ParseCore(ReadOnlySpan<char> text, out SwedishPhoneNumber number, out int errorIndex)
+    {
+        number = default;
+        var i = TextChars.SkipSpaces(text, 0);
+        var start = i;
+        errorIndex = i;
+        if (i == text.Length)
+        {
+            errorIndex = 0;
+            return FieldParseError.Empty;
+        }
+
+        if (text[i] == '(' && i + 1 < text.Length && text[i + 1] == '0')
+        {
+            i++; // "(08) 123 45 67"
+        }
+
+        if (text[i] == '+')
+        {
+            if (!text[(i + 1)..].StartsWith("46"))
+            {
+                return FieldParseError.InvalidPhoneNumber;
+            }
+
+            i += 3;
+            var afterCountry = TextChars.SkipSpaces(text, i);
+            if (text[afterCountry..].StartsWith("(0)"))
+            {
+                i = afterCountry + 3;
+            }
+        }
+        else if (text[i..].StartsWith("0046"))
+        {
+            i += 4;
+        }
+        else if (text[i] == '0')
+        {
+            i++;
+        }
+        else
+        {
+            return char.IsAsciiDigit(text[i]) ? FieldParseError.InvalidPhoneNumber : FieldParseError.UnexpectedCharacter;
+        }
+
+        ulong digits = 0;
+        var length = 0;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiDigit(c))
+            {
+                if (length == 0 && c == '0')
+                {
+                    errorIndex = i;
+                    return FieldParseError.InvalidPhoneNumber;
+                }
+
+                if (++length > 9)
+                {
+                    errorIndex = i;
+                    return FieldParseError.InvalidPhoneNumber;
+                }
+
+                digits = (digits * 10) + (ulong)(c - '0');
+            }
+            else if (!(TextChars.IsSpace(c) || c is '-' or '\u2013' or '/' or '.' or '(' or ')'))
+            {
+                errorIndex = i;
+                return FieldParseError.UnexpectedCharacter;
+            }
+        }
+
+        if (length < 7)
+        {
+            errorIndex = start;
+            return FieldParseError.InvalidPhoneNumber;
+        }
+
+        var leading = (int)(digits / Pow10(length - 2));
+        var areaLength = leading / 10 == 8 ? 1 : leading / 10 == 7 || Array.IndexOf(TwoDigitAreas, leading) >= 0 ? 2 : 3;
+        number = new SwedishPhoneNumber(digits, length, areaLength);
+        errorIndex = -1;
+        return FieldParseError.None;
+    }
+
+    private static ulong Pow10(int exponent)
+    {
+        ulong value = 1;
+        for (var k = 0; k < exponent; k++)
+        {
+            value *= 10;
+        }
+
+        return value;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(SwedishPhoneNumber other) => _digits == other._digits && _length == other._length;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is SwedishPhoneNumber other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(_digits, _length);
+
+    /// <summary>The E.164 form.</summary>
+    /// <returns><see cref="E164"/>.</returns>
+    public override string ToString() => E164;
+
+    /// <summary>Compares as <see cref="Equals(SwedishPhoneNumber)"/> does.</summary>
+    /// <param name="left">The first number.</param>
+    /// <param name="right">The second number.</param>
+    /// <returns>Whether they are the same number.</returns>
+    public static bool operator ==(SwedishPhoneNumber left, SwedishPhoneNumber right) => left.Equals(right);
+
+    /// <summary>Compares as <see cref="Equals(SwedishPhoneNumber)"/> does.</summary>
+    /// <param name="left">The first number.</param>
+    /// <param name="right">The second number.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(SwedishPhoneNumber left, SwedishPhoneNumber right) => !left.Equals(right);
+}
