@@ -79,20 +79,9 @@ public static class ProjectParser
             rest = rest[consumed..];
         }
 
-        // The invalid byte's position: line and column of the text decoded before it.
-        var prefix = Encoding.UTF8.GetString(utf8[..valid]);
-        var start = prefix.Length > 0 && prefix[0] == '\uFEFF' ? 1 : 0;
-        var line = 1;
-        var lineStart = start;
-        for (var i = start; i < prefix.Length; i++)
-        {
-            if (prefix[i] == '\n' || (prefix[i] == '\r' && (i + 1 >= prefix.Length || prefix[i + 1] != '\n')))
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        diagnostics.Add(DiagnosticCodes.InvalidUtf8, new SourcePosition(line, prefix.Length - lineStart + 1), DiagnosticMessages.InvalidUtf8(valid, utf8[valid]));
+        // The invalid byte's position: the end of the text decoded before it, with SourceText's line rules.
+        var prefix = SourceText.Create(Encoding.UTF8.GetString(utf8[..valid]));
+        var position = prefix.Lines[^1].PositionOf(prefix.Text.Length);
+        diagnostics.Add(DiagnosticCodes.InvalidUtf8, position, DiagnosticMessages.InvalidUtf8(valid, utf8[valid]));
     }
 }
