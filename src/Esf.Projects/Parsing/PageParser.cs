@@ -349,7 +349,7 @@ internal sealed class PageParser
         return i;
     }
 
-    /// <summary>Whether one of the next <paramref name="count"/> non-blank lines from <paramref name="index"/> is a label line (and no known heading or "In English" comes first).</summary>
+    /// <summary>Whether one of the next <paramref name="count"/> non-blank lines from <paramref name="index"/> starts with a known label in any form (and no known heading or "In English" comes first).</summary>
     private bool LabelFollowsWithin(int index, int count)
     {
         for (var j = index; j < _lines.Length && count > 0; j++)
@@ -364,7 +364,7 @@ internal sealed class PageParser
                 return false;
             }
 
-            if (IsLabelLine(j) || (HeaderLabels.TryMatch(_source.Content(_lines[j]), out _)))
+            if (HeaderLabels.TryMatch(_source.Content(_lines[j]), out _))
             {
                 return true;
             }
