@@ -40,7 +40,7 @@ public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>
     public string SubscriberNumber => NationalSignificantNumber[_areaLength..];
 
     /// <summary>Whether the number is a mobile number (area code <c>7x</c>).</summary>
-    public bool IsMobile => _length > 0 && NationalSignificantNumber[0] == '7';
+    public bool IsMobile => _length > 0 && _digits / Pow10(_length - 1) == 7;
 
     /// <summary>The E.164 form, such as <c>+4646739443</c>.</summary>
     public string E164 => "+46" + NationalSignificantNumber;
