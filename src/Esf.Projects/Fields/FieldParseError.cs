@@ -44,4 +44,13 @@ public enum FieldParseError
 
     /// <summary>The digits cannot be a Swedish phone number: no trunk prefix <c>0</c> or <c>+46</c>, or too few or too many digits.</summary>
     InvalidPhoneNumber,
+
+    /// <summary>UTF-8 input contains a byte sequence that is not valid UTF-8; the index is in bytes.</summary>
+    InvalidUtf8,
+
+    /// <summary>Not an e-mail address: no single <c>@</c>, an empty or over-long local part, or a domain that is not dot-separated labels ending in a top-level domain of letters.</summary>
+    InvalidEmailAddress,
+
+    /// <summary>A line of a bullet list that neither starts with a list marker nor directly continues the item before it.</summary>
+    MissingListMarker,
 }

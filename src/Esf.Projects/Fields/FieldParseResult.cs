@@ -89,6 +89,9 @@ internal static class FieldErrorMessages
         FieldParseError.MissingRangeSeparator => "the dates must be separated by 'till', 't.o.m.', a hyphen or a dash",
         FieldParseError.ReversedRange => "the range ends before it starts",
         FieldParseError.InvalidPhoneNumber => "not a Swedish phone number (0 or +46 followed by 7 to 9 digits)",
+        FieldParseError.InvalidUtf8 => "the bytes are not valid UTF-8",
+        FieldParseError.InvalidEmailAddress => "not an e-mail address (local-part@domain.tld)",
+        FieldParseError.MissingListMarker => "a list line has no marker and does not continue the item before it",
         _ => error.ToString(),
     };
 

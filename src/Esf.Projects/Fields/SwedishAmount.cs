@@ -15,7 +15,13 @@ namespace Esf.Projects.Fields;
 /// <para>Rejected, with the position: misplaced groups (<c>12 34</c>), mixed separators, a dot between digits
 /// (ambiguous: thousands or decimals?), more than two öre digits (scaled units allow as many more as their
 /// exponent), values beyond <see cref="decimal"/>, and any trailing text.</para>
-/// <para>The amount keeps the öre precision written (<c>1 234,50</c> has scale 2); the currency is always SEK.</para>
+/// <para>Other currencies: an ISO 4217-shaped code (three upper-case letters, <c>100 EUR</c>, <c>EUR 100</c>) is
+/// accepted where <c>SEK</c> is, so every <see cref="Money"/> that <see cref="Format"/> writes reads back; the
+/// scaled units are kronor only, and they win: <c>100 MKR</c> is 100 million kronor, not a currency "MKR" (no ISO
+/// code is spelt <c>MKR</c> or <c>TKR</c>). Without a unit the currency is SEK.</para>
+/// <para>The amount keeps the öre precision written (<c>1 234,50</c> has scale 2).</para>
+/// <para>UTF-8 overloads transcode into a stack buffer and run the same parser, so both encodings accept exactly
+/// the same text; their error indexes count bytes.</para>
 /// </remarks>
 public static class SwedishAmount
 {
@@ -33,25 +39,163 @@ public static class SwedishAmount
 
     /// <summary>Parses an amount, reporting why and where it was rejected.</summary>
     /// <param name="text">The amount as written; surrounding white space is ignored.</param>
-    /// <returns>The amount in SEK, or the failure with its index in <paramref name="text"/>.</returns>
+    /// <returns>The amount, or the failure with its index in <paramref name="text"/>.</returns>
     public static FieldParseResult<Money> Parse(ReadOnlySpan<char> text)
     {
-        var error = ParseCore(text, out var amount, out var index);
-        return error == FieldParseError.None
-            ? FieldParseResult<Money>.ForValue(Money.Sek(amount))
-            : FieldParseResult<Money>.ForError(error, index);
+        var error = ParseCore(text, out var money, out var index);
+        return error == FieldParseError.None ? FieldParseResult<Money>.ForValue(money) : FieldParseResult<Money>.ForError(error, index);
+    }
+
+    /// <summary>Parses an amount from UTF-8 bytes, exactly as <see cref="Parse(ReadOnlySpan{char})"/> parses text.</summary>
+    /// <param name="utf8">The amount as UTF-8; the no-break spaces are the bytes <c>C2 A0</c>, <c>E2 80 AF</c> or <c>E2 80 89</c>.</param>
+    /// <returns>The amount, or the failure with its <em>byte</em> index; invalid UTF-8 is <see cref="FieldParseError.InvalidUtf8"/>.</returns>
+    public static FieldParseResult<Money> Parse(ReadOnlySpan<byte> utf8)
+    {
+        var error = Utf8Input.Parse(utf8, CoreParser, out var money, out var index);
+        return error == FieldParseError.None ? FieldParseResult<Money>.ForValue(money) : FieldParseResult<Money>.ForError(error, index);
     }
 
     /// <summary>Parses an amount; the convenient form when the reason for a rejection does not matter.</summary>
     /// <param name="text">The amount as written.</param>
-    /// <param name="value">The amount in SEK, or <c>default</c> when rejected.</param>
+    /// <param name="value">The amount, or <c>default</c> when rejected.</param>
     /// <returns>Whether <paramref name="text"/> is an accepted amount.</returns>
     public static bool TryParse(ReadOnlySpan<char> text, out Money value)
     {
-        var error = ParseCore(text, out var amount, out _);
-        value = error == FieldParseError.None ? Money.Sek(amount) : default;
-        return error == FieldParseError.None;
+        if (ParseCore(text, out value, out _) == FieldParseError.None)
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
     }
+
+    /// <summary>Parses an amount from UTF-8 bytes.</summary>
+    /// <param name="utf8">The amount as UTF-8.</param>
+    /// <param name="value">The amount, or <c>default</c> when rejected.</param>
+    /// <returns>Whether <paramref name="utf8"/> is an accepted amount.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out Money value)
+    {
+        if (Utf8Input.Parse(utf8, CoreParser, out value, out _) == FieldParseError.None)
+        {
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Formats an amount as Swedish text: <c>3 493 248 kr</c> (U+00A0 between groups and before the unit), <c>1 234,50 kr</c>, <c>-5 000 kr</c>.</summary>
+    /// <param name="value">The amount.</param>
+    /// <param name="format">Separator, unit and öre options; <see cref="SwedishAmountFormat.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The text, which <see cref="Parse(ReadOnlySpan{char})"/> reads back to an equal value whenever the amount is in whole öre.</returns>
+    public static string Format(Money value, SwedishAmountFormat? format = null)
+    {
+        Span<char> buffer = stackalloc char[MaxFormattedLength];
+        var ok = TryFormat(value, buffer, out var written, format);
+        System.Diagnostics.Debug.Assert(ok, "MaxFormattedLength covers every decimal");
+        return buffer[..written].ToString();
+    }
+
+    /// <summary>Formats an amount into a buffer without allocating.</summary>
+    /// <param name="value">The amount.</param>
+    /// <param name="destination">Where to write; 80 characters always suffice.</param>
+    /// <param name="charsWritten">The number of characters written, or 0 when <paramref name="destination"/> is too small.</param>
+    /// <param name="format">Separator, unit and öre options; <see cref="SwedishAmountFormat.Default"/> when <see langword="null"/>.</param>
+    /// <returns>Whether the text fitted.</returns>
+    public static bool TryFormat(Money value, Span<char> destination, out int charsWritten, SwedishAmountFormat? format = null)
+    {
+        format ??= SwedishAmountFormat.Default;
+        charsWritten = 0;
+        Span<char> number = stackalloc char[64];
+        var amount = value.Amount;
+        var ok = Math.Abs(amount).TryFormat(number, out var numberLength, "0.############################", System.Globalization.CultureInfo.InvariantCulture);
+        System.Diagnostics.Debug.Assert(ok, "a decimal has at most 29 digits");
+        number = number[..numberLength];
+        var point = number.IndexOf('.');
+        var integer = point < 0 ? number : number[..point];
+        var fraction = point < 0 ? [] : number[(point + 1)..];
+        var decimals = fraction.Length == 0 ? (format.Decimals == SwedishAmountDecimals.Always ? 2 : 0) : Math.Max(2, fraction.Length);
+        var separator = format.GroupSeparator;
+        var groups = separator == '\0' ? 0 : (integer.Length - 1) / 3;
+        var negative = amount < 0;
+        var space = separator == '\0' ? '\u00A0' : separator;
+        var isSek = value.Currency == Money.DefaultCurrency;
+        ReadOnlySpan<char> prefix = format.Unit == SwedishAmountUnit.CodeBefore ? value.Currency : [];
+        ReadOnlySpan<char> suffix = format.Unit switch
+        {
+            SwedishAmountUnit.CodeBefore or SwedishAmountUnit.None => [],
+            SwedishAmountUnit.Kr when isSek => "kr",
+            SwedishAmountUnit.Kronor when isSek => "kronor",
+            _ => value.Currency,
+        };
+
+        var length = (negative ? 1 : 0) + (prefix.IsEmpty ? 0 : prefix.Length + 1) + integer.Length + groups + (decimals > 0 ? decimals + 1 : 0) + (suffix.IsEmpty ? 0 : suffix.Length + 1);
+        if (length > destination.Length)
+        {
+            return false;
+        }
+
+        var w = 0;
+        if (!prefix.IsEmpty)
+        {
+            prefix.CopyTo(destination);
+            w = prefix.Length;
+            destination[w++] = space;
+        }
+
+        if (negative)
+        {
+            destination[w++] = '-';
+        }
+
+        var firstGroup = groups == 0 ? integer.Length : ((integer.Length - 1) % 3) + 1;
+        integer[..firstGroup].CopyTo(destination[w..]);
+        w += firstGroup;
+        for (var k = firstGroup; k < integer.Length; k += 3)
+        {
+            destination[w++] = separator;
+            integer.Slice(k, 3).CopyTo(destination[w..]);
+            w += 3;
+        }
+
+        if (decimals > 0)
+        {
+            destination[w++] = ',';
+            fraction.CopyTo(destination[w..]);
+            destination.Slice(w + fraction.Length, decimals - fraction.Length).Fill('0');
+            w += decimals;
+        }
+
+        if (!suffix.IsEmpty)
+        {
+            destination[w++] = space;
+            suffix.CopyTo(destination[w..]);
+            w += suffix.Length;
+        }
+
+        charsWritten = w;
+        return true;
+    }
+
+    /// <summary>Formats an amount as UTF-8 into a buffer without allocating.</summary>
+    /// <param name="value">The amount.</param>
+    /// <param name="utf8Destination">Where to write; 160 bytes always suffice.</param>
+    /// <param name="bytesWritten">The number of bytes written, or 0 when <paramref name="utf8Destination"/> is too small.</param>
+    /// <param name="format">Separator, unit and öre options; <see cref="SwedishAmountFormat.Default"/> when <see langword="null"/>.</param>
+    /// <returns>Whether the text fitted.</returns>
+    public static bool TryFormat(Money value, Span<byte> utf8Destination, out int bytesWritten, SwedishAmountFormat? format = null)
+    {
+        Span<char> buffer = stackalloc char[MaxFormattedLength];
+        var ok = TryFormat(value, buffer, out var written, format);
+        System.Diagnostics.Debug.Assert(ok, "MaxFormattedLength covers every decimal");
+        return Utf8Input.TryWrite(buffer[..written], utf8Destination, out bytesWritten);
+    }
+
+    /// <summary>The longest text <see cref="TryFormat(Money, Span{char}, out int, SwedishAmountFormat?)"/> writes: sign, 29 digits, 9 group separators, comma, 28 decimals, unit.</summary>
+    internal const int MaxFormattedLength = 80;
+
+    private static readonly SpanParser<Money> CoreParser = ParseCore;
 
     /// <summary>Appends a decimal digit; false once the mantissa could no longer be a <see cref="decimal"/> (beyond 10^36, far above its 2^96 limit).</summary>
     private static bool TryAppendDigit(ref UInt128 mantissa, char digit)
@@ -65,9 +209,10 @@ public static class SwedishAmount
         return true;
     }
 
-    internal static FieldParseError ParseCore(ReadOnlySpan<char> text, out decimal amount, out int errorIndex)
+    /// <summary>The parser proper; <paramref name="value"/> is <c>default</c> unless the result is <see cref="FieldParseError.None"/>.</summary>
+    internal static FieldParseError ParseCore(ReadOnlySpan<char> text, out Money value, out int errorIndex)
     {
-        amount = 0m;
+        value = default;
         errorIndex = 0;
         var i = TextChars.SkipSpaces(text, 0);
         if (i == text.Length)
@@ -84,7 +229,8 @@ public static class SwedishAmount
         }
 
         var prefixed = false;
-        if (TextChars.MatchWord(text[i..], "sek") is > 0 and var prefixLength)
+        string? currency = null;
+        if (ReadCurrencyCode(text[i..], out currency) is > 0 and var prefixLength)
         {
             prefixed = true;
             i = TextChars.SkipSpaces(text, i + prefixLength);
@@ -208,6 +354,11 @@ public static class SwedishAmount
                 }
             }
 
+            if (matched <= 0)
+            {
+                matched = ReadCurrencyCode(text[unitStart..], out currency);
+            }
+
             if (matched <= 0 || prefixed)
             {
                 errorIndex = unitStart;
@@ -227,6 +378,13 @@ public static class SwedishAmount
         {
             errorIndex = decimalsStart + maxDecimals;
             return FieldParseError.TooManyDecimals;
+        }
+
+        while (mantissa > MaxMantissa && scale > 0 && mantissa % 10 == 0)
+        {
+            // Trailing zero öre beyond decimal's 96-bit mantissa: drop them rather than reject an exact value.
+            mantissa /= 10;
+            scale--;
         }
 
         if (mantissa > MaxMantissa)
@@ -257,8 +415,37 @@ public static class SwedishAmount
         var lo = (int)(uint)(mantissa & uint.MaxValue);
         var mid = (int)(uint)((mantissa >> 32) & uint.MaxValue);
         var hi = (int)(uint)((mantissa >> 64) & uint.MaxValue);
-        amount = new decimal(lo, mid, hi, negative && mantissa != 0, (byte)scale);
+        value = new Money(new decimal(lo, mid, hi, negative && mantissa != 0, (byte)scale), currency ?? Money.DefaultCurrency);
         errorIndex = -1;
         return FieldParseError.None;
+    }
+
+    /// <summary>Reads an ISO 4217-shaped code (three upper-case ASCII letters, or <c>sek</c> in any case) that ends a word.</summary>
+    /// <returns>The code's length (3), or -1.</returns>
+    private static int ReadCurrencyCode(ReadOnlySpan<char> text, out string? code)
+    {
+        code = null;
+        if (TextChars.MatchWord(text, "sek") > 0)
+        {
+            code = Money.DefaultCurrency;
+            return 3;
+        }
+
+        if (text.Length < 3 || !char.IsAsciiLetterUpper(text[0]) || !char.IsAsciiLetterUpper(text[1]) || !char.IsAsciiLetterUpper(text[2])
+            || (text.Length > 3 && char.IsLetterOrDigit(text[3])))
+        {
+            return -1;
+        }
+
+        code = text[..3] switch
+        {
+            "EUR" => "EUR",
+            "USD" => "USD",
+            "NOK" => "NOK",
+            "DKK" => "DKK",
+            "GBP" => "GBP",
+            var other => other.ToString(),
+        };
+        return 3;
     }
 }

@@ -16,6 +16,9 @@ namespace Esf.Projects.Fields;
 /// including the glued <c>2016-08-01-2019-03-31</c> found on real pages.</para>
 /// <para>Impossible dates (<c>2014-02-30</c>) and reversed ranges are failures with a position; the day is checked
 /// against the month before a <see cref="LocalDate"/> is built, so no exception escapes. Years 1 to 9999.</para>
+/// <para><see cref="DateInterval"/> is NodaTime's type, so this class cannot make it <see cref="ISpanParsable{TSelf}"/>;
+/// use <see cref="Parse(ReadOnlySpan{char})"/>, <see cref="TryParse(ReadOnlySpan{char}, out LocalDate, out LocalDate)"/>
+/// and <see cref="Format"/> directly. UTF-8 overloads run the same parser over a stack buffer; their indexes count bytes.</para>
 /// </remarks>
 public static class SwedishDateRange
 {
@@ -63,6 +66,123 @@ public static class SwedishDateRange
     /// <returns>Whether <paramref name="text"/> is an accepted range.</returns>
     public static bool TryParse(ReadOnlySpan<char> text, out LocalDate start, out LocalDate end) =>
         ParseCore(text, out start, out end, out _) == FieldParseError.None;
+
+    /// <summary>Parses a date range from UTF-8 bytes, exactly as <see cref="Parse(ReadOnlySpan{char})"/> parses text.</summary>
+    /// <param name="utf8">The range as UTF-8 (the en dash is <c>E2 80 93</c>, <c>ä</c> in <c>mä</c>… month names two bytes).</param>
+    /// <returns>The inclusive interval, or the failure with its <em>byte</em> index.</returns>
+    public static FieldParseResult<DateInterval> Parse(ReadOnlySpan<byte> utf8)
+    {
+        var error = Utf8Input.Parse(utf8, CoreParser, out var dates, out var index);
+        return error == FieldParseError.None
+            ? FieldParseResult<DateInterval>.ForValue(new DateInterval(dates.Start, dates.End))
+            : FieldParseResult<DateInterval>.ForError(error, index);
+    }
+
+    /// <summary>Parses a date range from UTF-8 bytes into its two dates without allocating.</summary>
+    /// <param name="utf8">The range as UTF-8.</param>
+    /// <param name="start">The first day, or <c>default</c> when rejected.</param>
+    /// <param name="end">The last day (inclusive), or <c>default</c> when rejected.</param>
+    /// <returns>Whether <paramref name="utf8"/> is an accepted range.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out LocalDate start, out LocalDate end)
+    {
+        var ok = Utf8Input.Parse(utf8, CoreParser, out var dates, out _) == FieldParseError.None;
+        (start, end) = dates;
+        return ok;
+    }
+
+    /// <summary>Formats a range as the project bank writes it: <c>2012-02-01 till 2014-09-30</c>, or in long form
+    /// <c>1 februari 2012 till 30 september 2014</c>.</summary>
+    /// <param name="interval">The inclusive interval.</param>
+    /// <param name="style">ISO (default) or Swedish long dates.</param>
+    /// <returns>Text that <see cref="Parse(ReadOnlySpan{char})"/> reads back to an equal interval.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="interval"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date lies outside the years 1 to 9999, which the text format cannot carry.</exception>
+    public static string Format(DateInterval interval, SwedishDateStyle style = SwedishDateStyle.Iso)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        Span<char> buffer = stackalloc char[MaxFormattedLength];
+        if (!TryFormat(interval, buffer, out var written, style))
+        {
+            throw new ArgumentOutOfRangeException(nameof(interval), interval, "Only dates in the years 1 to 9999 can be written.");
+        }
+
+        return buffer[..written].ToString();
+    }
+
+    /// <summary>Formats a range into a buffer without allocating.</summary>
+    /// <param name="interval">The inclusive interval.</param>
+    /// <param name="destination">Where to write; 48 characters always suffice.</param>
+    /// <param name="charsWritten">The number of characters written, or 0.</param>
+    /// <param name="style">ISO (default) or Swedish long dates.</param>
+    /// <returns>Whether the text fitted; <see langword="false"/> also when a year lies outside 1 to 9999.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="interval"/> is <see langword="null"/>.</exception>
+    public static bool TryFormat(DateInterval interval, Span<char> destination, out int charsWritten, SwedishDateStyle style = SwedishDateStyle.Iso)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        charsWritten = 0;
+        var w = 0;
+        if (!TryWriteDate(interval.Start, destination, ref w, style) || !TryAppend(" till ", destination, ref w) || !TryWriteDate(interval.End, destination, ref w, style))
+        {
+            return false;
+        }
+
+        charsWritten = w;
+        return true;
+    }
+
+    /// <summary>The longest range <see cref="TryFormat"/> writes: two long dates (<c>30 september 2014</c>) and <c> till </c>.</summary>
+    private const int MaxFormattedLength = 48;
+
+    private static readonly SpanParser<(LocalDate Start, LocalDate End)> CoreParser = (ReadOnlySpan<char> text, out (LocalDate Start, LocalDate End) dates, out int errorIndex) =>
+    {
+        var error = ParseCore(text, out var start, out var end, out errorIndex);
+        dates = (start, end);
+        return error;
+    };
+
+    private static bool TryWriteDate(LocalDate date, Span<char> destination, ref int w, SwedishDateStyle style)
+    {
+        if (date.Year is < 1 or > 9999)
+        {
+            return false;
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (style == SwedishDateStyle.Long)
+        {
+            return date.Day.TryFormat(destination[w..], out var dayLength, default, invariant)
+                && (w += dayLength) > 0
+                && TryAppend(" ", destination, ref w)
+                && TryAppend(MonthNames[date.Month - 1], destination, ref w)
+                && TryAppend(" ", destination, ref w)
+                && date.Year.TryFormat(destination[w..], out var yearLength, "D4", invariant)
+                && (w += yearLength) > 0;
+        }
+
+        if (destination.Length - w < 10)
+        {
+            return false;
+        }
+
+        date.Year.TryFormat(destination[w..], out _, "D4", invariant);
+        destination[w + 4] = '-';
+        date.Month.TryFormat(destination[(w + 5)..], out _, "D2", invariant);
+        destination[w + 7] = '-';
+        date.Day.TryFormat(destination[(w + 8)..], out _, "D2", invariant);
+        w += 10;
+        return true;
+    }
+
+    private static bool TryAppend(ReadOnlySpan<char> text, Span<char> destination, ref int w)
+    {
+        if (!text.TryCopyTo(destination[w..]))
+        {
+            return false;
+        }
+
+        w += text.Length;
+        return true;
+    }
 
     internal static FieldParseError ParseCore(ReadOnlySpan<char> text, out LocalDate start, out LocalDate end, out int errorIndex)
     {
@@ -307,4 +427,14 @@ public static class SwedishDateRange
 
         return value;
     }
+}
+
+/// <summary>How <see cref="SwedishDateRange.Format"/> writes the dates.</summary>
+public enum SwedishDateStyle
+{
+    /// <summary><c>2012-02-01</c> — the project bank's form.</summary>
+    Iso = 0,
+
+    /// <summary><c>1 februari 2012</c>: day without leading zero, lower-case month name, four-digit year.</summary>
+    Long,
 }

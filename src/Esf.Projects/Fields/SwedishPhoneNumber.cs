@@ -13,10 +13,17 @@ namespace Esf.Projects.Fields;
 /// <para>Area code, after Sweden's numbering plan: <c>8</c> (Stockholm); two digits for the 20 two-digit areas
 /// (<c>11</c> Norrköping … <c>46</c> Lund … <c>90</c> Umeå) and for mobiles (<c>70</c>, <c>72</c>, <c>73</c>,
 /// <c>76</c>, <c>79</c> …); three digits otherwise (<c>300</c> Kungsbacka, <c>451</c> Hässleholm).</para>
-/// <para>Immutable; the value holds digits only, so two spellings of one number are equal.</para>
+/// <para>Rejected: another country code, a national number starting with <c>0</c> after the trunk prefix, fewer than
+/// 7 or more than 9 digits, a mobile number (<c>07x</c>) that is not exactly 9 digits, and letters or other text.</para>
+/// <para>Immutable; the value holds digits only, so two spellings of one number are equal. The string properties are
+/// computed on each call (the struct is 16 bytes with no references); keep the result if you read one often.
+/// Formats: <c>E</c> (default) for E.164 <c>+4646739443</c>, <c>N</c> for the national form <c>046-739443</c>; the
+/// <see cref="IFormatProvider"/> is ignored.</para>
 /// </remarks>
-public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>
+public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<SwedishPhoneNumber>, IUtf8SpanParsable<SwedishPhoneNumber>
 {
+    private static readonly SpanParser<SwedishPhoneNumber> CoreParser = ParseCore;
+
     private static readonly int[] TwoDigitAreas = [11, 13, 16, 18, 19, 21, 23, 26, 31, 33, 35, 36, 40, 42, 44, 46, 54, 60, 63, 90];
 
     private readonly ulong _digits;
@@ -62,6 +69,152 @@ public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>
     /// <returns>Whether <paramref name="text"/> is a Swedish phone number.</returns>
     public static bool TryParse(ReadOnlySpan<char> text, out SwedishPhoneNumber number) =>
         ParseCore(text, out number, out _) == FieldParseError.None;
+
+    /// <summary>Parses a phone number from UTF-8 bytes, exactly as <see cref="Parse(ReadOnlySpan{char})"/> parses text.</summary>
+    /// <param name="utf8">The number as UTF-8.</param>
+    /// <returns>The number, or the failure with its <em>byte</em> index.</returns>
+    public static FieldParseResult<SwedishPhoneNumber> Parse(ReadOnlySpan<byte> utf8)
+    {
+        var error = Utf8Input.Parse(utf8, CoreParser, out var number, out var index);
+        return error == FieldParseError.None
+            ? FieldParseResult<SwedishPhoneNumber>.ForValue(number)
+            : FieldParseResult<SwedishPhoneNumber>.ForError(error, index);
+    }
+
+    /// <summary>Parses a phone number from UTF-8 bytes.</summary>
+    /// <param name="utf8">The number as UTF-8.</param>
+    /// <param name="number">The number, or <c>default</c> when rejected.</param>
+    /// <returns>Whether the bytes are a Swedish phone number.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out SwedishPhoneNumber number) =>
+        Utf8Input.Parse(utf8, CoreParser, out number, out _) == FieldParseError.None;
+
+    /// <summary>Parses as <see cref="Parse(ReadOnlySpan{char})"/> does, throwing on rejection.</summary>
+    /// <param name="s">The number as written.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="FormatException">Not a Swedish phone number; the message gives the reason and the index.</exception>
+    public static SwedishPhoneNumber Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s).GetValueOrThrow();
+
+    /// <summary>Parses as <see cref="Parse(ReadOnlySpan{char})"/> does, throwing on rejection.</summary>
+    /// <param name="s">The number as written.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">Not a Swedish phone number.</exception>
+    public static SwedishPhoneNumber Parse(string s, IFormatProvider? provider)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return Parse(s.AsSpan()).GetValueOrThrow();
+    }
+
+    /// <summary>Parses UTF-8 as <see cref="Parse(ReadOnlySpan{byte})"/> does, throwing on rejection.</summary>
+    /// <param name="utf8Text">The number as UTF-8.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="FormatException">Not a Swedish phone number.</exception>
+    public static SwedishPhoneNumber Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) => Parse(utf8Text).GetValueOrThrow();
+
+    /// <summary>Tries to parse text.</summary>
+    /// <param name="s">The number as written.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The number, or <c>default</c>.</param>
+    /// <returns>Whether the text is a Swedish phone number.</returns>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out SwedishPhoneNumber result) => TryParse(s, out result);
+
+    /// <summary>Tries to parse text; <see langword="null"/> is rejected.</summary>
+    /// <param name="s">The number as written.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The number, or <c>default</c>.</param>
+    /// <returns>Whether the text is a Swedish phone number.</returns>
+    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out SwedishPhoneNumber result)
+    {
+        result = default;
+        return s is not null && TryParse(s.AsSpan(), out result);
+    }
+
+    /// <summary>Tries to parse UTF-8.</summary>
+    /// <param name="utf8Text">The number as UTF-8.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <param name="result">The number, or <c>default</c>.</param>
+    /// <returns>Whether the bytes are a Swedish phone number.</returns>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out SwedishPhoneNumber result) => TryParse(utf8Text, out result);
+
+    /// <summary>Formats the number: <c>E</c> (or <c>null</c>/empty) for <c>+4646739443</c>, <c>N</c> for <c>046-739443</c>.</summary>
+    /// <param name="format">The format.</param>
+    /// <param name="formatProvider">Ignored.</param>
+    /// <returns>The text; <see cref="Parse(ReadOnlySpan{char})"/> reads both forms back to an equal number.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is neither <c>E</c> nor <c>N</c>.</exception>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        Span<char> buffer = stackalloc char[16];
+        var ok = TryFormat(buffer, out var written, format, formatProvider);
+        System.Diagnostics.Debug.Assert(ok, "16 characters fit every number");
+        return buffer[..written].ToString();
+    }
+
+    /// <summary>Formats into a buffer without allocating; see <see cref="ToString(string?, IFormatProvider?)"/> for the formats.</summary>
+    /// <param name="destination">Where to write; 13 characters always suffice.</param>
+    /// <param name="charsWritten">The number of characters written.</param>
+    /// <param name="format"><c>E</c> or <c>N</c>.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>Whether the text fitted.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is neither <c>E</c> nor <c>N</c>.</exception>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        var national = format switch
+        {
+            "" or "E" => false,
+            "N" => true,
+            _ => throw new FormatException($"'{format}' is not a phone number format: use E or N."),
+        };
+        charsWritten = 0;
+        var length = _length == 0 ? 0 : _length + (national ? 2 : 3);
+        if (destination.Length < length)
+        {
+            return false;
+        }
+
+        if (_length == 0)
+        {
+            return true;
+        }
+
+        var w = 0;
+        if (national)
+        {
+            destination[w++] = '0';
+        }
+        else
+        {
+            "+46".CopyTo(destination);
+            w = 3;
+        }
+
+        _digits.TryFormat(destination[w..], out _, _length switch { 7 => "D7", 8 => "D8", _ => "D9" }, CultureInfo.InvariantCulture);
+        if (national)
+        {
+            destination.Slice(w + _areaLength, _length - _areaLength).CopyTo(destination[(w + _areaLength + 1)..]);
+            destination[w + _areaLength] = '-';
+        }
+
+        charsWritten = length;
+        return true;
+    }
+
+    /// <summary>Formats as UTF-8 into a buffer without allocating; see <see cref="ToString(string?, IFormatProvider?)"/> for the formats.</summary>
+    /// <param name="utf8Destination">Where to write.</param>
+    /// <param name="bytesWritten">The number of bytes written.</param>
+    /// <param name="format"><c>E</c> or <c>N</c>.</param>
+    /// <param name="provider">Ignored.</param>
+    /// <returns>Whether the text fitted.</returns>
+    /// <exception cref="FormatException"><paramref name="format"/> is neither <c>E</c> nor <c>N</c>.</exception>
+    public bool TryFormat(Span<byte> utf8Destination, out int bytesWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        Span<char> buffer = stackalloc char[16];
+        var ok = TryFormat(buffer, out var written, format, provider);
+        System.Diagnostics.Debug.Assert(ok, "16 characters fit every number");
+        return Utf8Input.TryWrite(buffer[..written], utf8Destination, out bytesWritten);
+    }
 
     private static FieldParseError ParseCore(ReadOnlySpan<char> text, out SwedishPhoneNumber number, out int errorIndex)
     {
@@ -142,6 +295,12 @@ public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>
         }
 
         var leading = (int)(digits / Pow10(length - 2));
+        if (leading / 10 == 7 && length != 9)
+        {
+            errorIndex = start;
+            return FieldParseError.InvalidPhoneNumber;
+        }
+
         var areaLength = leading / 10 == 8 ? 1 : leading / 10 == 7 || Array.IndexOf(TwoDigitAreas, leading) >= 0 ? 2 : 3;
         number = new SwedishPhoneNumber(digits, length, areaLength);
         errorIndex = -1;

@@ -69,7 +69,7 @@ public static class EsfJson
             p.Phase?.Text,
             p.Phase is { } phase ? PhaseKindName(phase.Kind) : null,
             p.Owner,
-            new ContactDocument(p.Contact.Name, p.Contact.Email, p.Contact.Phone, p.Contact.PhoneNumber?.E164, p.Contact.PhoneNumber?.AreaCode),
+            new ContactDocument(p.Contact.Name, p.Contact.Email, p.Contact.Phone, p.Contact.PhoneNumber?.E164, p.Contact.PhoneNumber?.AreaCode, p.Contact.EmailAddress?.Domain),
             ToMoney(p.GrantedEsfSupport),
             ToMoney(p.TotalBudget),
             p.Period is { } period ? new PeriodDocument(LocalDatePattern.Iso.Format(period.Start), LocalDatePattern.Iso.Format(period.End)) : null,

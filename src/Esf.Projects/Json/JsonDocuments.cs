@@ -35,7 +35,7 @@ internal sealed record ProjectDocument(
 
 internal sealed record ProgramAreaDocument(int? Number, string? Code, string Name);
 
-internal sealed record ContactDocument(string? Name, string? Email, string? Phone, string? PhoneE164, string? PhoneAreaCode);
+internal sealed record ContactDocument(string? Name, string? Email, string? Phone, string? PhoneE164, string? PhoneAreaCode, string? EmailDomain);
 
 internal sealed record MoneyDocument(decimal Amount, string Currency);
 

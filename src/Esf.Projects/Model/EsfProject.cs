@@ -37,6 +37,9 @@ public sealed record Contact(string? Name, string? Email, string? Phone)
     /// <summary>The phone number normalised (E.164, area code), or <see langword="null"/> when <see cref="Phone"/> is absent or not a Swedish number.</summary>
     public Fields.SwedishPhoneNumber? PhoneNumber { get; init; }
 
+    /// <summary>The e-mail address checked and with its domain lower-cased, or <see langword="null"/> when <see cref="Email"/> is absent or malformed (ESF0210).</summary>
+    public Fields.EmailAddress? EmailAddress { get; init; }
+
     /// <summary>A contact with no information.</summary>
     public static Contact None { get; } = new(null, null, null);
 }

@@ -13,6 +13,7 @@ internal static class HeaderValues
         var extras = new List<HeaderField>();
         string? contactName = null, email = null, phone = null;
         SwedishPhoneNumber? phoneNumber = null;
+        EmailAddress? emailAddress = null;
         HeaderField? grantedField = null;
         foreach (var field in fields)
         {
@@ -50,7 +51,7 @@ internal static class HeaderValues
                     break;
                 case HeaderFieldKind.ContactEmail:
                     email = value;
-                    if (!IsPlausibleEmail(value))
+                    if (!EmailAddress.TryParse(value, out emailAddress))
                     {
                         diagnostics.Add(DiagnosticCodes.InvalidEmail, field.ValuePosition, DiagnosticMessages.InvalidEmail(value));
                     }
@@ -107,7 +108,7 @@ internal static class HeaderValues
 
         return project with
         {
-            Contact = contactName is null && email is null && phone is null ? Contact.None : new Contact(contactName, email, phone) { PhoneNumber = phoneNumber },
+            Contact = contactName is null && email is null && phone is null ? Contact.None : new Contact(contactName, email, phone) { PhoneNumber = phoneNumber, EmailAddress = emailAddress },
             Fields = [.. fields],
             ExtraFields = [.. extras],
         };
@@ -245,25 +246,12 @@ internal static class HeaderValues
             text = TextChars.Trim(text[..^1]);
         }
 
-        if (SwedishAmount.ParseCore(text, out var rate, out _) == FieldParseError.None && !text.ContainsAnyExcept("0123456789, \u00A0\u202F\u2009") && rate is >= 0 and <= 100)
+        if (SwedishAmount.ParseCore(text, out var rate, out _) == FieldParseError.None && !text.ContainsAnyExcept("0123456789, \u00A0\u202F\u2009") && rate.Amount is >= 0 and <= 100)
         {
-            return rate;
+            return rate.Amount;
         }
 
         diagnostics.Add(DiagnosticCodes.InvalidPercentage, field.ValuePosition, DiagnosticMessages.InvalidPercentage(field.Label, value));
         return null;
-    }
-
-    private static bool IsPlausibleEmail(string value)
-    {
-        var at = value.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1)
-        {
-            return false;
-        }
-
-        var domain = value.AsSpan(at + 1);
-        var dot = domain.LastIndexOf('.');
-        return dot > 0 && dot < domain.Length - 1 && !value.AsSpan().ContainsAny(" \t<>,;\"()[]\\");
     }
 }

@@ -174,7 +174,7 @@ public sealed class CliTests : IDisposable
             Assert.True(project.ContainsKey(name), name);
         }
 
-        Assert.Equal(["name", "email", "phone", "phoneE164", "phoneAreaCode"], project["contact"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["name", "email", "phone", "phoneE164", "phoneAreaCode", "emailDomain"], project["contact"]!.AsObject().Select(p => p.Key));
         Assert.Equal("+4646739443", (string)project["contact"]!["phoneE164"]!);
         Assert.Equal(["heading", "line", "column", "text", "blocks"], project["sections"]![0]!.AsObject().Select(p => p.Key));
         Assert.Null(project["projectNumber"]);

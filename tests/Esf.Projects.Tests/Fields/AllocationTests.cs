@@ -41,4 +41,44 @@ public class AllocationTests
             }
         }
     }
+
+    [Fact]
+    public void Utf8_parsing_phone_numbers_and_formatting_allocate_nothing()
+    {
+        var checksum = 0L;
+        Utf8AndFormat(1, ref checksum);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Utf8AndFormat(10_000, ref checksum);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(checksum > 0);
+    }
+
+    private static void Utf8AndFormat(int count, ref long checksum)
+    {
+        ReadOnlySpan<byte> amount = "3\u00A0493\u00A0248 kr"u8;
+        ReadOnlySpan<byte> period = "2012-02-01 \u2013 2014-09-30"u8;
+        ReadOnlySpan<char> phone = "0709-318 008";
+        Span<char> chars = stackalloc char[64];
+        Span<byte> bytes = stackalloc byte[128];
+        for (var i = 0; i < count; i++)
+        {
+            if (SwedishAmount.TryParse(amount, out var money) && SwedishAmount.TryFormat(money, chars, out var written) && money.TryFormat(bytes, out var utf8Written, "G", null))
+            {
+                checksum += written + utf8Written;
+            }
+
+            if (SwedishDateRange.TryParse(period, out LocalDate start, out LocalDate end))
+            {
+                checksum += end.Year - start.Year;
+            }
+
+            if (SwedishPhoneNumber.TryParse(phone, out var number) && number.TryFormat(chars, out var phoneWritten, "N", null))
+            {
+                checksum += phoneWritten;
+            }
+        }
+    }
 }

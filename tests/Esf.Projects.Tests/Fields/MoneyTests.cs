@@ -36,5 +36,5 @@ public class MoneyTests
         Assert.Throws<ArgumentException>(() => new Money(1m, currency));
 
     [Fact]
-    public void Formats_invariantly() => Assert.Equal("1234.5 EUR", new Money(1234.5m, "EUR").ToString());
+    public void Formats_invariantly_with_I() => Assert.Equal("1234.5 EUR", new Money(1234.5m, "EUR").ToString("I", null));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Esf.Projects.Fields;
 
 namespace Esf.Projects.Tests.Fields;
@@ -44,6 +45,7 @@ public class SwedishAmountTests
         { "79 228 162 514 264 337 593 543 950 335", decimal.MaxValue },
         { "-79228162514264337593543950335 kr", decimal.MinValue },
         { "999", 999m },
+        { "7 922 816 225 601 021 926 799 572 992,40 kr", 7922816225601021926799572992.4m },
     };
 
     public static TheoryData<string, FieldParseError, int> Rejected => new()
@@ -93,6 +95,12 @@ public class SwedishAmountTests
         Assert.Equal(-1, result.ErrorIndex);
         Assert.True(SwedishAmount.TryParse(text, out var value));
         Assert.Equal(result.Value, value);
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        Assert.Equal(result.Value, SwedishAmount.Parse(utf8).Value);
+        Assert.True(SwedishAmount.TryParse(utf8, out var fromBytes));
+        Assert.Equal(result.Value, fromBytes);
+        Assert.Equal(result.Value, Money.Parse(text, null));
+        Assert.Equal(result.Value, Money.Parse(utf8, null));
     }
 
     [Theory]
@@ -107,6 +115,80 @@ public class SwedishAmountTests
         Assert.False(SwedishAmount.TryParse(text, out var value));
         Assert.Equal(default, value);
         Assert.Contains($"index {index}", result.Message, StringComparison.Ordinal);
+        var utf8 = SwedishAmount.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Equal((error, Encoding.UTF8.GetByteCount(text.AsSpan(0, index))), (utf8.Error, utf8.ErrorIndex));
+        Assert.False(Money.TryParse(text, null, out _));
+        Assert.Throws<FormatException>(() => Money.Parse(text, null));
+    }
+
+    [Theory]
+    [InlineData("100 EUR", 100, "EUR")]
+    [InlineData("EUR 1 234,50", 1234.50, "EUR")]
+    [InlineData("-12 NOK", -12, "NOK")]
+    [InlineData("5 XYZ", 5, "XYZ")]
+    [InlineData("5 MKR", 5000000, "SEK")]
+    [InlineData("5 sek", 5, "SEK")]
+    public void Reads_other_ISO_currency_codes(string text, decimal amount, string currency) =>
+        Assert.Equal(new Money(amount, currency), SwedishAmount.Parse(text).GetValueOrThrow());
+
+    [Theory]
+    [InlineData(3493248, "SEK", '\u00A0', SwedishAmountUnit.Kr, SwedishAmountDecimals.Auto, "3\u00A0493\u00A0248\u00A0kr")]
+    [InlineData(3493248, "SEK", ' ', SwedishAmountUnit.Kronor, SwedishAmountDecimals.Auto, "3 493 248 kronor")]
+    [InlineData(3493248, "SEK", '\u202F', SwedishAmountUnit.CodeAfter, SwedishAmountDecimals.Auto, "3\u202F493\u202F248\u202FSEK")]
+    [InlineData(3493248, "SEK", '\u2009', SwedishAmountUnit.CodeBefore, SwedishAmountDecimals.Auto, "SEK\u20093\u2009493\u2009248")]
+    [InlineData(3493248, "SEK", '\0', SwedishAmountUnit.None, SwedishAmountDecimals.Auto, "3493248")]
+    [InlineData(1234.5, "SEK", ' ', SwedishAmountUnit.Kr, SwedishAmountDecimals.Auto, "1 234,50 kr")]
+    [InlineData(1234, "SEK", ' ', SwedishAmountUnit.Kr, SwedishAmountDecimals.Always, "1 234,00 kr")]
+    [InlineData(-5000, "SEK", ' ', SwedishAmountUnit.Kr, SwedishAmountDecimals.Auto, "-5 000 kr")]
+    [InlineData(0.125, "SEK", ' ', SwedishAmountUnit.Kr, SwedishAmountDecimals.Auto, "0,125 kr")]
+    [InlineData(999, "EUR", ' ', SwedishAmountUnit.Kr, SwedishAmountDecimals.Auto, "999 EUR")]
+    [InlineData(1000, "EUR", ' ', SwedishAmountUnit.CodeBefore, SwedishAmountDecimals.Auto, "EUR 1 000")]
+    public void Formats_with_options(double amount, string currency, char separator, SwedishAmountUnit unit, SwedishAmountDecimals decimals, string expected)
+    {
+        var format = new SwedishAmountFormat { GroupSeparator = separator, Unit = unit, Decimals = decimals };
+        var money = new Money((decimal)amount, currency);
+
+        Assert.Equal(expected, SwedishAmount.Format(money, format));
+        Assert.False(SwedishAmount.TryFormat(money, new char[expected.Length - 1], out var written, format));
+        Assert.Equal(0, written);
+        Assert.False(SwedishAmount.TryFormat(money, new byte[expected.Length - 1], out _, format));
+    }
+
+    [Fact]
+    public void Sub_öre_amounts_are_written_in_full_and_rejected_on_reading() =>
+        Assert.Equal(FieldParseError.TooManyDecimals, SwedishAmount.Parse(SwedishAmount.Format(Money.Sek(0.125m))).Error);
+
+    [Fact]
+    public void Format_options_reject_a_separator_that_is_not_a_space() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SwedishAmountFormat { GroupSeparator = '.' });
+
+    [Fact]
+    public void Money_formats_through_the_standard_interfaces()
+    {
+        var money = Money.Sek(3493248m);
+
+        Assert.Equal("3\u00A0493\u00A0248\u00A0kr", money.ToString());
+        Assert.Equal("3\u00A0493\u00A0248\u00A0kr", $"{money}");
+        Assert.Equal("3\u00A0493\u00A0248\u00A0SEK", money.ToString("C", null));
+        Assert.Equal("3\u00A0493\u00A0248", money.ToString("N", null));
+        Assert.Equal("3493248 SEK", money.ToString("I", null));
+        Assert.Throws<FormatException>(() => money.ToString("X", null));
+        Span<byte> utf8 = stackalloc byte[32];
+        Assert.True(money.TryFormat(utf8, out var written, "G", null));
+        Assert.Equal("3\u00A0493\u00A0248\u00A0kr", Encoding.UTF8.GetString(utf8[..written]));
+        Assert.Equal(Parse<Money>("1 234,50 kr"), Money.Sek(1234.5m));
+    }
+
+    private static T Parse<T>(string text) where T : ISpanParsable<T> => T.Parse(text.AsSpan(), null);
+
+    [Fact]
+    public void Invalid_utf8_is_reported_at_its_byte()
+    {
+        byte[] bytes = [(byte)'1', 0xC2, (byte)'2'];
+
+        var result = SwedishAmount.Parse(bytes);
+
+        Assert.Equal((FieldParseError.InvalidUtf8, 1), (result.Error, result.ErrorIndex));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text;
 using Esf.Projects.Fields;
 
 namespace Esf.Projects.Tests.Fields;
@@ -21,6 +22,20 @@ public class SwedishPhoneNumberTests
     [InlineData("090.12 34 56", "+4690123456", "90", false)]
     [InlineData("0733 – 12 34 56", "+46733123456", "73", true)]
     [InlineData("  0520-123 45  ", "+4652012345", "520", false)]
+    [InlineData("011-12 34 56", "+4611123456", "11", false)]
+    [InlineData("013-12 34 56", "+4613123456", "13", false)]
+    [InlineData("018-471 00 00", "+46184710000", "18", false)]
+    [InlineData("019-21 10 00", "+4619211000", "19", false)]
+    [InlineData("021-39 00 00", "+4621390000", "21", false)]
+    [InlineData("031-365 00 00", "+46313650000", "31", false)]
+    [InlineData("035-13 71 00", "+4635137100", "35", false)]
+    [InlineData("054-540 00 00", "+46545400000", "54", false)]
+    [InlineData("063-14 30 00", "+4663143000", "63", false)]
+    [InlineData("0910-73 50 00", "+46910735000", "910", false)]
+    [InlineData("0720-12 34 56", "+46720123456", "72", true)]
+    [InlineData("076\u2013123 45 67", "+46761234567", "76", true)]
+    [InlineData("+46709318008", "+46709318008", "70", true)]
+    [InlineData("+46 (0)8 123 456 78", "+46812345678", "8", false)]
     public void Accepts_and_normalises(string text, string e164, string areaCode, bool mobile)
     {
         var result = SwedishPhoneNumber.Parse(text);
@@ -48,6 +63,25 @@ public class SwedishPhoneNumberTests
     [InlineData("telefon 046-739443", FieldParseError.UnexpectedCharacter, 0)]
     [InlineData("046#739443", FieldParseError.UnexpectedCharacter, 3)]
     [InlineData("saknas", FieldParseError.UnexpectedCharacter, 0)]
+    [InlineData("0709-318 00", FieldParseError.InvalidPhoneNumber, 0)]
+    [InlineData("070-123 45 678", FieldParseError.InvalidPhoneNumber, 13)]
+    [InlineData("+4", FieldParseError.InvalidPhoneNumber, 0)]
+    [InlineData("+", FieldParseError.InvalidPhoneNumber, 0)]
+    [InlineData("+47 22 00 00 00", FieldParseError.InvalidPhoneNumber, 0)]
+    [InlineData("0046 0 123 456", FieldParseError.InvalidPhoneNumber, 5)]
+    [InlineData("0", FieldParseError.InvalidPhoneNumber, 0)]
+    [InlineData("08-12 34", FieldParseError.InvalidPhoneNumber, 0)]
+    [InlineData("12345678", FieldParseError.InvalidPhoneNumber, 0)]
+    [InlineData("046-739443, 046-739444", FieldParseError.UnexpectedCharacter, 10)]
+    [InlineData("046–739443 (vx)", FieldParseError.UnexpectedCharacter, 12)]
+    [InlineData("046 739443 eller", FieldParseError.UnexpectedCharacter, 11)]
+    [InlineData("tel: 046-739443", FieldParseError.UnexpectedCharacter, 0)]
+    [InlineData("046*739443", FieldParseError.UnexpectedCharacter, 3)]
+    [InlineData("046_739443", FieldParseError.UnexpectedCharacter, 3)]
+    [InlineData("046-73944x", FieldParseError.UnexpectedCharacter, 9)]
+    [InlineData("046:739443", FieldParseError.UnexpectedCharacter, 3)]
+    [InlineData("anna@kavlinge.se", FieldParseError.UnexpectedCharacter, 0)]
+    [InlineData("+46 70 931 80 08 9", FieldParseError.InvalidPhoneNumber, 17)]
     public void Rejects_with_reason_and_position(string text, FieldParseError error, int index)
     {
         var result = SwedishPhoneNumber.Parse(text);
@@ -55,6 +89,29 @@ public class SwedishPhoneNumberTests
         Assert.False(result.Success);
         Assert.Equal((error, index), (result.Error, result.ErrorIndex));
         Assert.False(SwedishPhoneNumber.TryParse(text, out _));
+        var utf8 = SwedishPhoneNumber.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Equal((error, Encoding.UTF8.GetByteCount(text.AsSpan(0, index))), (utf8.Error, utf8.ErrorIndex));
+        Assert.False(SwedishPhoneNumber.TryParse(text, null, out _));
+    }
+
+    [Theory]
+    [InlineData("046-739443", "+4646739443", "046-739443")]
+    [InlineData("0709 318 008", "+46709318008", "070-9318008")]
+    [InlineData("08-123 456 78", "+46812345678", "08-12345678")]
+    [InlineData("+46 451 26 70 64", "+46451267064", "0451-267064")]
+    public void Formats_as_E164_and_national(string text, string e164, string national)
+    {
+        var number = SwedishPhoneNumber.Parse(text, null);
+
+        Assert.Equal(e164, number.ToString("E", null));
+        Assert.Equal(e164, $"{number}");
+        Assert.Equal(national, number.ToString("N", null));
+        Assert.Equal(number, SwedishPhoneNumber.Parse(Encoding.UTF8.GetBytes(national), null));
+        Span<byte> utf8 = stackalloc byte[16];
+        Assert.True(number.TryFormat(utf8, out var written, "N", null));
+        Assert.Equal(national, Encoding.UTF8.GetString(utf8[..written]));
+        Assert.False(number.TryFormat(new char[e164.Length - 1], out _, "E", null));
+        Assert.Throws<FormatException>(() => number.ToString("X", null));
     }
 
     [Fact]
