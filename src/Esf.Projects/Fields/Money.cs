@@ -8,7 +8,9 @@ namespace Esf.Projects.Fields;
 /// tied to it. <c>default(Money)</c> is zero SEK. Equality compares the decimal values (so <c>1 234,50</c> equals
 /// <c>1 234,5</c>) and the currency codes ordinally. Immutable and thread-safe.
 /// <para>The .NET parsing and formatting interfaces read and write Swedish text through <see cref="SwedishAmount"/>
-/// and ignore the <see cref="IFormatProvider"/>: the format is the same under every culture, on purpose.</para>
+/// and ignore the <see cref="IFormatProvider"/>: the format is the same under every culture, on purpose. The parsing
+/// interfaces are implemented explicitly (use them through generic code, <c>T.Parse(s, null)</c>), so that no public
+/// <c>Parse(…, IFormatProvider)</c> overload makes CA1305 flag your calls to <see cref="SwedishAmount.Parse(ReadOnlySpan{char})"/>.</para>
 /// </remarks>
 public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<Money>, IUtf8SpanParsable<Money>
 {
@@ -31,6 +33,14 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
 
         Amount = amount;
         _currency = currency == DefaultCurrency ? null : currency;
+    }
+
+    /// <summary>Creates an amount without checking the code: for parsers that have already read three upper-case letters.</summary>
+    internal Money(decimal amount, string currency, bool trusted)
+    {
+        System.Diagnostics.Debug.Assert(trusted && currency.Length == 3, "only for codes already checked");
+        Amount = amount;
+        _currency = ReferenceEquals(currency, DefaultCurrency) ? null : currency;
     }
 
     /// <summary>The amount in the currency's main unit (kronor for SEK), with öre as decimals.</summary>
@@ -139,7 +149,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
     /// <param name="provider">Ignored: the format is culture-free.</param>
     /// <returns>The amount.</returns>
     /// <exception cref="FormatException">The text is not an accepted amount; the message gives the reason and the index.</exception>
-    public static Money Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => SwedishAmount.Parse(s).GetValueOrThrow();
+    static Money ISpanParsable<Money>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => SwedishAmount.Parse(s).GetValueOrThrow();
 
     /// <summary>Parses Swedish text as <see cref="SwedishAmount.Parse(ReadOnlySpan{char})"/> does.</summary>
     /// <param name="s">The amount as written.</param>
@@ -147,10 +157,10 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
     /// <returns>The amount.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">The text is not an accepted amount.</exception>
-    public static Money Parse(string s, IFormatProvider? provider)
+    static Money IParsable<Money>.Parse(string s, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan(), provider);
+        return SwedishAmount.Parse(s).GetValueOrThrow();
     }
 
     /// <summary>Parses UTF-8 text as <see cref="SwedishAmount.Parse(ReadOnlySpan{byte})"/> does.</summary>
@@ -158,21 +168,21 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
     /// <param name="provider">Ignored.</param>
     /// <returns>The amount.</returns>
     /// <exception cref="FormatException">The bytes are not an accepted amount.</exception>
-    public static Money Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) => SwedishAmount.Parse(utf8Text).GetValueOrThrow();
+    static Money IUtf8SpanParsable<Money>.Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) => SwedishAmount.Parse(utf8Text).GetValueOrThrow();
 
     /// <summary>Tries to parse Swedish text.</summary>
     /// <param name="s">The amount as written.</param>
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The amount, or <c>default</c>.</param>
     /// <returns>Whether the text is an accepted amount.</returns>
-    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Money result) => SwedishAmount.TryParse(s, out result);
+    static bool ISpanParsable<Money>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Money result) => SwedishAmount.TryParse(s, out result);
 
     /// <summary>Tries to parse Swedish text; <see langword="null"/> is rejected.</summary>
     /// <param name="s">The amount as written.</param>
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The amount, or <c>default</c>.</param>
     /// <returns>Whether the text is an accepted amount.</returns>
-    public static bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out Money result)
+    static bool IParsable<Money>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out Money result)
     {
         result = default;
         return s is not null && SwedishAmount.TryParse(s, out result);
@@ -183,7 +193,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The amount, or <c>default</c>.</param>
     /// <returns>Whether the bytes are an accepted amount.</returns>
-    public static bool TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out Money result) => SwedishAmount.TryParse(utf8Text, out result);
+    static bool IUtf8SpanParsable<Money>.TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out Money result) => SwedishAmount.TryParse(utf8Text, out result);
 
     /// <summary>Compares two amounts as <see cref="Equals(Money)"/> does.</summary>
     /// <param name="left">The first amount.</param>

@@ -25,14 +25,17 @@ namespace Esf.Projects.Fields;
 /// </remarks>
 public static class SwedishAmount
 {
-    private static readonly (string Unit, int Exponent)[] Units =
+    /// <summary>The units by their first letter (lower-case), longest first within each letter, so a unit is found after a switch and one or two comparisons.</summary>
+    private static readonly (string Unit, int Exponent)[] KUnits = [("kronor", 0), ("kr.", 0), ("kr", 0)];
+    private static readonly (string Unit, int Exponent)[] MUnits =
     [
         ("miljarder kronor", 9), ("miljarder kr", 9), ("mdr kr", 9), ("mdkr", 9),
         ("miljoner kronor", 6), ("miljoner kr", 6), ("milj. kronor", 6), ("milj. kr", 6), ("milj kr", 6),
         ("mnkr", 6), ("mkr", 6), ("msek", 6),
-        ("tusen kronor", 3), ("tusen kr", 3), ("tkr", 3), ("tsek", 3),
-        ("kronor", 0), ("kr.", 0), ("kr", 0), ("sek", 0),
     ];
+
+    private static readonly (string Unit, int Exponent)[] TUnits = [("tusen kronor", 3), ("tusen kr", 3), ("tkr", 3), ("tsek", 3)];
+    private static readonly (string Unit, int Exponent)[] SUnits = [("sek", 0)];
 
     private static readonly UInt128 MaxMantissa = (UInt128.One << 96) - 1;
     private static readonly UInt128 AccumulationLimit = UInt128.Parse("1000000000000000000000000000000000000", System.Globalization.CultureInfo.InvariantCulture); // 10^36
@@ -197,16 +200,42 @@ public static class SwedishAmount
 
     private static readonly SpanParser<Money> CoreParser = ParseCore;
 
-    /// <summary>Appends a decimal digit; false once the mantissa could no longer be a <see cref="decimal"/> (beyond 10^36, far above its 2^96 limit).</summary>
-    private static bool TryAppendDigit(ref UInt128 mantissa, char digit)
+    /// <summary>
+    /// Accumulates digits in a <see cref="ulong"/> while they fit (18 digits, every amount on a page) and in a
+    /// <see cref="UInt128"/> beyond, up to 10^36 — far above decimal's 2^96, so overflow is still detected exactly.
+    /// </summary>
+    private struct MantissaBuilder
     {
-        if (mantissa >= AccumulationLimit)
-        {
-            return false;
-        }
+        private const ulong SmallLimit = 1_000_000_000_000_000_000UL;
+        private ulong _small;
+        private UInt128 _wide;
+        private bool _isWide;
 
-        mantissa = (mantissa * 10) + (uint)(digit - '0');
-        return true;
+        public readonly UInt128 Value => _isWide ? _wide : _small;
+
+        public bool TryAppend(char digit)
+        {
+            var d = (uint)(digit - '0');
+            if (!_isWide)
+            {
+                if (_small < SmallLimit)
+                {
+                    _small = (_small * 10) + d;
+                    return true;
+                }
+
+                _wide = _small;
+                _isWide = true;
+            }
+
+            if (_wide >= AccumulationLimit)
+            {
+                return false;
+            }
+
+            _wide = (_wide * 10) + d;
+            return true;
+        }
     }
 
     /// <summary>The parser proper; <paramref name="value"/> is <c>default</c> unless the result is <see cref="FieldParseError.None"/>.</summary>
@@ -248,7 +277,7 @@ public static class SwedishAmount
         }
 
         var numberStart = i;
-        UInt128 mantissa = 0;
+        var digits = default(MantissaBuilder);
         var separator = '\0';
         var groupStart = i;
         var grouped = false;
@@ -256,7 +285,7 @@ public static class SwedishAmount
         {
             while (i < text.Length && char.IsAsciiDigit(text[i]))
             {
-                if (!TryAppendDigit(ref mantissa, text[i]))
+                if (!digits.TryAppend(text[i]))
                 {
                     errorIndex = numberStart;
                     return FieldParseError.Overflow;
@@ -313,7 +342,7 @@ public static class SwedishAmount
                 decimalsStart = i;
                 while (i < text.Length && char.IsAsciiDigit(text[i]))
                 {
-                    if (!TryAppendDigit(ref mantissa, text[i]))
+                    if (!digits.TryAppend(text[i]))
                     {
                         errorIndex = numberStart;
                         return FieldParseError.Overflow;
@@ -339,12 +368,21 @@ public static class SwedishAmount
             return FieldParseError.AmbiguousDecimalPoint;
         }
 
+        var mantissa = digits.Value;
         var exponent = 0;
         var unitStart = TextChars.SkipSpaces(text, i);
         if (unitStart < text.Length)
         {
             var matched = -1;
-            foreach (var (unit, unitExponent) in Units)
+            var candidates = (text[unitStart] | 0x20) switch
+            {
+                'k' => KUnits,
+                'm' => MUnits,
+                't' => TUnits,
+                's' => SUnits,
+                _ => [],
+            };
+            foreach (var (unit, unitExponent) in candidates)
             {
                 matched = TextChars.MatchWord(text[unitStart..], unit);
                 if (matched > 0)
@@ -415,7 +453,7 @@ public static class SwedishAmount
         var lo = (int)(uint)(mantissa & uint.MaxValue);
         var mid = (int)(uint)((mantissa >> 32) & uint.MaxValue);
         var hi = (int)(uint)((mantissa >> 64) & uint.MaxValue);
-        value = new Money(new decimal(lo, mid, hi, negative && mantissa != 0, (byte)scale), currency ?? Money.DefaultCurrency);
+        value = new Money(new decimal(lo, mid, hi, negative && mantissa != 0, (byte)scale), currency ?? Money.DefaultCurrency, trusted: true);
         errorIndex = -1;
         return FieldParseError.None;
     }

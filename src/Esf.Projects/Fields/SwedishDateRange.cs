@@ -35,7 +35,7 @@ public static class SwedishDateRange
     /// <summary>The year of a long date written without one.</summary>
     private const int NoYear = -1;
 
-    private static readonly string[] WordSeparators = ["till och med", "t.o.m.", "t.o.m", "till"];
+    private static readonly string[] WordSeparators = ["till", "t.o.m.", "t.o.m"];
 
     /// <summary>Parses a date range, reporting why and where it was rejected.</summary>
     /// <param name="text">The range as written; surrounding white space is ignored.</param>
@@ -292,7 +292,7 @@ public static class SwedishDateRange
     }
 
     private static bool IsValid(int year, int month, int day) =>
-        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month);
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
 
     /// <summary>Reads an ISO or long date at <paramref name="i"/>; <see cref="NoYear"/> means "not written" (long form only). Validity is checked by the caller.</summary>
     private static FieldParseError ReadDate(ReadOnlySpan<char> text, ref int i, out int year, out int month, out int day, out int errorIndex)
@@ -399,6 +399,13 @@ public static class SwedishDateRange
             {
                 var k = j + length;
                 i = TextChars.SkipSpaces(text, k);
+                if (length == 4 && i > k && TextChars.MatchWord(text[i..], "och med") is > 0 and var ochMed)
+                {
+                    // "till och med": the long form of "till"
+                    k = i + ochMed;
+                    i = TextChars.SkipSpaces(text, k);
+                }
+
                 return i > k || k == text.Length || word[^1] == '.';
             }
         }

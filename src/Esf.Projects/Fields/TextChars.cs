@@ -58,7 +58,13 @@ internal static class TextChars
                 continue;
             }
 
-            if (i >= text.Length || char.ToLowerInvariant(text[i]) != w)
+            if (i >= text.Length)
+            {
+                return -1;
+            }
+
+            var c = text[i];
+            if (c != w && (c < 128 ? (char)(c | 0x20) != w || !char.IsAsciiLetter(c) : char.ToLowerInvariant(c) != w))
             {
                 return -1;
             }

@@ -86,7 +86,7 @@ public class EmailAddressTests
         Assert.Equal(result.Value.Address, result.Value.ToString());
         Assert.Equal(text.Trim().Trim('\uFEFF'), result.Value.Text);
         Assert.True(EmailAddress.IsValid(text));
-        Assert.True(EmailAddress.TryParse(text, null, out var parsed));
+        Assert.True(Parsable.TryParse<EmailAddress>(text, out var parsed));
         Assert.Equal(result.Value, parsed);
     }
 
@@ -101,7 +101,7 @@ public class EmailAddressTests
         Assert.False(EmailAddress.IsValid(text));
         Assert.False(EmailAddress.TryParse(text, out var address));
         Assert.Null(address);
-        Assert.Throws<FormatException>(() => EmailAddress.Parse(text, null));
+        Assert.Throws<FormatException>(() => Parsable.Parse<EmailAddress>(text));
     }
 
     [Fact]

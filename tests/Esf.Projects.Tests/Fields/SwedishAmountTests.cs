@@ -99,8 +99,9 @@ public class SwedishAmountTests
         Assert.Equal(result.Value, SwedishAmount.Parse(utf8).Value);
         Assert.True(SwedishAmount.TryParse(utf8, out var fromBytes));
         Assert.Equal(result.Value, fromBytes);
-        Assert.Equal(result.Value, Money.Parse(text, null));
-        Assert.Equal(result.Value, Money.Parse(utf8, null));
+        Assert.Equal(result.Value, Parsable.Parse<Money>(text));
+        Assert.Equal(result.Value, Parsable.ParseSpan<Money>(text));
+        Assert.Equal(result.Value, Parsable.ParseUtf8<Money>(utf8));
     }
 
     [Theory]
@@ -117,8 +118,8 @@ public class SwedishAmountTests
         Assert.Contains($"index {index}", result.Message, StringComparison.Ordinal);
         var utf8 = SwedishAmount.Parse(Encoding.UTF8.GetBytes(text));
         Assert.Equal((error, Encoding.UTF8.GetByteCount(text.AsSpan(0, index))), (utf8.Error, utf8.ErrorIndex));
-        Assert.False(Money.TryParse(text, null, out _));
-        Assert.Throws<FormatException>(() => Money.Parse(text, null));
+        Assert.False(Parsable.TryParse<Money>(text, out _));
+        Assert.Throws<FormatException>(() => Parsable.Parse<Money>(text));
     }
 
     [Theory]
@@ -176,10 +177,8 @@ public class SwedishAmountTests
         Span<byte> utf8 = stackalloc byte[32];
         Assert.True(money.TryFormat(utf8, out var written, "G", null));
         Assert.Equal("3\u00A0493\u00A0248\u00A0kr", Encoding.UTF8.GetString(utf8[..written]));
-        Assert.Equal(Parse<Money>("1 234,50 kr"), Money.Sek(1234.5m));
+        Assert.Equal(Parsable.Parse<Money>("1 234,50 kr"), Money.Sek(1234.5m));
     }
-
-    private static T Parse<T>(string text) where T : ISpanParsable<T> => T.Parse(text.AsSpan(), null);
 
     [Fact]
     public void Invalid_utf8_is_reported_at_its_byte()

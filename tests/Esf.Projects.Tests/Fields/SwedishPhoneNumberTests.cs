@@ -91,7 +91,7 @@ public class SwedishPhoneNumberTests
         Assert.False(SwedishPhoneNumber.TryParse(text, out _));
         var utf8 = SwedishPhoneNumber.Parse(Encoding.UTF8.GetBytes(text));
         Assert.Equal((error, Encoding.UTF8.GetByteCount(text.AsSpan(0, index))), (utf8.Error, utf8.ErrorIndex));
-        Assert.False(SwedishPhoneNumber.TryParse(text, null, out _));
+        Assert.False(Parsable.TryParse<SwedishPhoneNumber>(text, out _));
     }
 
     [Theory]
@@ -101,12 +101,12 @@ public class SwedishPhoneNumberTests
     [InlineData("+46 451 26 70 64", "+46451267064", "0451-267064")]
     public void Formats_as_E164_and_national(string text, string e164, string national)
     {
-        var number = SwedishPhoneNumber.Parse(text, null);
+        var number = Parsable.Parse<SwedishPhoneNumber>(text);
 
         Assert.Equal(e164, number.ToString("E", null));
         Assert.Equal(e164, $"{number}");
         Assert.Equal(national, number.ToString("N", null));
-        Assert.Equal(number, SwedishPhoneNumber.Parse(Encoding.UTF8.GetBytes(national), null));
+        Assert.Equal(number, Parsable.ParseUtf8<SwedishPhoneNumber>(Encoding.UTF8.GetBytes(national)));
         Span<byte> utf8 = stackalloc byte[16];
         Assert.True(number.TryFormat(utf8, out var written, "N", null));
         Assert.Equal(national, Encoding.UTF8.GetString(utf8[..written]));
