@@ -28,6 +28,15 @@ public static class DiagnosticCodes
     /// <summary>ESF0005 (warning): no title line stands before the header.</summary>
     public const string NoTitle = "ESF0005";
 
+    /// <summary>ESF0006 (error): the input is longer than <see cref="ProjectParserOptions.MaxInputLength"/>; only the text up to the limit was parsed.</summary>
+    public const string InputTooLong = "ESF0006";
+
+    /// <summary>ESF0007 (warning): the page has more sections than <see cref="ProjectParserOptions.MaxSections"/>; later headings were read as text of the last section.</summary>
+    public const string TooManySections = "ESF0007";
+
+    /// <summary>ESF0008 (warning): a list has more items than <see cref="ProjectParserOptions.MaxListItems"/>; the rest were dropped from the project's list (they stay in the section).</summary>
+    public const string TooManyListItems = "ESF0008";
+
     /// <summary>ESF0101 (warning): a header field is given twice; the first value is used, the second is kept as an extra field.</summary>
     public const string DuplicateField = "ESF0101";
 
@@ -82,6 +91,9 @@ public static class DiagnosticCodes
     /// <summary>ESF0302 (info): a section heading is followed by no content.</summary>
     public const string EmptySection = "ESF0302";
 
+    /// <summary>ESF0303 (error): a section handler threw; the section is kept without that handler's result, and the message names the handler and the exception.</summary>
+    public const string HandlerFailed = "ESF0303";
+
     /// <summary>Every code with its severity and a one-line title, in code order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
     [
@@ -90,6 +102,9 @@ public static class DiagnosticCodes
         new(InvalidUtf8, DiagnosticSeverity.Error, "The input is not valid UTF-8."),
         new(ControlCharacters, DiagnosticSeverity.Warning, "The input contains control characters."),
         new(NoTitle, DiagnosticSeverity.Warning, "No project title was found."),
+        new(InputTooLong, DiagnosticSeverity.Error, "The input exceeds the maximum length and was cut."),
+        new(TooManySections, DiagnosticSeverity.Warning, "The page has more sections than the limit."),
+        new(TooManyListItems, DiagnosticSeverity.Warning, "A list has more items than the limit."),
         new(DuplicateField, DiagnosticSeverity.Warning, "A header field is given twice."),
         new(ValueWrittenAsMissing, DiagnosticSeverity.Info, "A header value is written as missing (saknas)."),
         new(EmptyValue, DiagnosticSeverity.Warning, "A header label has no value."),
@@ -108,6 +123,7 @@ public static class DiagnosticCodes
         new(InvalidPhone, DiagnosticSeverity.Warning, "The phone number is not a Swedish number."),
         new(ListItemWithoutMarker, DiagnosticSeverity.Info, "A list line has no bullet marker."),
         new(EmptySection, DiagnosticSeverity.Info, "A section has no content."),
+        new(HandlerFailed, DiagnosticSeverity.Error, "A section handler threw an exception."),
     ];
 
     /// <summary>Finds the descriptor of a code.</summary>

@@ -68,4 +68,13 @@ internal static class DiagnosticMessages
         F($"The line '{Clip(text)}' in the list section '{heading}' has no bullet; it is taken as one item.");
 
     public static string EmptySection(string heading) => F($"The section '{Clip(heading)}' has no content.");
+
+    public static string InputTooLong(int length, int limit) => F($"The input has {length} characters, more than the limit of {limit}; only the first {limit} were parsed.");
+
+    public static string TooManySections(int limit) => F($"The page has more than {limit} sections; later headings are kept as text of the last section.");
+
+    public static string TooManyListItems(string heading, int limit) => F($"The list '{Clip(heading)}' has more than {limit} items; only the first {limit} are in the project's list.");
+
+    public static string HandlerFailed(string handler, string heading, Exception exception) =>
+        F($"Section handler '{handler}' failed on '{Clip(heading)}' with {exception.GetType().Name}: {Clip(exception.Message)}");
 }

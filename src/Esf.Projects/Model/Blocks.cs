@@ -51,4 +51,25 @@ public sealed record ClarificationBlock(SourcePosition Position, LocalDate Date,
 /// <param name="Position">Where the heading starts (or the first line, for an untitled section).</param>
 /// <param name="Blocks">The typed content in page order.</param>
 /// <param name="Text">The section's plain text: its lines trimmed, paragraphs separated by one blank line, markers kept.</param>
-public sealed record Section(string? Heading, SourcePosition Position, ImmutableArray<Block> Blocks, string Text);
+public sealed record Section(string? Heading, SourcePosition Position, ImmutableArray<Block> Blocks, string Text)
+{
+    /// <summary>The results of the section handlers that claimed the heading, in handler order (empty for an untitled section). Read them with <see cref="GetData{T}"/>.</summary>
+    public ImmutableArray<object> Data { get; init; } = [];
+
+    /// <summary>The first handler result of type <typeparamref name="T"/>: <c>section.GetData&lt;ListSectionData&gt;()</c>.</summary>
+    /// <typeparam name="T">The result type a handler produces.</typeparam>
+    /// <returns>The result, or <see langword="null"/> when no handler produced one.</returns>
+    public T? GetData<T>()
+        where T : class
+    {
+        foreach (var item in Data)
+        {
+            if (item is T data)
+            {
+                return data;
+            }
+        }
+
+        return null;
+    }
+}

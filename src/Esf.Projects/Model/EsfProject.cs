@@ -110,6 +110,29 @@ public sealed record EsfProject
     /// <summary>Header rows with unknown labels, and second occurrences of known ones: nothing on the page is dropped.</summary>
     public ImmutableArray<HeaderField> ExtraFields { get; init; } = [];
 
+    /// <summary>The first section handler result of type <typeparamref name="T"/> in page order: <c>project.GetSectionData&lt;Targets&gt;()</c>.</summary>
+    /// <typeparam name="T">The result type a handler produces.</typeparam>
+    /// <returns>The result, or <see langword="null"/> when no section has one.</returns>
+    public T? GetSectionData<T>()
+        where T : class
+    {
+        foreach (var section in Sections)
+        {
+            if (section.GetData<T>() is { } data)
+            {
+                return data;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every section handler result of type <typeparamref name="T"/>, in page order.</summary>
+    /// <typeparam name="T">The result type a handler produces.</typeparam>
+    /// <returns>The results; empty when there are none.</returns>
+    public IEnumerable<T> GetAllSectionData<T>()
+        where T : class => Sections.SelectMany(s => s.Data.OfType<T>());
+
     /// <summary>The body's sections in page order, including the list sections; text before the first heading is a section with a <see langword="null"/> heading.</summary>
     public ImmutableArray<Section> Sections { get; init; } = [];
 

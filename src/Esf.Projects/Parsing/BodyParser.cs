@@ -3,6 +3,7 @@ using System.Text;
 using Esf.Projects.Diagnostics;
 using Esf.Projects.Fields;
 using Esf.Projects.Model;
+using Esf.Projects.Handlers.Lists;
 using NodaTime;
 
 namespace Esf.Projects.Parsing;
@@ -15,7 +16,7 @@ internal sealed record BodyResult(
     ImmutableArray<string> Municipalities);
 
 /// <summary>Splits the body into sections at headings, and each section into typed blocks.</summary>
-internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics)
+internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, ParserConfiguration config)
 {
     private const int MaxHeadingLength = 80;
     private const int MaxHeadingWords = 10;
@@ -29,6 +30,8 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics)
         var coFinanciers = ImmutableArray.CreateBuilder<string>();
         var partners = ImmutableArray.CreateBuilder<string>();
         var municipalities = ImmutableArray.CreateBuilder<string>();
+        var maxSections = Math.Max(1, config.Options.MaxSections);
+        var limitReported = false;
 
         var heading = -1;
         var contentStart = start;
@@ -40,14 +43,33 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics)
                 continue;
             }
 
+            if (!atEnd && sections.Count >= maxSections - 1 && (heading >= 0 || HasContent(contentStart, i)))
+            {
+                if (!limitReported)
+                {
+                    diagnostics.Add(DiagnosticCodes.TooManySections, _lines[i].ContentPosition, DiagnosticMessages.TooManySections(maxSections));
+                    limitReported = true;
+                }
+
+                continue;
+            }
+
             if (heading >= 0 || HasContent(contentStart, i))
             {
                 var section = BuildSection(heading, contentStart, i);
                 sections.Add(section);
-                if (heading >= 0)
+                foreach (var data in section.Data)
                 {
-                    var list = ListFor(section.Heading!, coFinanciers, partners, municipalities);
-                    list?.AddRange(ListItems(section.Heading!, contentStart, i));
+                    if (data is ListSectionData list)
+                    {
+                        var target = list.Kind switch
+                        {
+                            ListSectionKind.CoFinanciers => coFinanciers,
+                            ListSectionKind.Partners => partners,
+                            _ => municipalities,
+                        };
+                        AddLimited(target, list.Items, section);
+                    }
                 }
             }
 
@@ -56,6 +78,62 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics)
         }
 
         return new BodyResult(sections.ToImmutable(), coFinanciers.ToImmutable(), partners.ToImmutable(), municipalities.ToImmutable());
+    }
+
+    private void AddLimited(ImmutableArray<string>.Builder target, ImmutableArray<string> items, Section section)
+    {
+        var room = Math.Max(0, config.Options.MaxListItems - target.Count);
+        if (items.Length > room)
+        {
+            diagnostics.Add(DiagnosticCodes.TooManyListItems, section.Position, DiagnosticMessages.TooManyListItems(section.Heading ?? string.Empty, config.Options.MaxListItems));
+        }
+
+        target.AddRange(items.Length > room ? items[..room] : items);
+    }
+
+    /// <summary>Runs every handler that claims the section's heading; a throwing handler becomes ESF0303.</summary>
+    private ImmutableArray<object> RunHandlers(Section section, int from, int to)
+    {
+        if (section.Heading is not { } heading || config.Handlers.Length == 0)
+        {
+            return [];
+        }
+
+        var results = ImmutableArray.CreateBuilder<object>();
+        foreach (var handler in config.Handlers)
+        {
+            try
+            {
+                if (!handler.Headings.Matches(heading))
+                {
+                    continue;
+                }
+
+                var context = new Handlers.SectionContext(section, source, from, to - from, diagnostics, handler.Name);
+                if (handler.HandleSection(context) is { } result)
+                {
+                    results.Add(result);
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                diagnostics.Add(DiagnosticCodes.HandlerFailed, section.Position, DiagnosticMessages.HandlerFailed(SafeName(handler), heading, exception));
+            }
+        }
+
+        return results.DrainToImmutable();
+    }
+
+    private static string SafeName(Handlers.SectionHandler handler)
+    {
+        try
+        {
+            return handler.Name;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return handler.GetType().Name;
+        }
     }
 
     public static bool IsListItem(ReadOnlySpan<char> content) => ListMarker.TryRead(content, out _, out _);
@@ -141,20 +219,8 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics)
         }
 
         // A known list heading directly followed by its items ("Kommun" then "• Lund").
-        return IsListHeading(content) && IsListItem(source.Content(_lines[next]));
+        return config.IsListHeading(content) && IsListItem(source.Content(_lines[next]));
     }
-
-    private static bool IsListHeading(ReadOnlySpan<char> content) =>
-        HeaderLabels.IsOneOf(content, HeaderLabels.CoFinancierHeadings)
-        || HeaderLabels.IsOneOf(content, HeaderLabels.PartnerHeadings)
-        || HeaderLabels.IsOneOf(content, HeaderLabels.MunicipalityHeadings);
-
-    private static ImmutableArray<string>.Builder? ListFor(
-        string heading, ImmutableArray<string>.Builder coFinanciers, ImmutableArray<string>.Builder partners, ImmutableArray<string>.Builder municipalities) =>
-        HeaderLabels.IsOneOf(heading, HeaderLabels.CoFinancierHeadings) ? coFinanciers
-        : HeaderLabels.IsOneOf(heading, HeaderLabels.PartnerHeadings) ? partners
-        : HeaderLabels.IsOneOf(heading, HeaderLabels.MunicipalityHeadings) ? municipalities
-        : null;
 
     private bool HasContent(int from, int to)
     {
@@ -167,32 +233,6 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics)
         }
 
         return false;
-    }
-
-    private List<string> ListItems(string heading, int from, int to)
-    {
-        var items = new List<string>();
-        for (var i = from; i < to; i++)
-        {
-            var line = _lines[i];
-            if (line.IsBlank)
-            {
-                continue;
-            }
-
-            var content = source.Content(line);
-            if (ListMarker.TryRead(content, out _, out var itemStart))
-            {
-                items.Add(content[itemStart..].ToString());
-            }
-            else
-            {
-                diagnostics.Add(DiagnosticCodes.ListItemWithoutMarker, line.ContentPosition, DiagnosticMessages.ListItemWithoutMarker(heading, content.ToString()));
-                items.Add(content.ToString());
-            }
-        }
-
-        return items;
     }
 
     private Section BuildSection(int headingIndex, int from, int to)
@@ -221,7 +261,8 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics)
             diagnostics.Add(DiagnosticCodes.EmptySection, position, DiagnosticMessages.EmptySection(heading));
         }
 
-        return new Section(heading, position, blocks, PlainText(from, to));
+        var section = new Section(heading, position, blocks, PlainText(from, to));
+        return section with { Data = RunHandlers(section, from, to) };
     }
 
     private string PlainText(int from, int to)

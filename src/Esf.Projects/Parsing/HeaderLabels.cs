@@ -35,46 +35,9 @@ internal readonly record struct LabelMatch(LabelDefinition Label, LabelForm Form
 /// <summary>The Swedish header vocabulary and the known section headings.</summary>
 internal static class HeaderLabels
 {
-    public static readonly LabelDefinition[] Labels = Sorted(
-    [
-        new("Programområde", HeaderFieldKind.ProgramArea),
-        new("Projektfas", HeaderFieldKind.Phase),
-        new("Projektägare", HeaderFieldKind.Owner),
-        new("Kontaktperson", HeaderFieldKind.ContactName),
-        new("E-postadress", HeaderFieldKind.ContactEmail),
-        new("E-post", HeaderFieldKind.ContactEmail),
-        new("Telefonnummer", HeaderFieldKind.ContactPhone),
-        new("Beviljat ESF-stöd", HeaderFieldKind.GrantedEsfSupport),
-        new("Total projektbudget", HeaderFieldKind.TotalBudget),
-        new("Projektperiod", HeaderFieldKind.Period),
-        new("Region", HeaderFieldKind.Region, MayStartValue: true),
-        new("Projektnummer", HeaderFieldKind.ProjectNumber),
-        new("Utlysning", HeaderFieldKind.CallNumber),
-        new("Planerat antal deltagare", HeaderFieldKind.PlannedParticipants),
-        new("Specifikt mål", HeaderFieldKind.SpecificObjective),
-        new("Unionens medfinansieringsgrad", HeaderFieldKind.EuCofinancingRate),
-    ]);
-
-    /// <summary>Headings of the three list sections.</summary>
-    public static readonly string[] CoFinancierHeadings = ["Medfinansiärer", "Medfinansiär"];
-
-    public static readonly string[] PartnerHeadings = ["Samarbetspartners", "Samarbetspartner"];
-
-    public static readonly string[] MunicipalityHeadings = ["Kommun", "Kommuner"];
-
-    /// <summary>Headings known to start a section wherever they stand alone; they also end the header.</summary>
-    public static readonly string[] KnownHeadings =
-    [
-        "Sammanfattning", "Bakgrund", "Syfte", "Mål", "Målsättning", "Målgrupp", "Förväntade resultat",
-        "Tillgänglighet för personer med funktionsnedsättning", "Jämställdhetsintegrering", "Transnationellt samarbete",
-        "Projektbeskrivning", "Medfinansiärer", "Medfinansiär", "Samarbetspartners", "Samarbetspartner", "Kommun", "Kommuner",
-    ];
-
-    /// <summary>Print chrome that is not part of the project.</summary>
-    public static readonly string[] Chrome = ["Logotyp på utskrifter", "Stäng", "In English"];
-
-    private static LabelDefinition[] Sorted(LabelDefinition[] labels) =>
-        [.. labels.OrderByDescending(l => l.Text.Length)];
+    /// <summary>The labels in matching order: longest first, so <c>E-postadress</c> is tried before <c>E-post</c>.</summary>
+    public static LabelDefinition[] Sorted(IEnumerable<Esf.Projects.HeaderLabel> labels) =>
+        [.. labels.Select(l => new LabelDefinition(l.Text, l.Kind, MayStartValue: l.Kind == HeaderFieldKind.Region)).OrderByDescending(l => l.Text.Length)];
 
     public static bool IsOneOf(ReadOnlySpan<char> content, string[] words)
     {
@@ -90,9 +53,9 @@ internal static class HeaderLabels
     }
 
     /// <summary>Matches a known label at the start of a line's content.</summary>
-    public static bool TryMatch(ReadOnlySpan<char> content, out LabelMatch match)
+    public static bool TryMatch(LabelDefinition[] labels, ReadOnlySpan<char> content, out LabelMatch match)
     {
-        foreach (var label in Labels)
+        foreach (var label in labels)
         {
             if (!content.StartsWith(label.Text, StringComparison.OrdinalIgnoreCase))
             {

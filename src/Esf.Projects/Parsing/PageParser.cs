@@ -18,16 +18,19 @@ internal sealed class PageParser
     private readonly List<HeaderField> _fields = [];
     private readonly List<string> _unplaced = [];
 
-    private PageParser(string text, DiagnosticBag diagnostics)
+    private readonly ParserConfiguration _config;
+
+    private PageParser(string text, DiagnosticBag diagnostics, ParserConfiguration config)
     {
         _source = SourceText.Create(text);
         _lines = _source.Lines;
         _diagnostics = diagnostics;
+        _config = config;
     }
 
-    public static ProjectParseResult Parse(string text, DiagnosticBag diagnostics)
+    public static ProjectParseResult Parse(string text, DiagnosticBag diagnostics, ParserConfiguration config)
     {
-        var parser = new PageParser(text, diagnostics);
+        var parser = new PageParser(text, diagnostics, config);
         var project = parser.Run();
         return new ProjectParseResult(project, diagnostics.ToSortedArray());
     }
@@ -62,7 +65,7 @@ internal sealed class PageParser
             bodyStart = ReadHeader(headerStart);
         }
 
-        var body = new BodyParser(_source, _diagnostics).Parse(bodyStart);
+        var body = new BodyParser(_source, _diagnostics, _config).Parse(bodyStart);
         var project = new EsfProject
         {
             Notice = notice,
@@ -109,18 +112,18 @@ internal sealed class PageParser
         return -1;
     }
 
-    private bool IsChrome(int index) => HeaderLabels.IsOneOf(_source.Content(_lines[index]), HeaderLabels.Chrome);
+    private bool IsChrome(int index) => HeaderLabels.IsOneOf(_source.Content(_lines[index]), _config.Chrome);
 
     private bool IsInEnglish(int index) => _source.Content(_lines[index]).Equals("In English", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A line that reads as a label when a value is expected: strong forms always, glued always, spaced unless the label also begins values.</summary>
     private bool IsLabelLine(int index) =>
-        HeaderLabels.TryMatch(_source.Content(_lines[index]), out var match)
+        HeaderLabels.TryMatch(_config.Labels, _source.Content(_lines[index]), out var match)
         && (match.IsStrong || match.Form == LabelForm.Glued || !match.Label.MayStartValue);
 
     private bool IsStandaloneKnownHeading(int index)
     {
-        if (!HeaderLabels.IsOneOf(_source.Content(_lines[index]), HeaderLabels.KnownHeadings))
+        if (!HeaderLabels.IsOneOf(_source.Content(_lines[index]), _config.KnownHeadings))
         {
             return false;
         }
@@ -144,7 +147,7 @@ internal sealed class PageParser
                 return -1;
             }
 
-            if (!HeaderLabels.TryMatch(_source.Content(_lines[i]), out var match))
+            if (!HeaderLabels.TryMatch(_config.Labels, _source.Content(_lines[i]), out var match))
             {
                 continue;
             }
@@ -293,7 +296,7 @@ internal sealed class PageParser
             }
 
             var content = _source.Content(line);
-            if (HeaderLabels.TryMatch(content, out var match))
+            if (HeaderLabels.TryMatch(_config.Labels, content, out var match))
             {
                 var labelText = content[..match.Label.Text.Length].ToString();
                 if (match.Form == LabelForm.Alone)
@@ -364,7 +367,7 @@ internal sealed class PageParser
                 return false;
             }
 
-            if (HeaderLabels.TryMatch(_source.Content(_lines[j]), out _))
+            if (HeaderLabels.TryMatch(_config.Labels, _source.Content(_lines[j]), out _))
             {
                 return true;
             }

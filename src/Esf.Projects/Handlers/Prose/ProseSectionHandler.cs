@@ -1,0 +1,96 @@
+namespace Esf.Projects.Handlers.Prose;
+
+/// <summary>The kinds of prose section the project bank's pages have.</summary>
+public enum ProseSectionKind
+{
+    /// <summary><c>Sammanfattning</c> / Summary.</summary>
+    Summary,
+
+    /// <summary><c>Bakgrund</c> / Background.</summary>
+    Background,
+
+    /// <summary><c>Syfte</c> / Purpose.</summary>
+    Purpose,
+
+    /// <summary><c>Mål</c>, <c>Målsättning</c> / Objective.</summary>
+    Objective,
+
+    /// <summary><c>Målgrupp</c> / Target group.</summary>
+    TargetGroup,
+
+    /// <summary><c>Förväntade resultat</c> / Expected results.</summary>
+    ExpectedResults,
+
+    /// <summary><c>Tillgänglighet för personer med funktionsnedsättning</c>.</summary>
+    Accessibility,
+
+    /// <summary><c>Jämställdhetsintegrering</c>.</summary>
+    GenderMainstreaming,
+
+    /// <summary><c>Transnationellt samarbete</c>.</summary>
+    TransnationalCooperation,
+
+    /// <summary><c>Projektbeskrivning</c> / Project description.</summary>
+    Description,
+}
+
+/// <summary>A prose section recognised by its heading.</summary>
+/// <param name="Kind">What the section is about, whatever language its heading is in.</param>
+/// <param name="Text">The section's plain text (paragraphs separated by a blank line).</param>
+public sealed record ProseSectionData(ProseSectionKind Kind, string Text);
+
+/// <summary>
+/// Built-in handler that names the prose sections: <c>project.GetSectionData&lt;ProseSectionData&gt;()</c> finds the
+/// summary without knowing whether the page says <c>Sammanfattning</c> or <c>Summary</c>.
+/// </summary>
+public sealed class ProseSectionHandler : SectionHandler<ProseSectionData>
+{
+    private static readonly (string Heading, ProseSectionKind Kind)[] SwedishHeadings =
+    [
+        ("Sammanfattning", ProseSectionKind.Summary), ("Bakgrund", ProseSectionKind.Background), ("Syfte", ProseSectionKind.Purpose),
+        ("Mål", ProseSectionKind.Objective), ("Målsättning", ProseSectionKind.Objective), ("Målgrupp", ProseSectionKind.TargetGroup),
+        ("Förväntade resultat", ProseSectionKind.ExpectedResults), ("Tillgänglighet för personer med funktionsnedsättning", ProseSectionKind.Accessibility),
+        ("Jämställdhetsintegrering", ProseSectionKind.GenderMainstreaming), ("Transnationellt samarbete", ProseSectionKind.TransnationalCooperation),
+        ("Projektbeskrivning", ProseSectionKind.Description),
+    ];
+
+    private static readonly (string Heading, ProseSectionKind Kind)[] EnglishHeadingTable =
+    [
+        ("Summary", ProseSectionKind.Summary), ("Background", ProseSectionKind.Background), ("Purpose", ProseSectionKind.Purpose),
+        ("Objective", ProseSectionKind.Objective), ("Objectives", ProseSectionKind.Objective), ("Target group", ProseSectionKind.TargetGroup),
+        ("Expected results", ProseSectionKind.ExpectedResults), ("Project description", ProseSectionKind.Description),
+    ];
+
+    private readonly (string Heading, ProseSectionKind Kind)[] _table;
+
+    /// <summary>Creates the handler for the Swedish headings.</summary>
+    public ProseSectionHandler()
+        : this(SwedishHeadings)
+    {
+    }
+
+    private ProseSectionHandler((string Heading, ProseSectionKind Kind)[] table)
+        : base(HeadingMatcher.IgnoreCase([.. table.Select(t => t.Heading)]))
+    {
+        _table = table;
+    }
+
+    /// <summary>A handler that knows the English headings too (an assumption; see <see cref="ProjectParserOptions.EnglishHeadings"/>).</summary>
+    /// <returns>The wider handler.</returns>
+    public ProseSectionHandler WithEnglishHeadings() => new([.. _table, .. EnglishHeadingTable.Where(e => !_table.Contains(e))]);
+
+    /// <inheritdoc />
+    public override ProseSectionData? Handle(SectionContext context)
+    {
+        var heading = context.Heading.Trim();
+        foreach (var (text, kind) in _table)
+        {
+            if (string.Equals(text, heading, StringComparison.OrdinalIgnoreCase))
+            {
+                return new ProseSectionData(kind, context.Section.Text);
+            }
+        }
+
+        return null;
+    }
+}
