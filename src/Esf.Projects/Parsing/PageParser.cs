@@ -419,7 +419,7 @@ internal sealed class PageParser
             text = null;
         }
 
-        if (kind == HeaderFieldKind.Unknown)
+        if (kind == HeaderFieldKind.Unknown && !Array.Exists(_config.Labels, l => label.Equals(l.Text, StringComparison.OrdinalIgnoreCase)))
         {
             _diagnostics.Add(DiagnosticCodes.UnknownLabel, labelPosition, DiagnosticMessages.UnknownLabel(label));
         }
