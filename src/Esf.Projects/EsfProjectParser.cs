@@ -21,13 +21,16 @@ public sealed class EsfProjectParser
 {
     private readonly ParserConfiguration _config;
 
-    internal EsfProjectParser(ProjectParserOptions options, IReadOnlyList<SectionHandler> handlers)
+    internal EsfProjectParser(ProjectParserOptions options, IReadOnlyList<SectionHandler> handlers, IReadOnlyList<HeaderFieldHandler> fieldHandlers)
     {
-        _config = new ParserConfiguration(options, handlers);
+        _config = new ParserConfiguration(options, handlers, fieldHandlers);
     }
 
     /// <summary>The parser with the default options and the built-in handlers, as <see cref="ProjectParser"/> uses it.</summary>
     public static EsfProjectParser Default { get; } = new ProjectParserBuilder().Build();
+
+    /// <summary>The header field handlers in the order they run.</summary>
+    public ImmutableArray<HeaderFieldHandler> HeaderFieldHandlers => [.. _config.FieldHandlers];
 
     /// <summary>The options this parser was built with.</summary>
     public ProjectParserOptions Options => _config.Options;

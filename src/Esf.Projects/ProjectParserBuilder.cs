@@ -31,6 +31,19 @@ public sealed class ProjectParserBuilder
     /// <summary>The section handlers, in order; add, insert, replace or remove here.</summary>
     public SectionHandlerList SectionHandlers { get; } = new();
 
+    /// <summary>The header field handlers, in order (a plain list: add, insert, remove).</summary>
+    public IList<HeaderFieldHandler> HeaderFieldHandlers { get; } = new List<HeaderFieldHandler>();
+
+    /// <summary>Appends a header field handler; its labels become known header labels.</summary>
+    /// <param name="handler">The handler.</param>
+    /// <returns>This builder.</returns>
+    public ProjectParserBuilder AddHeaderFieldHandler(HeaderFieldHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        HeaderFieldHandlers.Add(handler);
+        return this;
+    }
+
     /// <summary>Changes the options: <c>builder.Configure(o =&gt; o with { WarningsAsErrors = true })</c>.</summary>
     /// <param name="change">Returns the new options from the current ones.</param>
     /// <returns>This builder.</returns>
@@ -120,7 +133,7 @@ public sealed class ProjectParserBuilder
     {
         services ??= EmptyServices.Instance;
         var handlers = SectionHandlers.Select(e => e.Create(services)).ToList();
-        return new EsfProjectParser(Options, handlers);
+        return new EsfProjectParser(Options, handlers, [.. HeaderFieldHandlers]);
     }
 
     private sealed class EmptyServices : IServiceProvider

@@ -127,6 +127,12 @@ public sealed record EsfProject
         return null;
     }
 
+    /// <summary>The first header field handler result of type <typeparamref name="T"/>, in row order.</summary>
+    /// <typeparam name="T">The result type a handler produces.</typeparam>
+    /// <returns>The result, or <see langword="null"/>.</returns>
+    public T? GetFieldData<T>()
+        where T : class => Fields.Select(f => f.GetData<T>()).FirstOrDefault(d => d is not null);
+
     /// <summary>Every section handler result of type <typeparamref name="T"/>, in page order.</summary>
     /// <typeparam name="T">The result type a handler produces.</typeparam>
     /// <returns>The results; empty when there are none.</returns>

@@ -58,4 +58,14 @@ public enum HeaderFieldKind
 /// <param name="Value">The value as written, trimmed; <see langword="null"/> when empty or written as missing (<c>saknas</c>).</param>
 /// <param name="LabelPosition">Where the label starts.</param>
 /// <param name="ValuePosition">Where the value starts; equal to <paramref name="LabelPosition"/> when the value is empty.</param>
-public sealed record HeaderField(string Label, HeaderFieldKind Kind, string? Value, SourcePosition LabelPosition, SourcePosition ValuePosition);
+public sealed record HeaderField(string Label, HeaderFieldKind Kind, string? Value, SourcePosition LabelPosition, SourcePosition ValuePosition)
+{
+    /// <summary>The results of the header field handlers that claimed the label, in handler order.</summary>
+    public System.Collections.Immutable.ImmutableArray<object> Data { get; init; } = [];
+
+    /// <summary>The first handler result of type <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The result type a handler produces.</typeparam>
+    /// <returns>The result, or <see langword="null"/>.</returns>
+    public T? GetData<T>()
+        where T : class => Data.OfType<T>().FirstOrDefault();
+}

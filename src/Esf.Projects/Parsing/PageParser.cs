@@ -424,7 +424,8 @@ internal sealed class PageParser
             _diagnostics.Add(DiagnosticCodes.UnknownLabel, labelPosition, DiagnosticMessages.UnknownLabel(label));
         }
 
-        _fields.Add(new HeaderField(label, kind, text, labelPosition, valuePosition));
+        var field = new HeaderField(label, kind, text, labelPosition, valuePosition);
+        _fields.Add(_config.FieldHandlers.Length == 0 ? field : field with { Data = RunFieldHandlers(field) });
     }
 
     /// <summary><c>Label: value</c>, <c>Label:</c> or <c>Label&lt;TAB&gt;value</c> with a short label that is not a sentence.</summary>
@@ -455,4 +456,25 @@ internal sealed class PageParser
     }
 
     private static bool EndsSentence(ReadOnlySpan<char> content) => content[^1] is '.' or '!' or '?' or ';' or ',';
+
+    private System.Collections.Immutable.ImmutableArray<object> RunFieldHandlers(HeaderField field)
+    {
+        var results = System.Collections.Immutable.ImmutableArray.CreateBuilder<object>();
+        foreach (var handler in _config.FieldHandlers)
+        {
+            try
+            {
+                if (handler.Matches(field.Label) && handler.HandleField(new Handlers.HeaderFieldContext(field, _diagnostics)) is { } result)
+                {
+                    results.Add(result);
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                _diagnostics.Add(DiagnosticCodes.HandlerFailed, field.ValuePosition, DiagnosticMessages.HandlerFailed(handler.GetType().Name, field.Label, exception));
+            }
+        }
+
+        return results.DrainToImmutable();
+    }
 }

@@ -6,10 +6,14 @@ namespace Esf.Projects.Parsing;
 /// <summary>The frozen form of an <see cref="EsfProjectParser"/>'s settings, in the shapes the parser reads fast.</summary>
 internal sealed class ParserConfiguration
 {
-    public ParserConfiguration(ProjectParserOptions options, IReadOnlyList<SectionHandler> handlers)
+    public ParserConfiguration(ProjectParserOptions options, IReadOnlyList<SectionHandler> handlers, IReadOnlyList<HeaderFieldHandler> fieldHandlers)
     {
         Options = options;
-        Labels = HeaderLabels.Sorted(options.Labels.IsDefault ? [] : options.Labels);
+        FieldHandlers = [.. fieldHandlers];
+        var labels = options.Labels.IsDefault ? [] : options.Labels;
+        var taught = FieldHandlers.SelectMany(h => h.Labels).Where(l => !labels.Any(k => string.Equals(k.Text, l, StringComparison.OrdinalIgnoreCase)))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Select(l => new HeaderLabel(l, Model.HeaderFieldKind.Unknown));
+        Labels = HeaderLabels.Sorted(labels.Concat(taught));
         Handlers = [.. handlers];
         ListHandlers = [.. Handlers.OfType<ListSectionHandler>()];
         KnownHeadings = [.. (options.KnownHeadings.IsDefault ? [] : options.KnownHeadings).Concat(Handlers.SelectMany(h => h.Headings.Headings)).Distinct(StringComparer.OrdinalIgnoreCase)];
@@ -17,6 +21,8 @@ internal sealed class ParserConfiguration
     }
 
     public ProjectParserOptions Options { get; }
+
+    public HeaderFieldHandler[] FieldHandlers { get; }
 
     public LabelDefinition[] Labels { get; }
 

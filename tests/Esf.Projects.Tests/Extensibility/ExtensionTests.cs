@@ -240,4 +240,45 @@ public class ExtensionTests
         Assert.Throws<ArgumentException>(() => HeadingMatcher.Exact());
         Assert.Throws<InvalidOperationException>(() => HeadingMatcher.Where(_ => true).With("x"));
     }
+
+    private sealed record CaseNumber(int Year, int Serial);
+
+    private sealed class CaseNumberHandler() : HeaderFieldHandler<CaseNumber>("Diarienummer")
+    {
+        public override CaseNumber? Handle(HeaderFieldContext context)
+        {
+            var value = context.Value;
+            var dash = value.IndexOf('-');
+            if (dash > 0 && int.TryParse(value[..dash], System.Globalization.CultureInfo.InvariantCulture, out var year) && int.TryParse(value[(dash + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var serial))
+            {
+                return new CaseNumber(year, serial);
+            }
+
+            context.Report(DiagnosticSeverity.Warning, "CASE01", "Not a case number.");
+            return null;
+        }
+    }
+
+    private sealed class ThrowingFieldHandler() : HeaderFieldHandler<CaseNumber>("Projektägare")
+    {
+        public override CaseNumber Handle(HeaderFieldContext context) => throw new FormatException("bad");
+    }
+
+    [Fact]
+    public void A_header_field_handler_teaches_a_label_and_attaches_a_typed_value()
+    {
+        const string text = "Titel\nProjektägare: Kommunen\nDiarienummer: 2012-123\nRegion: Sydsverige\n";
+        var parser = new ProjectParserBuilder().AddHeaderFieldHandler(new CaseNumberHandler()).AddHeaderFieldHandler(new ThrowingFieldHandler()).Build();
+
+        var result = parser.Parse(text);
+
+        Assert.Equal(new CaseNumber(2012, 123), result.Project.GetFieldData<CaseNumber>());
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownLabel);
+        var failure = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.HandlerFailed);
+        Assert.Equal((2, 15), (failure.Line, failure.Column));
+        Assert.Equal("Kommunen", result.Project.Owner);
+
+        var bad = parser.Parse("Titel\nProjektägare: Kommunen\nDiarienummer: okänt\n");
+        Assert.Equal((3, 15), Assert.Single(bad.Diagnostics, d => d.Code == "CASE01") is var d ? (d.Line, d.Column) : default);
+    }
 }
