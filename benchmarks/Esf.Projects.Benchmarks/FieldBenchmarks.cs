@@ -18,11 +18,12 @@ namespace Esf.Projects.Benchmarks;
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public partial class FieldBenchmarks
 {
-    private const string Amount = "3\u00A0493\u00A0248 kr";
-    private const string Period = "2012-02-01 till 2014-09-30";
-    private const string Phone = "0709-318 008";
-    private static readonly byte[] AmountUtf8 = System.Text.Encoding.UTF8.GetBytes(Amount);
-    private static readonly byte[] PeriodUtf8 = System.Text.Encoding.UTF8.GetBytes(Period);
+    // Instance fields, not constants: the JIT folds parsing of a constant string down to nothing (seen: 1.5 ns).
+    private readonly string Amount = "3\u00A0493\u00A0248 kr";
+    private readonly string Period = "2012-02-01 till 2014-09-30";
+    private readonly string Phone = "0709-318 008";
+    private readonly byte[] AmountUtf8 = System.Text.Encoding.UTF8.GetBytes("3\u00A0493\u00A0248 kr");
+    private readonly byte[] PeriodUtf8 = System.Text.Encoding.UTF8.GetBytes("2012-02-01 till 2014-09-30");
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
     private static readonly string[] TillSeparator = [" till "];
 
