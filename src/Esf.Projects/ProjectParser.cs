@@ -12,7 +12,7 @@ namespace Esf.Projects;
 /// diagnostics saying what is wrong. Only a <see langword="null"/> argument throws. Time and memory are linear in
 /// the input; no regular expression runs on it.</para>
 /// <para>All members are thread-safe and culture-independent: the same text gives the same result under any
-/// <see cref="System.Globalization.CultureInfo.CurrentCulture"/>.</para>
+/// <c>CultureInfo.CurrentCulture</c>.</para>
 /// <para>These static methods use <see cref="EsfProjectParser.Default"/>; build your own <see cref="EsfProjectParser"/>
 /// with <see cref="ProjectParserBuilder"/> for other labels, handlers or limits.</para>
 /// </remarks>

@@ -106,6 +106,7 @@ public static class SwedishAmount
     /// <param name="charsWritten">The number of characters written, or 0 when <paramref name="destination"/> is too small.</param>
     /// <param name="format">Separator, unit and öre options; <see cref="SwedishAmountFormat.Default"/> when <see langword="null"/>.</param>
     /// <returns>Whether the text fitted.</returns>
+#pragma warning disable RS0026 // Char and UTF-8 overloads differ by destination type; the optional format cannot make a call ambiguous.
     public static bool TryFormat(Money value, Span<char> destination, out int charsWritten, SwedishAmountFormat? format = null)
     {
         format ??= SwedishAmountFormat.Default;
@@ -188,6 +189,7 @@ public static class SwedishAmount
     /// <param name="format">Separator, unit and öre options; <see cref="SwedishAmountFormat.Default"/> when <see langword="null"/>.</param>
     /// <returns>Whether the text fitted.</returns>
     public static bool TryFormat(Money value, Span<byte> utf8Destination, out int bytesWritten, SwedishAmountFormat? format = null)
+#pragma warning restore RS0026
     {
         Span<char> buffer = stackalloc char[MaxFormattedLength];
         var ok = TryFormat(value, buffer, out var written, format);

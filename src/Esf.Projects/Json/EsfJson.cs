@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Esf.Projects.Diagnostics;
@@ -56,6 +57,100 @@ public static class EsfJson
         ArgumentNullException.ThrowIfNull(result);
         JsonSerializer.Serialize(writer, ToDocument(result, source), EsfJsonContext.Default.PageDocument);
     }
+
+    /// <summary>Reads JSON written by <see cref="Serialize"/> (or one line of <c>esf parse --format jsonl</c>) back into a result.</summary>
+    /// <param name="json">One page object.</param>
+    /// <returns>The result and the <c>source</c> the JSON names (file path), if any.</returns>
+    /// <remarks>
+    /// Everything in the JSON contract comes back: serialising the returned result gives the same JSON. What the
+    /// contract does not carry does not: results of section and header field handlers (<see cref="Section.Data"/>
+    /// is empty). The phone number and e-mail address are re-parsed from their written form.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JsonException">The text is not a page object of this contract.</exception>
+    public static (ProjectParseResult Result, string? Source) Deserialize(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var document = JsonSerializer.Deserialize(json, EsfJsonContext.Default.PageDocument) ?? throw new JsonException("The JSON is null, not a page object.");
+        return (FromDocument(document), document.Source);
+    }
+
+    private static ProjectParseResult FromDocument(PageDocument document)
+    {
+        var d = document.Project ?? throw new JsonException("The page object has no 'project'.");
+        var fields = (d.Fields ?? []).Select(f => new HeaderField(f.Label, ParseEnum<HeaderFieldKind>(f.Kind), f.Value, new SourcePosition(f.Line, f.Column), new SourcePosition(f.ValueLine, f.ValueColumn))).ToImmutableArray();
+        var extras = (d.ExtraFields ?? []).Select(e =>
+            fields.FirstOrDefault(f => f.Label == e.Label && f.LabelPosition == new SourcePosition(e.Line, e.Column))
+            ?? new HeaderField(e.Label, HeaderFieldKind.Unknown, e.Value, new SourcePosition(e.Line, e.Column), new SourcePosition(e.Line, e.Column))).ToImmutableArray();
+        var contact = d.Contact is { } c && (c.Name ?? c.Email ?? c.Phone) is not null
+            ? new Contact(c.Name, c.Email, c.Phone)
+            {
+                PhoneNumber = c.PhoneE164 is not null && c.Phone is not null && SwedishPhoneNumber.TryParse(c.Phone, out var phone) ? phone : null,
+                EmailAddress = c.EmailDomain is not null && c.Email is not null && EmailAddress.TryParse(c.Email, out var email) ? email : null,
+            }
+            : Contact.None;
+        var project = new EsfProject
+        {
+            Title = d.Title,
+            Notice = d.Notice,
+            TitlePosition = d.TitlePosition is { } tp ? new SourcePosition(tp.Line, tp.Column) : null,
+            ProjectNumber = d.ProjectNumber,
+            CallNumber = d.CallNumber,
+            ProgramArea = d.ProgramArea is { } a ? new ProgramArea(a.Code, a.Number, a.Name) : null,
+            Phase = d.Phase is { } phaseText ? new ProjectPhase(phaseText, d.PhaseKind is { } k ? ParseEnum<ProjectPhaseKind>(k) : ProjectPhaseKind.Other) : null,
+            Owner = d.Owner,
+            Contact = contact,
+            GrantedEsfSupport = d.GrantedEsfSupport is { } g ? new Money(g.Amount, g.Currency) : null,
+            TotalBudget = d.TotalBudget is { } t ? new Money(t.Amount, t.Currency) : null,
+            Period = d.Period is { } period ? new NodaTime.DateInterval(ParseDate(period.Start), ParseDate(period.End)) : null,
+            Region = d.Region,
+            PlannedParticipants = d.PlannedParticipants,
+            SpecificObjective = d.SpecificObjective,
+            EuCofinancingRate = d.EuCofinancingRate,
+            Sections = [.. (d.Sections ?? []).Select(FromSection)],
+            CoFinanciers = [.. d.CoFinanciers ?? []],
+            Partners = [.. d.Partners ?? []],
+            Municipalities = [.. d.Municipalities ?? []],
+            Fields = fields,
+            ExtraFields = extras,
+            UnplacedText = [.. d.UnplacedText ?? []],
+        };
+        var diagnostics = (document.Diagnostics ?? []).Select(x => new Diagnostic(x.Code, ParseSeverity(x.Severity), x.Line, x.Column, x.Message)).ToImmutableArray();
+        return new ProjectParseResult(project, diagnostics);
+    }
+
+    private static Section FromSection(SectionDocument s) =>
+        new(s.Heading, new SourcePosition(s.Line, s.Column), [.. (s.Blocks ?? []).Select(FromBlock)], s.Text);
+
+    private static Block FromBlock(BlockDocument b)
+    {
+        var position = new SourcePosition(b.Line, b.Column);
+        return b.Kind switch
+        {
+            "paragraph" => new ParagraphBlock(position, b.Text ?? string.Empty),
+            "list" => new ListBlock(position, [.. (b.Items ?? []).Select(i => new ListItem(new SourcePosition(i.Line, i.Column), ParseEnum<ListMarkerKind>(i.Marker), i.Text))]),
+            "subHeading" => new SubHeadingBlock(position, b.Text ?? string.Empty),
+            "label" => new LabelBlock(position, b.Text ?? string.Empty),
+            "clarification" => new ClarificationBlock(position, ParseDate(b.Date ?? throw new JsonException("A clarification block has no 'date'.")), b.Text ?? string.Empty),
+            "rule" => new RuleBlock(position),
+            var other => throw new JsonException($"Unknown block kind '{other}'."),
+        };
+    }
+
+    private static NodaTime.LocalDate ParseDate(string text) =>
+        LocalDatePattern.Iso.Parse(text) is { Success: true } result ? result.Value : throw new JsonException($"'{text}' is not an ISO date (YYYY-MM-DD).");
+
+    private static T ParseEnum<T>(string name)
+        where T : struct, Enum =>
+        Enum.TryParse<T>(name, ignoreCase: true, out var value) && !char.IsDigit(name[0]) ? value : throw new JsonException($"'{name}' is not a {typeof(T).Name}.");
+
+    private static DiagnosticSeverity ParseSeverity(string text) => text switch
+    {
+        "error" => DiagnosticSeverity.Error,
+        "warning" => DiagnosticSeverity.Warning,
+        "info" => DiagnosticSeverity.Info,
+        _ => throw new JsonException($"'{text}' is not a severity (error, warning, info)."),
+    };
 
     internal static PageDocument ToDocument(ProjectParseResult result, string? source)
     {
