@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Esf.Projects.Json;
+
+namespace Esf.Projects.Tests.JsonContract;
+
+public class JsonRoundTripTests
+{
+    [Theory]
+    [MemberData(nameof(Seeds.All), MemberType = typeof(Seeds))]
+    public void Deserialising_gives_back_an_equal_model(string seed)
+    {
+        var parsed = Seeds.Parse(seed);
+        var json = EsfJson.Serialize(parsed, seed);
+
+        var (back, source) = EsfJson.Deserialize(json);
+
+        Assert.Equal(seed, source);
+        Assert.Equal(json, EsfJson.Serialize(back, seed));
+        var (a, b) = (parsed.Project, back.Project);
+        Assert.Equal((a.Title, a.Notice, a.TitlePosition, a.ProgramArea, a.Phase, a.Owner, a.Region, a.ProjectNumber, a.CallNumber),
+                     (b.Title, b.Notice, b.TitlePosition, b.ProgramArea, b.Phase, b.Owner, b.Region, b.ProjectNumber, b.CallNumber));
+        Assert.Equal((a.GrantedEsfSupport, a.TotalBudget, a.Period, a.PlannedParticipants, a.SpecificObjective, a.EuCofinancingRate),
+                     (b.GrantedEsfSupport, b.TotalBudget, b.Period, b.PlannedParticipants, b.SpecificObjective, b.EuCofinancingRate));
+        Assert.Equal((a.Contact.Name, a.Contact.Email, a.Contact.Phone, a.Contact.PhoneNumber, a.Contact.EmailAddress),
+                     (b.Contact.Name, b.Contact.Email, b.Contact.Phone, b.Contact.PhoneNumber, b.Contact.EmailAddress));
+        Assert.Equal<string>(a.CoFinanciers, b.CoFinanciers);
+        Assert.Equal<string>(a.Partners, b.Partners);
+        Assert.Equal<string>(a.Municipalities, b.Municipalities);
+        Assert.Equal<string>(a.UnplacedText, b.UnplacedText);
+        Assert.Equal<Model.HeaderField>(a.Fields, b.Fields);
+        Assert.Equal<Model.HeaderField>(a.ExtraFields, b.ExtraFields);
+        Assert.Equal<Diagnostics.Diagnostic>(parsed.Diagnostics, back.Diagnostics);
+        Assert.Equal(a.Sections.Length, b.Sections.Length);
+        foreach (var (x, y) in a.Sections.Zip(b.Sections))
+        {
+            Assert.Equal((x.Heading, x.Position, x.Text), (y.Heading, y.Position, y.Text));
+            Assert.Equal(x.Blocks.Select(Describe), y.Blocks.Select(Describe));
+        }
+    }
+
+    private static string Describe(Model.Block block) => block switch
+    {
+        Model.ListBlock list => $"list {list.Position} " + string.Join('|', list.Items),
+        _ => block.ToString(),
+    };
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("{\"project\": {\"sections\": [{\"heading\": null, \"line\": 1, \"column\": 1, \"text\": \"\", \"blocks\": [{\"kind\": \"table\", \"line\": 1, \"column\": 1}]}]}}")]
+    [InlineData("[1,2]")]
+    public void Malformed_json_is_a_JsonException(string json) =>
+        Assert.ThrowsAny<JsonException>(() => EsfJson.Deserialize(json));
+}
