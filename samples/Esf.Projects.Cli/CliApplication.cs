@@ -4,7 +4,7 @@ using Esf.Projects.Json;
 
 namespace Esf.Projects.Cli;
 
-/// <summary>The <c>esf</c> command line: <c>esf parse [--format json|jsonl] PATH...</c>.</summary>
+/// <summary>The <c>esf</c> command line: <c>esf parse [--format json|jsonl|csv] PATH...</c>.</summary>
 /// <remarks>
 /// Exit codes: 0 when no input has an error-level diagnostic, 1 when some has, 2 for usage errors (unknown
 /// options, no paths, a path that does not exist). Streams are parameters so tests can run it in-process.
@@ -30,10 +30,10 @@ public static class CliApplication
     {
         var format = new Option<string>("--format", "-f")
         {
-            Description = "Output format: json (one array, the default) or jsonl (one object per line, written as each input is parsed).",
+            Description = "Output format: json (one array, the default), jsonl (one object per line, written as each input is parsed) or csv (one row per input, flat columns, RFC 4180).",
             DefaultValueFactory = _ => "json",
         };
-        format.AcceptOnlyFromAmong("json", "jsonl");
+        format.AcceptOnlyFromAmong("json", "jsonl", "csv");
 
         var paths = new Argument<string[]>("PATH")
         {
@@ -58,7 +58,7 @@ public static class CliApplication
                 stderr.WriteLine($"esf: {error.Message}");
             }
 
-            stderr.WriteLine("Usage: esf parse [--format json|jsonl] PATH...");
+            stderr.WriteLine("Usage: esf parse [--format json|jsonl|csv] PATH...");
             return UsageError;
         }
 
@@ -91,6 +91,24 @@ public static class CliApplication
         }
 
         var anyErrors = false;
+        if (format == "csv")
+        {
+            using var text = new StreamWriter(stdout, new UTF8Encoding(false), leaveOpen: true);
+            CsvOutput.Write(text, inputs.Select(source =>
+            {
+                var result = source == "-" ? ProjectParser.Parse(stdin) : ProjectParser.Parse(File.ReadAllBytes(source));
+                anyErrors |= result.HasErrors;
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    stderr.WriteLine(source + diagnostic.ToString());
+                }
+
+                return CsvOutput.Row(source, result);
+            }));
+            text.Flush();
+            return anyErrors ? InputHasErrors : Success;
+        }
+
         var lines = format == "jsonl";
         using var writer = lines ? null : EsfJson.CreateWriter(stdout, indented: true);
         writer?.WriteStartArray();
