@@ -106,6 +106,7 @@ internal static class CsvOutput
 
         public override int GetOrdinal(string name) => Array.IndexOf(columns, name);
 
+        [return: System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicFields | System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)]
         public override Type GetFieldType(int ordinal) => typeof(string);
 
         public override string GetDataTypeName(int ordinal) => "string";
