@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Esf.Projects.Diagnostics;
+using Esf.Projects.Fields;
+using Esf.Projects.Handlers;
+using Esf.Projects.Json;
+using NodaTime;
+
+namespace Esf.Projects.Tests.ReadMe;
+
+/// <summary>
+/// Every C# block in README.md is a region of this file, so it compiles and runs with the tests (Sep's ReadMeTest is
+/// the model). Edit the code here, then copy the region into README — the first test fails until they match. A
+/// README block's leading <c>using</c> lines are not compared (they are this file's usings).
+/// </summary>
+public partial class ReadMeTests
+{
+    [Fact]
+    public void Every_csharp_block_in_the_README_is_a_region_here()
+    {
+        var readme = File.ReadAllText(Path.Combine(Seeds.RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
+        var source = File.ReadAllText(Path.Combine(Seeds.RepositoryRoot, "tests", "Esf.Projects.Tests", "ReadMe", "ReadMeTests.cs")).ReplaceLineEndings("\n");
+        var blocks = Regex.Matches(readme, "```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => WithoutUsings(m.Groups[1].Value)).ToList();
+        var regions = Regex.Matches(source, "#region README\n(.*?)\n *#endregion", RegexOptions.Singleline).Select(m => Dedent(m.Groups[1].Value)).ToList();
+
+        Assert.NotEmpty(blocks);
+        Assert.Equal(regions, blocks);
+    }
+
+    private static string WithoutUsings(string block) =>
+        string.Join('\n', block.Split('\n').SkipWhile(l => l.StartsWith("using ", StringComparison.Ordinal) || l.Length == 0)).TrimEnd() + "\n";
+
+    private static string Dedent(string region)
+    {
+        var lines = region.Split('\n');
+        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart())).TrimEnd() + "\n";
+    }
+
+    [Fact]
+    public void Using_the_library()
+    {
+        #region README
+        var result = ProjectParser.Parse(File.ReadAllBytes("seeds/000_196cdacd7e4f6bec.txt"));
+        var project = result.Project;
+
+        Console.WriteLine(project.Title);                             // Brytpunkt
+        Console.WriteLine(project.GrantedEsfSupport);                 // 3 493 248 kr
+        Console.WriteLine(project.Period?.End);                       // 2014-09-30 (inclusive, as "till" means)
+        Console.WriteLine(string.Join(", ", project.Municipalities)); // Kävlinge, Lomma
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Console.WriteLine(diagnostic);                            // (line,column): severity ESF0xxx: message
+        }
+
+        string json = EsfJson.Serialize(result, source: "000.txt");
+        #endregion
+
+        Assert.Equal("Brytpunkt", project.Title);
+        Assert.Equal(Money.Sek(3493248m), project.GrantedEsfSupport);
+        Assert.Equal("3\u00A0493\u00A0248\u00A0kr", project.GrantedEsfSupport?.ToString());
+        Assert.Equal(new LocalDate(2014, 9, 30), project.Period?.End);
+        Assert.Equal<string>(["Kävlinge", "Lomma"], project.Municipalities);
+        Assert.Contains("\"source\": \"000.txt\"", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Field_parsers()
+    {
+        #region README
+        Money amount = SwedishAmount.Parse("3\u00A0493\u00A0248 kr").Value;          // 3 493 248 kr (3493248, "SEK")
+        decimal scaled = SwedishAmount.Parse("3,5 miljoner kronor").Value.Amount;   // 3500000
+        var rejected = SwedishAmount.Parse("12 34");                                // Error MisplacedGroupSeparator, ErrorIndex 3
+        Money fromUtf8 = SwedishAmount.Parse("3\u00A0493\u00A0248 kr"u8).Value;      // the same, from UTF-8 bytes
+        string text = SwedishAmount.Format(Money.Sek(1234.5m));                     // "1 234,50 kr" (U+00A0)
+        string code = SwedishAmount.Format(amount, new SwedishAmountFormat { GroupSeparator = ' ', Unit = SwedishAmountUnit.CodeAfter }); // "3 493 248 SEK"
+
+        DateInterval period = SwedishDateRange.Parse("2016-08-01-2019-03-31").Value!; // [2016-08-01, 2019-03-31]
+        bool ok = SwedishDateRange.TryParse("1 februari till 30 september 2014", out LocalDate start, out LocalDate end);
+        string longForm = SwedishDateRange.Format(period, SwedishDateStyle.Long);    // "1 augusti 2016 till 31 mars 2019"
+
+        string e164 = SwedishPhoneNumber.Parse("0705 - 88 80 40").Value.E164;        // "+46705888040" (area code "70", mobile)
+        string domain = EmailAddress.Parse("Anna.Berg@Kavlinge.SE").Value!.Domain;  // "kavlinge.se"
+        var items = BulletList.Parse("• Kävlinge\n• Lund").Value;                    // (Bullet, "Kävlinge", 0), (Bullet, "Lund", 11)
+        #endregion
+
+        Assert.Equal(Money.Sek(3493248m), amount);
+        Assert.Equal(3500000m, scaled);
+        Assert.Equal((FieldParseError.MisplacedGroupSeparator, 3), (rejected.Error, rejected.ErrorIndex));
+        Assert.Equal(amount, fromUtf8);
+        Assert.Equal("1\u00A0234,50\u00A0kr", text);
+        Assert.Equal("3 493 248 SEK", code);
+        Assert.Equal(new DateInterval(new LocalDate(2016, 8, 1), new LocalDate(2019, 3, 31)), period);
+        Assert.True(ok);
+        Assert.Equal((new LocalDate(2014, 2, 1), new LocalDate(2014, 9, 30)), (start, end));
+        Assert.Equal("1 augusti 2016 till 31 mars 2019", longForm);
+        Assert.Equal("+46705888040", e164);
+        Assert.Equal("kavlinge.se", domain);
+        Assert.Equal<BulletListItem>([new(ListMarkerKind.Bullet, "Kävlinge", 0), new(ListMarkerKind.Bullet, "Lund", 11)], items);
+    }
+
+    #region README
+    public sealed record Targets(ImmutableArray<string> Lines);
+
+    public sealed class TargetsHandler() : SectionHandler<Targets>(HeadingMatcher.IgnoreCase("Målsättning"))
+    {
+        public override Targets? Handle(SectionContext context)
+        {
+            var lines = ImmutableArray.CreateBuilder<string>();
+            for (var i = 0; i < context.LineCount; i++)
+            {
+                var line = context.GetLine(i);                      // a span over the page, no copy
+                if (line.Contains('%')) lines.Add(line.ToString());
+                else if (!line.IsEmpty) context.Report(DiagnosticSeverity.Info, "TGT001", "No percentage.", context.GetLinePosition(i));
+            }
+            return lines.Count == 0 ? null : new Targets(lines.ToImmutable());
+        }
+    }
+    #endregion
+
+    [Fact]
+    public void Extending_the_parser()
+    {
+        var text = Seeds.Text("001_0b550c35baa0836e.txt");
+
+        #region README
+        var parser = new ProjectParserBuilder().AddSectionHandler(new TargetsHandler()).UseEnglishLabels().Build();
+        var targets = parser.Parse(text).Project.GetSectionData<Targets>();   // typed, no cast
+        #endregion
+
+        Assert.NotNull(targets);
+        Assert.Equal(3, targets.Lines.Length);
+        Assert.StartsWith("- Att 30 %", targets.Lines[0], StringComparison.Ordinal);
+    }
+}
