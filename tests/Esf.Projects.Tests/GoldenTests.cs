@@ -15,7 +15,7 @@ public class GoldenTests
         "title", "notice", "projectNumber", "callNumber", "programArea", "phase", "phaseKind", "owner", "contact",
         "grantedEsfSupport", "totalBudget", "period", "region", "plannedParticipants", "specificObjective",
         "euCofinancingRate", "sections", "coFinanciers", "partners", "municipalities", "extraFields", "fields",
-        "unplacedText", "titlePosition",
+        "unplacedText", "titlePosition", "municipalityCodes", "resolvedMunicipalities", "esfRegion", "programme", "figures",
     ];
 
     public static TheoryData<string, string> SeedProperties

@@ -85,6 +85,18 @@ public static class DiagnosticCodes
     /// <summary>ESF0211 (warning): the contact phone number cannot be a Swedish number; it is kept as written and not normalised.</summary>
     public const string InvalidPhone = "ESF0211";
 
+    /// <summary>ESF0212 (warning): a name in the <c>Kommun</c> list matches none of Sweden's 290 municipalities; the message suggests the closest names.</summary>
+    public const string UnknownMunicipality = "ESF0212";
+
+    /// <summary>ESF0213 (info): the region is not one of the eight ESF regions or national; it is kept as written.</summary>
+    public const string UnknownRegion = "ESF0213";
+
+    /// <summary>ESF0214 (warning): the region disagrees with the counties of the listed municipalities.</summary>
+    public const string RegionMismatch = "ESF0214";
+
+    /// <summary>ESF0215 (warning): the stated EU co-financing rate differs from granted support over total budget by more than one percentage point.</summary>
+    public const string CofinancingRateMismatch = "ESF0215";
+
     /// <summary>ESF0301 (info): a line in a list section (co-financiers, partners, municipalities) has no bullet; it is taken as one item.</summary>
     public const string ListItemWithoutMarker = "ESF0301";
 
@@ -121,6 +133,10 @@ public static class DiagnosticCodes
         new(InvalidPercentage, DiagnosticSeverity.Error, "A percentage could not be read."),
         new(InvalidEmail, DiagnosticSeverity.Warning, "The e-mail address is malformed."),
         new(InvalidPhone, DiagnosticSeverity.Warning, "The phone number is not a Swedish number."),
+        new(UnknownMunicipality, DiagnosticSeverity.Warning, "A municipality name matches no Swedish municipality."),
+        new(UnknownRegion, DiagnosticSeverity.Info, "The region is not an ESF region."),
+        new(RegionMismatch, DiagnosticSeverity.Warning, "The region disagrees with the municipalities' counties."),
+        new(CofinancingRateMismatch, DiagnosticSeverity.Warning, "The stated co-financing rate disagrees with the budget."),
         new(ListItemWithoutMarker, DiagnosticSeverity.Info, "A list line has no bullet marker."),
         new(EmptySection, DiagnosticSeverity.Info, "A section has no content."),
         new(HandlerFailed, DiagnosticSeverity.Error, "A section handler threw an exception."),

@@ -77,4 +77,20 @@ internal static class DiagnosticMessages
 
     public static string HandlerFailed(string handler, string heading, Exception exception) =>
         F($"Section handler '{handler}' failed on '{Clip(heading)}' with {exception.GetType().Name}: {Clip(exception.Message)}");
+
+    public static string UnknownMunicipality(string name, IEnumerable<string> suggestions)
+    {
+        var list = string.Join(", ", suggestions.Select(x => "'" + x + "'"));
+        return list.Length == 0
+            ? F($"'{Clip(name)}' matches no Swedish municipality; it is kept as written without a code.")
+            : F($"'{Clip(name)}' matches no Swedish municipality; did you mean {list}? It is kept as written without a code.");
+    }
+
+    public static string UnknownRegion(string region) => F($"The region '{Clip(region)}' is not one of the eight ESF regions or national; it is kept as written.");
+
+    public static string RegionMismatch(string region, string regions) =>
+        F($"The region '{Clip(region)}' disagrees with the listed municipalities, which lie in {regions}.");
+
+    public static string CofinancingRateMismatch(decimal stated, decimal computed) =>
+        F($"The stated co-financing rate {stated} % differs from granted support over total budget, {computed} %.");
 }

@@ -114,6 +114,11 @@ public static class EsfJson
             Fields = fields,
             ExtraFields = extras,
             UnplacedText = [.. d.UnplacedText ?? []],
+            MunicipalityCodes = [.. d.MunicipalityCodes ?? []],
+            ResolvedMunicipalities = [.. (d.ResolvedMunicipalities ?? []).Select(m => Geography.SwedishMunicipalities.FindByCode(m.Code) ?? throw new JsonException($"'{m.Code}' is not a municipality code."))],
+            EsfRegion = d.EsfRegion is { } region ? ParseEnum<Geography.EsfRegion>(region) : null,
+            Programme = d.Programme is { } programme ? new ProgrammeInfo(ParsePeriod(programme.Period), ParseEnum<InferenceConfidence>(programme.Confidence), programme.Basis, programme.AreaName) : null,
+            Figures = d.Figures is { } f ? new DerivedFigures(f.EsfSharePercent, f.StatedCofinancingRate, f.DurationDays, f.DurationMonths, f.SupportPerPlannedParticipant) : new DerivedFigures(null, null, null, null, null),
         };
         var diagnostics = (document.Diagnostics ?? []).Select(x => new Diagnostic(x.Code, ParseSeverity(x.Severity), x.Line, x.Column, x.Message)).ToImmutableArray();
         return new ProjectParseResult(project, diagnostics);
@@ -143,6 +148,14 @@ public static class EsfJson
     private static T ParseEnum<T>(string name)
         where T : struct, Enum =>
         Enum.TryParse<T>(name, ignoreCase: true, out var value) && !char.IsDigit(name[0]) ? value : throw new JsonException($"'{name}' is not a {typeof(T).Name}.");
+
+    private static ProgrammePeriod ParsePeriod(string text) => text switch
+    {
+        "2007–2013" => ProgrammePeriod.Period2007To2013,
+        "2014–2020" => ProgrammePeriod.Period2014To2020,
+        "2021–2027" => ProgrammePeriod.Period2021To2027,
+        _ => throw new JsonException($"'{text}' is not a programme period (2007–2013, 2014–2020, 2021–2027)."),
+    };
 
     private static DiagnosticSeverity ParseSeverity(string text) => text switch
     {
@@ -179,7 +192,12 @@ public static class EsfJson
             [.. p.ExtraFields.Select(f => new ExtraFieldDocument(f.Label, f.Value, f.LabelPosition.Line, f.LabelPosition.Column))],
             [.. p.Fields.Select(f => new FieldDocument(f.Label, KindName(f.Kind), f.Value, f.LabelPosition.Line, f.LabelPosition.Column, f.ValuePosition.Line, f.ValuePosition.Column))],
             p.UnplacedText,
-            p.TitlePosition is { } tp ? new PositionDocument(tp.Line, tp.Column) : null);
+            p.TitlePosition is { } tp ? new PositionDocument(tp.Line, tp.Column) : null,
+            p.MunicipalityCodes,
+            [.. p.ResolvedMunicipalities.Select(m => new MunicipalityDocument(m.Code, m.Name, m.County.Code, m.County.Name, CamelCase(m.Region.ToString())))],
+            p.EsfRegion is { } region ? CamelCase(region.ToString()) : null,
+            p.Programme is { } programme ? new ProgrammeDocument(programme.PeriodText, CamelCase(programme.Confidence.ToString()), programme.Basis, programme.AreaName) : null,
+            new FiguresDocument(p.Figures.EsfSharePercent, p.Figures.StatedCofinancingRate, p.Figures.DurationDays, p.Figures.DurationMonths, p.Figures.SupportPerPlannedParticipant));
         return new PageDocument(
             source,
             project,

@@ -31,7 +31,18 @@ internal sealed record ProjectDocument(
     IReadOnlyList<ExtraFieldDocument> ExtraFields,
     IReadOnlyList<FieldDocument> Fields,
     IReadOnlyList<string> UnplacedText,
-    PositionDocument? TitlePosition);
+    PositionDocument? TitlePosition,
+    IReadOnlyList<string?>? MunicipalityCodes,
+    IReadOnlyList<MunicipalityDocument>? ResolvedMunicipalities,
+    string? EsfRegion,
+    ProgrammeDocument? Programme,
+    FiguresDocument? Figures);
+
+internal sealed record MunicipalityDocument(string Code, string Name, string CountyCode, string County, string EsfRegion);
+
+internal sealed record ProgrammeDocument(string Period, string Confidence, string Basis, string? AreaName);
+
+internal sealed record FiguresDocument(decimal? EsfSharePercent, decimal? StatedCofinancingRate, int? DurationDays, int? DurationMonths, decimal? SupportPerPlannedParticipant);
 
 internal sealed record ProgramAreaDocument(int? Number, string? Code, string Name);
 

@@ -151,6 +151,21 @@ public sealed record EsfProject
     /// <summary>The municipalities (<c>Kommun</c>), names as written.</summary>
     public ImmutableArray<string> Municipalities { get; init; } = [];
 
+    /// <summary>The SCB code of each name in <see cref="Municipalities"/>, in the same order; <see langword="null"/> where the name matched no municipality (ESF0212 suggests the closest).</summary>
+    public ImmutableArray<string?> MunicipalityCodes { get; init; } = [];
+
+    /// <summary>The municipalities that <see cref="Municipalities"/> matched, with county and ESF region, in page order (see <see cref="Geography.SwedishMunicipalities"/> for how names are matched).</summary>
+    public ImmutableArray<Geography.Municipality> ResolvedMunicipalities { get; init; } = [];
+
+    /// <summary><see cref="Region"/> read as one of the eight ESF regions or national; <see langword="null"/> when absent or not recognised (ESF0213).</summary>
+    public Geography.EsfRegion? EsfRegion { get; init; }
+
+    /// <summary>The programme period and area, inferred; <see langword="null"/> when nothing on the page indicates it.</summary>
+    public ProgrammeInfo? Programme { get; init; }
+
+    /// <summary>Figures derived from the page's values: ESF share, duration, support per planned participant.</summary>
+    public DerivedFigures Figures { get; init; } = new(null, null, null, null, null);
+
     /// <summary>Lines in the header area that were neither label nor value (each also reported as <c>ESF0105</c>).</summary>
     public ImmutableArray<string> UnplacedText { get; init; } = [];
 

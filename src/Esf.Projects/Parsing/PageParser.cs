@@ -84,6 +84,8 @@ internal sealed class PageParser
             project = project with { ProjectNumber = number };
         }
 
+        project = Derivation.Apply(project, _diagnostics);
+
         return project;
     }
 

@@ -1,0 +1,272 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+
+namespace Esf.Projects.Geography;
+
+/// <summary>The eight regions ESF-rådet's regional offices covered, plus national projects.</summary>
+public enum EsfRegion
+{
+    /// <summary>Övre Norrland: Norrbotten and Västerbotten.</summary>
+    OvreNorrland,
+
+    /// <summary>Mellersta Norrland: Jämtland and Västernorrland.</summary>
+    MellerstaNorrland,
+
+    /// <summary>Norra Mellansverige: Gävleborg, Dalarna and Värmland.</summary>
+    NorraMellansverige,
+
+    /// <summary>Stockholm: Stockholms län.</summary>
+    Stockholm,
+
+    /// <summary>Östra Mellansverige: Örebro, Östergötland, Södermanland, Västmanland and Uppsala.</summary>
+    OstraMellansverige,
+
+    /// <summary>Småland och Öarna: Jönköping, Kronoberg, Kalmar and Gotland.</summary>
+    SmalandOchOarna,
+
+    /// <summary>Västsverige: Västra Götaland and Halland.</summary>
+    Vastsverige,
+
+    /// <summary>Sydsverige: Skåne and Blekinge.</summary>
+    Sydsverige,
+
+    /// <summary>A national project (<c>Nationellt</c>, <c>ESF Nationellt</c>, <c>ESF-Nationellt</c>).</summary>
+    National,
+}
+
+/// <summary>A Swedish county (län).</summary>
+/// <param name="Code">The two-digit SCB county code (<c>12</c>).</param>
+/// <param name="Name">The name, <c>Skåne län</c>.</param>
+/// <param name="Region">The ESF region the county belongs to.</param>
+public sealed record County(string Code, string Name, EsfRegion Region);
+
+/// <summary>A Swedish municipality (kommun) with its SCB code.</summary>
+/// <param name="Code">The four-digit SCB municipality code (<c>1261</c>); its first two digits are the county code.</param>
+/// <param name="Name">The official name, <c>Kävlinge</c>.</param>
+/// <param name="County">The county.</param>
+public sealed record Municipality(string Code, string Name, County County)
+{
+    /// <summary>The ESF region of the municipality's county.</summary>
+    public EsfRegion Region => County.Region;
+}
+
+/// <summary>
+/// Sweden's 290 municipalities and 21 counties (codes in force in 2026), embedded in the library, and tolerant
+/// matching of the names pages write. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>Matching, in order: (1) the name compared ignoring case, with <c>-</c> and spaces equal and a trailing
+/// <c>kommun</c>, <c>stad</c> or <c>kommuner</c> removed (<c>Göteborgs Stad</c>, <c>Malung Sälen</c>); (2) the same
+/// without a genitive <c>s</c> (<c>Burlövs Kommun</c> → Burlöv), tried only when (1) fails, so <c>Borås</c> stays
+/// Borås; (3) the same with diacritics removed (<c>Kavlinge</c>), only when that is unambiguous — <c>Habo</c> and
+/// <c>Håbo</c> are two municipalities, so an undotted <c>Habo</c> is Habo by step 1 and nothing else guesses.</para>
+/// <para>Unmatched names get suggestions: the municipalities whose folded names are closest by Levenshtein
+/// distance (at most a third of the name's length, at least 2), nearest first.</para>
+/// </remarks>
+public static class SwedishMunicipalities
+{
+    // First: static initialisers run in textual order, and the tables below call Key, which reads it.
+    private static readonly string[] Suffixes = [" kommuner", " kommun", " stad"];
+
+    private static readonly ImmutableArray<County> CountyList =
+        [.. MunicipalityTable.Counties.Select(c => new County(c.Code, c.Name, c.Region))];
+
+    private static readonly FrozenDictionary<string, County> CountyByCode = CountyList.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal);
+
+    private static readonly ImmutableArray<Municipality> MunicipalityList =
+        [.. MunicipalityTable.Municipalities.Select(m => new Municipality(m.Code, m.Name, CountyByCode[m.Code[..2]]))];
+
+    private static readonly FrozenDictionary<string, Municipality> ByCode = MunicipalityList.ToFrozenDictionary(m => m.Code, StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, Municipality> ByKey = MunicipalityList.ToFrozenDictionary(m => Key(m.Name), StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, Municipality> ByFoldedKey = MunicipalityList
+        .GroupBy(m => Fold(Key(m.Name)), StringComparer.Ordinal)
+        .Where(g => g.Count() == 1)
+        .ToFrozenDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+
+    /// <summary>All 290 municipalities, ordered by code.</summary>
+    public static ImmutableArray<Municipality> All => MunicipalityList;
+
+    /// <summary>All 21 counties, ordered by code.</summary>
+    public static ImmutableArray<County> Counties => CountyList;
+
+    /// <summary>Finds a municipality by its four-digit SCB code.</summary>
+    /// <param name="code">The code, such as <c>1261</c>.</param>
+    /// <returns>The municipality, or <see langword="null"/>.</returns>
+    public static Municipality? FindByCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return ByCode.GetValueOrDefault(code.Trim());
+    }
+
+    /// <summary>Matches a name as a page writes it.</summary>
+    /// <param name="name">The name, such as <c>Burlövs Kommun</c>.</param>
+    /// <param name="municipality">The municipality, or <see langword="null"/>.</param>
+    /// <returns>Whether the name matched.</returns>
+    public static bool TryMatch(string name, [NotNullWhen(true)] out Municipality? municipality)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var key = Key(name);
+        if (ByKey.TryGetValue(key, out municipality)
+            || (key.EndsWith('s') && ByKey.TryGetValue(key[..^1], out municipality))
+            || ByFoldedKey.TryGetValue(Fold(key), out municipality)
+            || (key.EndsWith('s') && ByFoldedKey.TryGetValue(Fold(key[..^1]), out municipality)))
+        {
+            return true;
+        }
+
+        municipality = null;
+        return false;
+    }
+
+    /// <summary>The municipalities whose names are closest to <paramref name="name"/>, nearest first: what to suggest for an unmatched name.</summary>
+    /// <param name="name">The unmatched name.</param>
+    /// <param name="count">At most this many.</param>
+    /// <returns>The suggestions; empty when nothing is close.</returns>
+    public static ImmutableArray<Municipality> Suggest(string name, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var folded = Fold(Key(name));
+        var limit = Math.Max(2, folded.Length / 3);
+        return
+        [
+            .. MunicipalityList
+                .Select(m => (Municipality: m, Distance: Levenshtein(folded, Fold(Key(m.Name)), limit)))
+                .Where(x => x.Distance <= limit)
+                .OrderBy(x => x.Distance).ThenBy(x => x.Municipality.Code, StringComparer.Ordinal)
+                .Take(count)
+                .Select(x => x.Municipality),
+        ];
+    }
+
+    /// <summary>Reads a region as pages write it: the eight region names (any case, spaces or hyphens, with or without <c>ESF</c>) or national.</summary>
+    /// <param name="text">The region, such as <c>Sydsverige</c> or <c>ESF-Nationellt</c>.</param>
+    /// <param name="region">The region.</param>
+    /// <returns>Whether it is one of them.</returns>
+    public static bool TryParseRegion(string text, out EsfRegion region)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var key = Fold(Key(text)).Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (key.StartsWith("esf", StringComparison.Ordinal))
+        {
+            key = key[3..];
+        }
+
+        if (key.StartsWith("region", StringComparison.Ordinal))
+        {
+            key = key[6..];
+        }
+
+        (region, var found) = key switch
+        {
+            "ovrenorrland" => (EsfRegion.OvreNorrland, true),
+            "mellerstanorrland" => (EsfRegion.MellerstaNorrland, true),
+            "norramellansverige" => (EsfRegion.NorraMellansverige, true),
+            "stockholm" => (EsfRegion.Stockholm, true),
+            "ostramellansverige" => (EsfRegion.OstraMellansverige, true),
+            "smalandochoarna" => (EsfRegion.SmalandOchOarna, true),
+            "vastsverige" => (EsfRegion.Vastsverige, true),
+            "sydsverige" => (EsfRegion.Sydsverige, true),
+            "nationellt" or "national" => (EsfRegion.National, true),
+            _ => (default, false),
+        };
+        return found;
+    }
+
+    /// <summary>The Swedish name of a region: <c>Småland och Öarna</c>, <c>Nationellt</c>.</summary>
+    /// <param name="region">The region.</param>
+    /// <returns>Its name as ESF-rådet wrote it.</returns>
+    public static string RegionName(EsfRegion region) => region switch
+    {
+        EsfRegion.OvreNorrland => "Övre Norrland",
+        EsfRegion.MellerstaNorrland => "Mellersta Norrland",
+        EsfRegion.NorraMellansverige => "Norra Mellansverige",
+        EsfRegion.Stockholm => "Stockholm",
+        EsfRegion.OstraMellansverige => "Östra Mellansverige",
+        EsfRegion.SmalandOchOarna => "Småland och Öarna",
+        EsfRegion.Vastsverige => "Västsverige",
+        EsfRegion.Sydsverige => "Sydsverige",
+        _ => "Nationellt",
+    };
+
+    /// <summary>Lower-case, hyphens as spaces, single spaces, municipality suffixes removed.</summary>
+    private static string Key(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name.Trim().ToLowerInvariant())
+        {
+            var d = c is '-' or '\u2010' or '\u2011' or '\u2013' || char.IsWhiteSpace(c) ? ' ' : c;
+            if (d != ' ' || (builder.Length > 0 && builder[^1] != ' '))
+            {
+                builder.Append(d);
+            }
+        }
+
+        var key = builder.ToString().TrimEnd();
+        foreach (var suffix in Suffixes)
+        {
+            if (key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return key[..^suffix.Length];
+            }
+        }
+
+        return key;
+    }
+
+    private static string Fold(string key)
+    {
+        var decomposed = key.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Levenshtein distance, stopping early once every path exceeds <paramref name="limit"/>.</summary>
+    private static int Levenshtein(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var best = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                best = Math.Min(best, current[j]);
+            }
+
+            if (best > limit)
+            {
+                return limit + 1;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,52 @@
+namespace Esf.Projects.Model;
+
+/// <summary>The ESF programme periods in Sweden.</summary>
+public enum ProgrammePeriod
+{
+    /// <summary>2007–2013 (Socialfondsprogrammet 2007–2013).</summary>
+    Period2007To2013,
+
+    /// <summary>2014–2020 (Socialfondsprogrammet 2014–2020, with its REACT-EU extension).</summary>
+    Period2014To2020,
+
+    /// <summary>2021–2027 (Socialfonden+, ESF+).</summary>
+    Period2021To2027,
+}
+
+/// <summary>How sure an inference is.</summary>
+public enum InferenceConfidence
+{
+    /// <summary>From the project period's dates alone: programme periods overlap in time, so this can be wrong near their edges.</summary>
+    Low,
+
+    /// <summary>From evidence that usually, but not always, decides it.</summary>
+    Medium,
+
+    /// <summary>From evidence that belongs to one period only: a programme area name or letter used in one period, or the project number's year.</summary>
+    High,
+}
+
+/// <summary>The programme period a project belongs to, inferred from the page, and its programme area in that period's terms.</summary>
+/// <param name="Period">The programme period.</param>
+/// <param name="Confidence">How sure the inference is.</param>
+/// <param name="Basis">What it was inferred from, in English (<c>project number 2022/00282</c>).</param>
+/// <param name="AreaName">The programme area's name in that period (<c>Ökat arbetskraftsutbud</c>), or its letter for 2021–2027; <see langword="null"/> when the page has no area or the number is not one of the period's.</param>
+public sealed record ProgrammeInfo(ProgrammePeriod Period, InferenceConfidence Confidence, string Basis, string? AreaName)
+{
+    /// <summary>The period as text: <c>2007–2013</c>.</summary>
+    /// <returns>The years with an en dash.</returns>
+    public string PeriodText => Period switch
+    {
+        ProgrammePeriod.Period2007To2013 => "2007–2013",
+        ProgrammePeriod.Period2014To2020 => "2014–2020",
+        _ => "2021–2027",
+    };
+}
+
+/// <summary>Figures computed from the page's own values; each is <see langword="null"/> when an input is missing.</summary>
+/// <param name="EsfSharePercent">Granted ESF support as a percentage of the total budget, rounded to two decimals (the co-financing rate in practice).</param>
+/// <param name="StatedCofinancingRate">The rate the page states (<c>Unionens medfinansieringsgrad</c>), for comparison; ESF0215 when the two differ by more than one percentage point.</param>
+/// <param name="DurationDays">Days in the project period, both ends included.</param>
+/// <param name="DurationMonths">Whole calendar months in the period (2012-02-01 till 2014-09-30 is 32).</param>
+/// <param name="SupportPerPlannedParticipant">Granted ESF support divided by the planned number of participants, rounded to whole kronor.</param>
+public sealed record DerivedFigures(decimal? EsfSharePercent, decimal? StatedCofinancingRate, int? DurationDays, int? DurationMonths, decimal? SupportPerPlannedParticipant);

@@ -1,0 +1,147 @@
+using Esf.Projects.Diagnostics;
+using Esf.Projects.Geography;
+using Esf.Projects.Model;
+
+namespace Esf.Projects.Tests.Geography;
+
+public class GeographyTests
+{
+    [Fact]
+    public void The_reference_data_has_290_municipalities_21_counties_and_8_regions()
+    {
+        Assert.Equal(290, SwedishMunicipalities.All.Length);
+        Assert.Equal(21, SwedishMunicipalities.Counties.Length);
+        Assert.Equal(8, SwedishMunicipalities.Counties.Select(c => c.Region).Distinct().Count());
+        Assert.Equal(290, SwedishMunicipalities.All.Select(m => m.Code).Distinct().Count());
+        Assert.All(SwedishMunicipalities.All, m => Assert.StartsWith(m.County.Code, m.Code, StringComparison.Ordinal));
+    }
+
+    /// <summary>The embedded table is the TSV in data/ (regenerate with eng/generate-municipalities.py).</summary>
+    [Fact]
+    public void The_embedded_table_equals_the_tsv()
+    {
+        var rows = File.ReadAllLines(Path.Combine(Seeds.RepositoryRoot, "data", "sweden-municipalities.tsv")).Skip(1).Select(l => l.Split('\t')).ToList();
+
+        Assert.Equal(
+            rows.Select(r => (r[0], r[1], r[2], r[3], r[4])).Order(),
+            SwedishMunicipalities.All.Select(m => (m.Code, m.Name, m.County.Code, m.County.Name, SwedishMunicipalities.RegionName(m.Region))).Order());
+    }
+
+    [Theory]
+    [InlineData("Kävlinge", "1261")]
+    [InlineData("KÄVLINGE", "1261")]
+    [InlineData("Kävlinge kommun", "1261")]
+    [InlineData("Burlövs Kommun", "1231")]
+    [InlineData("Göteborgs stad", "1480")]
+    [InlineData("Göteborg", "1480")]
+    [InlineData("Malung Sälen", "2023")]
+    [InlineData("Malung-Sälen", "2023")]
+    [InlineData("Upplands Bro", "0139")]
+    [InlineData("  Lund  ", "1281")]
+    [InlineData("Kavlinge", "1261")]
+    [InlineData("Borås", "1490")]
+    [InlineData("Västerås stad", "1980")]
+    [InlineData("Habo", "0643")]
+    [InlineData("Håbo", "0305")]
+    [InlineData("Stockholms stad", "0180")]
+    public void Names_match_tolerantly(string name, string code)
+    {
+        Assert.True(SwedishMunicipalities.TryMatch(name, out var municipality), name);
+        Assert.Equal(code, municipality.Code);
+        Assert.Same(municipality, SwedishMunicipalities.FindByCode(code));
+    }
+
+    [Fact]
+    public void Kävlinge_is_in_Skåne_and_Sydsverige()
+    {
+        var kävlinge = SwedishMunicipalities.FindByCode("1261")!;
+
+        Assert.Equal(("Kävlinge", "Skåne län", EsfRegion.Sydsverige), (kävlinge.Name, kävlinge.County.Name, kävlinge.Region));
+    }
+
+    [Theory]
+    [InlineData("Region Skåne")]
+    [InlineData("Hela Skåne")]
+    [InlineData("Kävlingeån")]
+    [InlineData("")]
+    public void Non_municipalities_do_not_match(string name) => Assert.False(SwedishMunicipalities.TryMatch(name, out _));
+
+    [Fact]
+    public void Unmatched_names_get_the_closest_suggestions() =>
+        Assert.Equal("Kävlinge", SwedishMunicipalities.Suggest("Kävlnge").First().Name);
+
+    [Theory]
+    [InlineData("Sydsverige", EsfRegion.Sydsverige)]
+    [InlineData("ESF Nationellt", EsfRegion.National)]
+    [InlineData("ESF-Nationellt", EsfRegion.National)]
+    [InlineData("Nationellt", EsfRegion.National)]
+    [InlineData("Småland och Öarna", EsfRegion.SmalandOchOarna)]
+    [InlineData("ÖVRE NORRLAND", EsfRegion.OvreNorrland)]
+    [InlineData("Region Västsverige", EsfRegion.Vastsverige)]
+    public void Regions_are_normalised(string text, EsfRegion region)
+    {
+        Assert.True(SwedishMunicipalities.TryParseRegion(text, out var parsed));
+        Assert.Equal(region, parsed);
+    }
+
+    [Fact]
+    public void The_seeds_municipalities_all_resolve()
+    {
+        foreach (var seed in Seeds.Names)
+        {
+            var project = Seeds.Parse(seed).Project;
+            Assert.All(project.MunicipalityCodes, code => Assert.NotNull(code));
+            Assert.Equal(project.Municipalities.Length, project.ResolvedMunicipalities.Length);
+        }
+
+        var seed004 = Seeds.Parse("004_f7aabbdad8b61250.txt");
+        Assert.Equal(38, seed004.Project.ResolvedMunicipalities.Length);
+        Assert.DoesNotContain(seed004.Diagnostics, d => d.Code is DiagnosticCodes.UnknownMunicipality or DiagnosticCodes.RegionMismatch);
+    }
+
+    private const string Header = "Titel\nProgramområde: 2 Ökat arbetskraftsutbud\nProjektägare: Kommunen\nBeviljat ESF-stöd: 1 000 000 kr\nTotal projektbudget: 2 500 000 kr\nProjektperiod: 2012-02-01 till 2014-09-30\n";
+
+    [Fact]
+    public void Unknown_municipalities_and_a_disagreeing_region_are_reported_with_positions()
+    {
+        var result = ProjectParser.Parse(Header + "Region: Stockholm\n\nKommun\n\n• Kävlnge\n• Lund\n");
+
+        var unknown = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownMunicipality);
+        Assert.Equal((11, 1), (unknown.Line, unknown.Column));
+        Assert.Contains("'Kävlinge'", unknown.Message, StringComparison.Ordinal);
+        var mismatch = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.RegionMismatch);
+        Assert.Equal((7, 9), (mismatch.Line, mismatch.Column));
+        Assert.Equal<string?>([null, "1281"], result.Project.MunicipalityCodes);
+        Assert.Equal(EsfRegion.Stockholm, result.Project.EsfRegion);
+    }
+
+    [Fact]
+    public void Derived_figures_and_the_stated_rate()
+    {
+        var result = ProjectParser.Parse(Header + "Planerat antal deltagare: 40\nUnionens medfinansieringsgrad: 50 %\nRegion: ESF-Nationellt\n");
+        var figures = result.Project.Figures;
+
+        Assert.Equal(new DerivedFigures(40m, 50m, 973, 32, 25000m), figures);
+        Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.CofinancingRateMismatch);
+        Assert.Equal(EsfRegion.National, result.Project.EsfRegion);
+    }
+
+    [Theory]
+    [InlineData("Programområde: 2 Ökat arbetskraftsutbud\n", ProgrammePeriod.Period2007To2013, InferenceConfidence.High, "Ökat arbetskraftsutbud")]
+    [InlineData("Programområde: 2 Ökade övergångar till arbete\n", ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "Ökade övergångar till arbete")]
+    [InlineData("Programområde: 1 Kompetensförsörjning\nProjektnummer: 2016/00123\n", ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "Kompetensförsörjning")]
+    [InlineData("Programområde: C Främja social inkludering\n", ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "C")]
+    [InlineData("Projektnummer: 2022/00282\n", ProgrammePeriod.Period2021To2027, InferenceConfidence.Medium, null)]
+    [InlineData("Programområde: 1 Kompetensförsörjning\nProjektperiod: 2009-01-01 till 2010-12-31\n", ProgrammePeriod.Period2007To2013, InferenceConfidence.Low, "Kompetensförsörjning")]
+    public void The_programme_period_is_inferred_with_its_confidence(string header, ProgrammePeriod period, InferenceConfidence confidence, string? area)
+    {
+        var programme = ProjectParser.Parse("Titel\nProjektägare: Kommunen\n" + header).Project.Programme;
+
+        Assert.NotNull(programme);
+        Assert.Equal((period, confidence, area), (programme.Period, programme.Confidence, programme.AreaName));
+    }
+
+    [Fact]
+    public void Without_evidence_there_is_no_programme() =>
+        Assert.Null(ProjectParser.Parse("Titel\nProjektägare: Kommunen\n").Project.Programme);
+}
