@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using Esf.Projects.Diagnostics;
+using Esf.Projects.Fields;
+using Esf.Projects.Geography;
+using Esf.Projects.Model;
+
+namespace Esf.Projects.Report;
+
+/// <summary>One row of a grouped table: how many projects and how much ESF support.</summary>
+/// <param name="Key">The group (region, county, phase …).</param>
+/// <param name="Projects">Projects in the group.</param>
+/// <param name="Granted">Granted ESF support in SEK of those projects.</param>
+public sealed record GroupRow(string Key, int Projects, decimal Granted);
+
+/// <summary>A parsed page with where it came from.</summary>
+/// <param name="Source">The file path.</param>
+/// <param name="Result">The parse result.</param>
+public sealed record ParsedPage(string Source, ProjectParseResult Result);
+
+/// <summary>
+/// Totals and groupings of a corpus of pages. Amounts in other currencies than SEK are left out of the sums (none
+/// on the project bank). A project whose municipalities lie in several counties counts once in each county, with
+/// its whole support: county rows do not add up to the total, on purpose (support is not split by guesswork).
+/// </summary>
+public sealed class CorpusSummary
+{
+    private const string Unknown = "(okänd)";
+
+    public CorpusSummary(IReadOnlyList<ParsedPage> pages)
+    {
+        Pages = pages;
+        var projects = pages.Select(p => p.Result.Project).ToList();
+        Projects = projects.Count;
+        TotalGranted = projects.Sum(Granted);
+        TotalBudget = projects.Sum(p => p.TotalBudget is { Currency: Money.DefaultCurrency } m ? m.Amount : 0m);
+        ByRegion = Group(projects, p => [p.EsfRegion is { } r ? SwedishMunicipalities.RegionName(r) : p.Region ?? Unknown]);
+        ByCounty = Group(projects, p => p.ResolvedMunicipalities.Length == 0 ? [Unknown] : [.. p.ResolvedMunicipalities.Select(m => m.County.Name).Distinct()]);
+        ByPhase = Group(projects, p => [p.Phase?.Text ?? Unknown]);
+        ByProgrammeArea = Group(projects, p => [p.Programme is { } pr ? $"{pr.PeriodText}: {pr.AreaName ?? p.ProgramArea?.Name ?? Unknown}" : p.ProgramArea?.Name ?? Unknown]);
+        ByStartYear = Group(projects, p => [p.Period?.Start.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Unknown], byKey: true);
+        Largest = [.. pages.OrderByDescending(p => Granted(p.Result.Project)).ThenBy(p => p.Source, StringComparer.Ordinal).Take(10)];
+        DiagnosticsByCode = [.. pages.SelectMany(p => p.Result.Diagnostics).GroupBy(d => d.Code).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.First().Severity, g.Count(), DiagnosticCodes.Find(g.Key)?.Title ?? string.Empty))];
+    }
+
+    public IReadOnlyList<ParsedPage> Pages { get; }
+
+    public int Projects { get; }
+
+    public decimal TotalGranted { get; }
+
+    public decimal TotalBudget { get; }
+
+    public ImmutableArray<GroupRow> ByRegion { get; }
+
+    public ImmutableArray<GroupRow> ByCounty { get; }
+
+    public ImmutableArray<GroupRow> ByPhase { get; }
+
+    public ImmutableArray<GroupRow> ByProgrammeArea { get; }
+
+    public ImmutableArray<GroupRow> ByStartYear { get; }
+
+    public ImmutableArray<ParsedPage> Largest { get; }
+
+    public ImmutableArray<(string Code, DiagnosticSeverity Severity, int Count, string Title)> DiagnosticsByCode { get; }
+
+    public static decimal Granted(EsfProject project) => project.GrantedEsfSupport is { Currency: Money.DefaultCurrency } m ? m.Amount : 0m;
+
+    private static ImmutableArray<GroupRow> Group(IEnumerable<EsfProject> projects, Func<EsfProject, string[]> keys, bool byKey = false)
+    {
+        var rows = projects.SelectMany(p => keys(p).Select(k => (Key: k, Project: p)))
+            .GroupBy(x => x.Key, StringComparer.Ordinal)
+            .Select(g => new GroupRow(g.Key, g.Count(), g.Sum(x => Granted(x.Project))));
+        return byKey
+            ? [.. rows.OrderBy(r => r.Key, StringComparer.Ordinal)]
+            : [.. rows.OrderByDescending(r => r.Granted).ThenBy(r => r.Key, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,51 @@
+using Esf.Projects.Geography;
+using Esf.Projects.Report;
+
+namespace Esf.Projects.Tests.Geography;
+
+/// <summary>The report sample on the seeds: its numbers, recomputed here independently, and its files.</summary>
+public class ReportTests
+{
+    [Fact]
+    public void The_seed_report_has_the_right_numbers_and_its_charts()
+    {
+        var pages = Seeds.Names.Select(n => new ParsedPage(n, Seeds.Parse(n))).ToList();
+        var folder = Path.Combine(Path.GetTempPath(), "esf-report-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var files = ReportWriter.Write(new CorpusSummary(pages), folder);
+            var markdown = File.ReadAllText(Path.Combine(folder, "summary.md"));
+
+            var projects = pages.Select(p => p.Result.Project).ToList();
+            var total = projects.Sum(p => p.GrantedEsfSupport!.Value.Amount);
+            Assert.Contains($"5 projects; granted ESF support {ReportWriter.Kr(total)} of total budgets {ReportWriter.Kr(projects.Sum(p => p.TotalBudget!.Value.Amount))}.", markdown, StringComparison.Ordinal);
+            Assert.Equal("19 262 731 kr", ReportWriter.Kr(total));
+            foreach (var region in projects.GroupBy(p => p.EsfRegion!.Value))
+            {
+                var row = $"| {SwedishMunicipalities.RegionName(region.Key)} | {region.Count()} | {ReportWriter.Kr(region.Sum(p => p.GrantedEsfSupport!.Value.Amount))} |";
+                Assert.Contains(row, markdown, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("| Sydsverige | 4 | 14 834 465 kr |", markdown, StringComparison.Ordinal);
+            Assert.Contains("| 2012 | 2 | 14 132 110 kr |", markdown, StringComparison.Ordinal);
+            Assert.Contains("| Förprojektering | 1 | 290 754 kr |", markdown, StringComparison.Ordinal);
+            Assert.Contains("| 2007–2013: Ökat arbetskraftsutbud | 5 | 19 262 731 kr |", markdown, StringComparison.Ordinal);
+            Assert.Contains("| Samverkan utan gränser | Arbetsmarknadsenheten | 10 638 862 kr |", markdown, StringComparison.Ordinal);
+
+            Assert.Equal(6, files.Count);
+            foreach (var png in files.Where(f => f.EndsWith(".png", StringComparison.Ordinal)))
+            {
+                Assert.Equal<byte>([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(png)[..4]);
+            }
+
+            Assert.All(files.Where(f => f.EndsWith(".svg", StringComparison.Ordinal)), svg => Assert.Contains("<svg", File.ReadAllText(svg), StringComparison.Ordinal));
+            var html = File.ReadAllText(Path.Combine(folder, "summary.html"));
+            Assert.Contains("<table>", html, StringComparison.Ordinal);
+            Assert.Contains("<img src=\"support-per-region.svg\"", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
