@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
 
 namespace Esf.Projects.Geography;
@@ -218,20 +217,22 @@ public static class SwedishMunicipalities
         return key;
     }
 
-    private static string Fold(string key)
+    /// <summary>
+    /// Removes the diacritics of Latin letters (<c>å ä á à â ã → a</c>, <c>ö ø ó … → o</c>, <c>é è ê ë → e</c> …) by a
+    /// fixed table: no Unicode normalisation, so no ICU dependency and nothing that can throw on a lone surrogate.
+    /// </summary>
+    private static string Fold(string key) => string.Create(key.Length, key, static (span, source) =>
     {
-        var decomposed = key.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        for (var i = 0; i < source.Length; i++)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(c);
-            }
+            var c = source[i];
+            var index = c < 0x80 ? -1 : Accented.AsSpan().IndexOf(c);
+            span[i] = index < 0 ? c : Plain[index];
         }
+    });
 
-        return builder.ToString();
-    }
+    private const string Accented = "åäáàâãāăąöøóòôõōőéèêëēėęüúùûūůűíìîïīçćčñńýÿšśžźżđłďťřň";
+    private const string Plain = "aaaaaaaaaooooooooeeeeeeeuuuuuuuiiiiicccnnyysszzzdldtrn";
 
     /// <summary>Levenshtein distance, stopping early once every path exceeds <paramref name="limit"/>.</summary>
     private static int Levenshtein(string a, string b, int limit)
