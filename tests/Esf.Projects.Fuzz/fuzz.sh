@@ -7,6 +7,7 @@ seconds=${1:-1800}
 command -v afl-fuzz >/dev/null || { apt-get update -qq && apt-get install -y -qq afl++; }
 dotnet tool restore
 out=artifacts/fuzz-build
+rm -rf "$out"                                               # sharpfuzz refuses an already instrumented assembly
 dotnet publish tests/Esf.Projects.Fuzz -c Release -o "$out"
 dotnet tool run sharpfuzz "$out/Esf.Projects.dll"          # instrument the library under test only
 mkdir -p artifacts/fuzz

@@ -35,12 +35,21 @@ internal sealed class SourceText
 
     public TextLine[] Lines { get; }
 
-    public ReadOnlySpan<char> Content(in TextLine line) => Text.AsSpan(line.ContentStart, line.ContentLength);
+    public ReadOnlySpan<char> Content(in TextLine line)
+    {
+        WorkCounter.Add(line.ContentLength + 1);
+        return Text.AsSpan(line.ContentStart, line.ContentLength);
+    }
 
-    public string ContentString(in TextLine line) => Text.Substring(line.ContentStart, line.ContentLength);
+    public string ContentString(in TextLine line)
+    {
+        WorkCounter.Add(line.ContentLength + 1);
+        return Text.Substring(line.ContentStart, line.ContentLength);
+    }
 
     public static SourceText Create(string text)
     {
+        WorkCounter.Add(text.Length);
         var lines = new List<TextLine>(Math.Max(4, text.Length / 40));
         var span = text.AsSpan();
         var start = span.Length > 0 && span[0] == '\uFEFF' ? 1 : 0;
