@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 file=src/Esf.Projects/PublicAPI.Unshipped.txt
-dotnet build src/Esf.Projects --no-incremental 2>&1 \
+dotnet build src/Esf.Projects -c Release --no-incremental 2>&1 \
   | sed -n "s/.*error RS0016: Symbol '\(.*\)' is not part of the declared public API.*/\1/p" \
   | sort -u >> "$file"
 { head -n 1 "$file"; tail -n +2 "$file" | LC_ALL=C sort -u; } > "$file.tmp" && mv "$file.tmp" "$file"
-dotnet build src/Esf.Projects 2>&1 | grep -E "RS00(16|17)" | sort -u || echo "public API files are up to date"
+dotnet build src/Esf.Projects -c Release 2>&1 | grep -E "RS00(16|17)" | sort -u || echo "public API files are up to date"

@@ -91,56 +91,90 @@ public static class CliApplication
         }
 
         var anyErrors = false;
-        if (format == "csv")
+        var results = Results(inputs, stdin);
+        using var progress = Progress.Start(inputs.Count, stderr);
+        var deferred = progress is null ? stderr : new StringWriter();
+
+        IEnumerable<(string Source, ProjectParseResult Result)> Reported()
         {
-            using var text = new StreamWriter(stdout, new UTF8Encoding(false), leaveOpen: true);
-            CsvOutput.Write(text, inputs.Select(source =>
+            foreach (var (source, result) in results)
             {
-                var result = source == "-" ? ProjectParser.Parse(stdin) : ProjectParser.Parse(File.ReadAllBytes(source));
                 anyErrors |= result.HasErrors;
                 foreach (var diagnostic in result.Diagnostics)
                 {
-                    stderr.WriteLine(source + diagnostic.ToString());
+                    deferred.WriteLine(source + diagnostic.ToString());
                 }
 
-                return CsvOutput.Row(source, result);
-            }));
-            text.Flush();
-            return anyErrors ? InputHasErrors : Success;
+                progress?.Advance(source);
+                yield return (source, result);
+            }
         }
 
-        var lines = format == "jsonl";
-        using var writer = lines ? null : EsfJson.CreateWriter(stdout, indented: true);
-        writer?.WriteStartArray();
-        foreach (var source in inputs)
+        if (format == "csv")
         {
-            var result = source == "-" ? ProjectParser.Parse(stdin) : ProjectParser.Parse(File.ReadAllBytes(source));
-            anyErrors |= result.HasErrors;
-            foreach (var diagnostic in result.Diagnostics)
+            using var text = new StreamWriter(stdout, new UTF8Encoding(false), leaveOpen: true);
+            CsvOutput.Write(text, Reported().Select(r => CsvOutput.Row(r.Source, r.Result)));
+            text.Flush();
+        }
+        else if (format == "jsonl")
+        {
+            foreach (var (source, result) in Reported())
             {
-                stderr.WriteLine(source + diagnostic.ToString());
-            }
-
-            if (writer is not null)
-            {
-                EsfJson.Write(writer, result, source);
-            }
-            else
-            {
-                var line = Encoding.UTF8.GetBytes(EsfJson.Serialize(result, source, indented: false) + "\n");
-                stdout.Write(line);
+                stdout.Write(Encoding.UTF8.GetBytes(EsfJson.Serialize(result, source, indented: false) + "\n"));
                 stdout.Flush();
             }
         }
-
-        if (writer is not null)
+        else
         {
+            using var writer = EsfJson.CreateWriter(stdout, indented: true);
+            writer.WriteStartArray();
+            foreach (var (source, result) in Reported())
+            {
+                EsfJson.Write(writer, result, source);
+            }
+
             writer.WriteEndArray();
             writer.Flush();
             stdout.WriteByte((byte)'\n');
         }
 
         stdout.Flush();
+        progress?.Dispose();
+        if (!ReferenceEquals(deferred, stderr))
+        {
+            stderr.Write(deferred.ToString());
+        }
+
         return anyErrors ? InputHasErrors : Success;
     }
+
+    /// <summary>
+    /// The inputs parsed in input order: files in parallel through <see cref="ProjectCorpus"/> (bounded memory,
+    /// all cores), standard input in its turn. A file that cannot be read becomes ESF0009 and counts as an error.
+    /// </summary>
+    private static IEnumerable<(string Source, ProjectParseResult Result)> Results(List<string> inputs, Stream stdin)
+    {
+        var start = 0;
+        while (start < inputs.Count)
+        {
+            if (inputs[start] == "-")
+            {
+                yield return ("-", ProjectParser.Parse(stdin));
+                start++;
+                continue;
+            }
+
+            var end = inputs.IndexOf("-", start);
+            end = end < 0 ? inputs.Count : end;
+            foreach (var item in ProjectCorpus.ParseFilesAsync(inputs.GetRange(start, end - start)).ToBlockingEnumerable())
+            {
+                yield return (item.Source, item.Result ?? Unreadable(item));
+            }
+
+            start = end;
+        }
+    }
+
+    private static ProjectParseResult Unreadable(CorpusItem item) =>
+        new(new Model.EsfProject(), [new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.UnreadableInput, Diagnostics.DiagnosticSeverity.Error, 1, 1, $"The file could not be read: {item.ReadError?.Message}")]);
 }

@@ -37,6 +37,9 @@ public static class DiagnosticCodes
     /// <summary>ESF0008 (warning): a list has more items than <see cref="ProjectParserOptions.MaxListItems"/>; the rest were dropped from the project's list (they stay in the section).</summary>
     public const string TooManyListItems = "ESF0008";
 
+    /// <summary>ESF0009 (error): an input could not be read (I/O error, permissions); reported by tools that read files, such as the CLI over <see cref="ProjectCorpus"/>.</summary>
+    public const string UnreadableInput = "ESF0009";
+
     /// <summary>ESF0101 (warning): a header field is given twice; the first value is used, the second is kept as an extra field.</summary>
     public const string DuplicateField = "ESF0101";
 
@@ -117,6 +120,7 @@ public static class DiagnosticCodes
         new(InputTooLong, DiagnosticSeverity.Error, "The input exceeds the maximum length and was cut."),
         new(TooManySections, DiagnosticSeverity.Warning, "The page has more sections than the limit."),
         new(TooManyListItems, DiagnosticSeverity.Warning, "A list has more items than the limit."),
+        new(UnreadableInput, DiagnosticSeverity.Error, "An input could not be read."),
         new(DuplicateField, DiagnosticSeverity.Warning, "A header field is given twice."),
         new(ValueWrittenAsMissing, DiagnosticSeverity.Info, "A header value is written as missing (saknas)."),
         new(EmptyValue, DiagnosticSeverity.Warning, "A header label has no value."),

@@ -1,0 +1,45 @@
+using Spectre.Console;
+
+namespace Esf.Projects.Cli;
+
+/// <summary>
+/// A progress bar on stderr (Spectre.Console) while many files are parsed interactively. Silent — never created —
+/// when stderr is redirected, when <c>CI</c> is set, when stderr is not the console (tests) or for fewer than 20
+/// inputs. Diagnostics are held back while it shows and printed after it.
+/// </summary>
+internal sealed class Progress : IDisposable
+{
+    private readonly ProgressTask _task;
+    private readonly TaskCompletionSource _done = new();
+    private readonly Task _display;
+
+    private Progress(int total)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var ready = new TaskCompletionSource<ProgressTask>();
+        _display = console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                ready.SetResult(context.AddTask("Parsing pages", maxValue: total));
+                await _done.Task.ConfigureAwait(false);
+            });
+        _task = ready.Task.GetAwaiter().GetResult();
+    }
+
+    public static Progress? Start(int total, TextWriter stderr) =>
+        total >= 20 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+            ? new Progress(total)
+            : null;
+
+    public void Advance(string source) => _task.Increment(1);
+
+    public void Dispose()
+    {
+        if (_done.TrySetResult())
+        {
+            _display.GetAwaiter().GetResult();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+namespace Esf.Projects.Tests.Parsing;
+
+/// <summary><see cref="ProjectCorpus"/>: parallel, bounded, ordered or not, cancellable; same results as a loop.</summary>
+public class CorpusTests
+{
+    private static string[] CorpusFiles(int copies)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "esf-corpus-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var files = new List<string>();
+        for (var i = 0; i < copies; i++)
+        {
+            foreach (var seed in Seeds.Names)
+            {
+                var path = Path.Combine(folder, $"{i:D4}_{seed}");
+                File.Copy(Path.Combine(Seeds.Folder, seed), path);
+                files.Add(path);
+            }
+        }
+
+        return [.. files];
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Parallel_results_equal_a_sequential_loop(bool ordered)
+    {
+        var files = CorpusFiles(20);
+        try
+        {
+            var options = new CorpusOptions { Ordered = ordered, MaxDegreeOfParallelism = 4, MaxPagesInFlight = 8 };
+            var items = new List<CorpusItem>();
+            await foreach (var item in ProjectCorpus.ParseFilesAsync(files, options))
+            {
+                items.Add(item);
+            }
+
+            Assert.Equal(files.Length, items.Count);
+            if (ordered)
+            {
+                Assert.Equal(Enumerable.Range(0, files.Length), items.Select(i => i.Index));
+            }
+
+            foreach (var item in items)
+            {
+                Assert.Equal(files[item.Index], item.Source);
+                Assert.Null(item.ReadError);
+                Assert.Equal(Json.EsfJson.Serialize(ProjectParser.Parse(File.ReadAllBytes(item.Source))), Json.EsfJson.Serialize(item.Result!));
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(files[0])!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_directory_is_parsed_recursively_in_ordinal_order()
+    {
+        var sources = new List<string>();
+        await foreach (var item in ProjectCorpus.ParseDirectoryAsync(Seeds.Folder))
+        {
+            sources.Add(Path.GetFileName(item.Source));
+        }
+
+        Assert.Equal(Seeds.Names, sources);
+    }
+
+    [Fact]
+    public async Task An_unreadable_file_is_an_item_with_its_error_and_the_rest_go_on()
+    {
+        var items = new List<CorpusItem>();
+        await foreach (var item in ProjectCorpus.ParseFilesAsync([Path.Combine(Seeds.Folder, Seeds.Names.First()), "/no/such/file.txt"]))
+        {
+            items.Add(item);
+        }
+
+        Assert.NotNull(items[0].Result);
+        Assert.Null(items[1].Result);
+        Assert.IsAssignableFrom<IOException>(items[1].ReadError);
+    }
+
+    [Fact]
+    public async Task Streams_are_read_and_cancellation_stops_the_enumeration()
+    {
+        var inputs = Enumerable.Range(0, 10_000).Select(i => ($"page {i}", (Func<Stream>)(() => new MemoryStream(Seeds.Bytes(Seeds.Names.First())))));
+        using var cancel = new CancellationTokenSource();
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var item in ProjectCorpus.ParseStreamsAsync(inputs, new CorpusOptions { MaxPagesInFlight = 4 }, cancel.Token))
+            {
+                Assert.Equal("Brytpunkt", item.Result!.Project.Title);
+                if (++seen == 25)
+                {
+                    await cancel.CancelAsync();
+                }
+            }
+        });
+
+        Assert.Equal(25, seen);
+    }
+}
