@@ -66,6 +66,26 @@ public partial class ReadMeTests
     }
 
     [Fact]
+    public async Task Parsing_many_pages()
+    {
+        #region README
+        await foreach (var item in ProjectCorpus.ParseDirectoryAsync("seeds", options: new CorpusOptions { Ordered = false }))
+        {
+            Console.WriteLine($"{item.Source}: {item.Result?.Project.Title ?? item.ReadError?.Message}");
+        }
+        #endregion
+
+        var titles = new List<string?>();
+        await foreach (var item in ProjectCorpus.ParseDirectoryAsync("seeds", options: new CorpusOptions { Ordered = false }))
+        {
+            titles.Add(item.Result?.Project.Title);
+        }
+
+        Assert.Equal(5, titles.Count);
+        Assert.Contains("Brytpunkt", titles);
+    }
+
+    [Fact]
     public void Field_parsers()
     {
         #region README
