@@ -8,4 +8,4 @@ scope=${1:-fields}
 dotnet tool restore >/dev/null
 export ESF_PROPERTY_ITERATIONS=${ESF_PROPERTY_ITERATIONS:-2000}
 cd src/Esf.Projects
-dotnet tool run dotnet-stryker --config-file "../../eng/stryker-$scope.json" --output "../../artifacts/stryker-$scope"
+dotnet tool run dotnet-stryker --config-file "../../eng/stryker-$scope.json" --output "../../artifacts/stryker-$scope" --log-to-file
