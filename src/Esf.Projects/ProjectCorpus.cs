@@ -61,7 +61,7 @@ public static class ProjectCorpus
     public static IAsyncEnumerable<CorpusItem> ParseFilesAsync(IEnumerable<string> paths, CorpusOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return ParseAsync(paths.Select(path => (path, (Func<CancellationToken, Task<byte[]>>)(ct => File.ReadAllBytesAsync(path, ct)))), options, cancellationToken);
+        return ParseAsync(paths.Select(path => (path, (Func<CancellationToken, Task<ArraySegment<byte>>>)(async ct => new ArraySegment<byte>(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false))))), options, cancellationToken);
     }
 
     /// <summary>Parses pages from streams (UTF-8), each opened when its turn comes and disposed after reading.</summary>
@@ -72,20 +72,26 @@ public static class ProjectCorpus
     public static IAsyncEnumerable<CorpusItem> ParseStreamsAsync(IEnumerable<(string Source, Func<Stream> Open)> inputs, CorpusOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        return ParseAsync(inputs.Select(i => (i.Source, (Func<CancellationToken, Task<byte[]>>)(async ct =>
+        return ParseAsync(inputs.Select(i => (i.Source, (Func<CancellationToken, Task<ArraySegment<byte>>>)(async ct =>
         {
             var stream = i.Open();
             await using (stream.ConfigureAwait(false))
             {
-                using var buffer = new MemoryStream();
+                // A MemoryStream is parsed in place; anything else is read once into a buffer, without a final copy.
+                if (stream is MemoryStream { Position: 0 } memory && memory.TryGetBuffer(out var segment))
+                {
+                    return segment;
+                }
+
+                var buffer = new MemoryStream();
                 await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
-                return buffer.ToArray();
+                return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
             }
         }))), options, cancellationToken);
     }
 
     private static async IAsyncEnumerable<CorpusItem> ParseAsync(
-        IEnumerable<(string Source, Func<CancellationToken, Task<byte[]>> Read)> inputs, CorpusOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IEnumerable<(string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)> inputs, CorpusOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         options ??= CorpusOptions.Default;
         var parser = options.Parser ?? EsfProjectParser.Default;
@@ -95,9 +101,9 @@ public static class ProjectCorpus
         var token = linked.Token;
         var numbered = inputs.Select((input, index) => (Index: index, input.Source, input.Read));
 
-        async Task<CorpusItem> Work(int index, string source, Func<CancellationToken, Task<byte[]>> read)
+        async Task<CorpusItem> Work(int index, string source, Func<CancellationToken, Task<ArraySegment<byte>>> read)
         {
-            byte[] bytes;
+            ArraySegment<byte> bytes;
             try
             {
                 bytes = await read(token).ConfigureAwait(false);
