@@ -88,17 +88,11 @@ public sealed record ProjectParserOptions
         new("Project number", HeaderFieldKind.ProjectNumber),
     ];
 
-    /// <summary>The project bank's Swedish section headings.</summary>
-    public static ImmutableArray<string> SwedishHeadings { get; } =
-    [
-        "Sammanfattning", "Bakgrund", "Syfte", "Mål", "Målsättning", "Målgrupp", "Förväntade resultat",
-        "Tillgänglighet för personer med funktionsnedsättning", "Jämställdhetsintegrering", "Transnationellt samarbete",
-        "Projektbeskrivning",
-    ];
+    /// <summary>The project bank's Swedish section headings: those of <see cref="Handlers.Prose.ProseSectionHandler"/>, one list for both.</summary>
+    public static ImmutableArray<string> SwedishHeadings { get; } = [.. Handlers.Prose.ProseSectionHandler.SwedishHeadingTable.Select(h => h.Heading)];
 
     /// <summary>English section headings (an assumption, as for <see cref="EnglishLabels"/>): <c>Summary</c>, <c>Background</c>, <c>Purpose</c>, <c>Objective</c> …</summary>
-    public static ImmutableArray<string> EnglishHeadings { get; } =
-        ["Summary", "Background", "Purpose", "Objective", "Objectives", "Target group", "Expected results", "Project description"];
+    public static ImmutableArray<string> EnglishHeadings { get; } = [.. Handlers.Prose.ProseSectionHandler.EnglishHeadingTable.Select(h => h.Heading)];
 
     // Declared last: static initialisers run in textual order, and the default instance reads the tables above.
     private static readonly ProjectParserOptions DefaultInstance = new();

@@ -45,7 +45,8 @@ public sealed record ProseSectionData(ProseSectionKind Kind, string Text);
 /// </summary>
 public sealed class ProseSectionHandler : SectionHandler<ProseSectionData>
 {
-    private static readonly (string Heading, ProseSectionKind Kind)[] SwedishHeadings =
+    /// <summary>The Swedish prose headings and their kinds; also <see cref="ProjectParserOptions.SwedishHeadings"/>.</summary>
+    internal static readonly (string Heading, ProseSectionKind Kind)[] SwedishHeadingTable =
     [
         ("Sammanfattning", ProseSectionKind.Summary), ("Bakgrund", ProseSectionKind.Background), ("Syfte", ProseSectionKind.Purpose),
         ("Mål", ProseSectionKind.Objective), ("Målsättning", ProseSectionKind.Objective), ("Målgrupp", ProseSectionKind.TargetGroup),
@@ -54,7 +55,8 @@ public sealed class ProseSectionHandler : SectionHandler<ProseSectionData>
         ("Projektbeskrivning", ProseSectionKind.Description),
     ];
 
-    private static readonly (string Heading, ProseSectionKind Kind)[] EnglishHeadingTable =
+    /// <summary>The English prose headings (an assumption) and their kinds; also <see cref="ProjectParserOptions.EnglishHeadings"/>.</summary>
+    internal static readonly (string Heading, ProseSectionKind Kind)[] EnglishHeadingTable =
     [
         ("Summary", ProseSectionKind.Summary), ("Background", ProseSectionKind.Background), ("Purpose", ProseSectionKind.Purpose),
         ("Objective", ProseSectionKind.Objective), ("Objectives", ProseSectionKind.Objective), ("Target group", ProseSectionKind.TargetGroup),
@@ -65,7 +67,7 @@ public sealed class ProseSectionHandler : SectionHandler<ProseSectionData>
 
     /// <summary>Creates the handler for the Swedish headings.</summary>
     public ProseSectionHandler()
-        : this(SwedishHeadings)
+        : this(SwedishHeadingTable)
     {
     }
 
