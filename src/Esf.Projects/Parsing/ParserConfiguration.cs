@@ -1,3 +1,4 @@
+using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
 using Esf.Projects.Handlers.Lists;
 
@@ -16,9 +17,17 @@ internal sealed class ParserConfiguration
         Labels = HeaderLabels.Sorted(labels.Concat(taught));
         Handlers = [.. handlers];
         ListHandlers = [.. Handlers.OfType<ListSectionHandler>()];
+        _listHeadings = [.. ListHandlers.SelectMany(h => h.Headings.Headings)];
+        _listHeadingPredicates = ListHandlers.Any(h => h.Headings.Headings.IsEmpty);
         KnownHeadings = [.. (options.KnownHeadings.IsDefault ? [] : options.KnownHeadings).Concat(Handlers.SelectMany(h => h.Headings.Headings)).Distinct(StringComparer.OrdinalIgnoreCase)];
         Chrome = options.Chrome.IsDefault ? [] : [.. options.Chrome];
     }
+
+    /// <summary>Every heading the list handlers name: a span-based, allocation-free pre-check for <see cref="IsListHeading"/>.</summary>
+    private readonly string[] _listHeadings;
+
+    /// <summary>Whether a list handler claims headings by predicate, which only a string can be offered to.</summary>
+    private readonly bool _listHeadingPredicates;
 
     public ProjectParserOptions Options { get; }
 
@@ -37,7 +46,9 @@ internal sealed class ParserConfiguration
     /// <summary>A heading of one of the list sections, which may be followed directly by its items.</summary>
     public bool IsListHeading(ReadOnlySpan<char> content)
     {
-        if (content.Length > 80)
+        // Called for many body lines: only build a string when a named heading (ignoring case, a superset of what the
+        // matchers accept) or a predicate could say yes.
+        if (content.Length > 80 || (!_listHeadingPredicates && !HeaderLabels.IsOneOf(TextChars.Trim(content), _listHeadings)))
         {
             return false;
         }
