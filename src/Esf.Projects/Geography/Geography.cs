@@ -82,8 +82,11 @@ public static class SwedishMunicipalities
 
     private static readonly FrozenDictionary<string, Municipality> ByKey = MunicipalityList.ToFrozenDictionary(m => Key(m.Name), StringComparer.Ordinal);
 
-    private static readonly FrozenDictionary<string, Municipality> ByFoldedKey = MunicipalityList
-        .GroupBy(m => Fold(Key(m.Name)), StringComparer.Ordinal)
+    /// <summary>Each municipality with its folded key, computed once: the matching and the suggestions both use it.</summary>
+    private static readonly (Municipality Municipality, string FoldedKey)[] FoldedKeys = [.. MunicipalityList.Select(m => (m, Fold(Key(m.Name))))];
+
+    private static readonly FrozenDictionary<string, Municipality> ByFoldedKey = FoldedKeys
+        .GroupBy(x => x.FoldedKey, x => x.Municipality, StringComparer.Ordinal)
         .Where(g => g.Count() == 1)
         .ToFrozenDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
 
@@ -133,8 +136,8 @@ public static class SwedishMunicipalities
         var limit = Math.Max(2, folded.Length / 3);
         return
         [
-            .. MunicipalityList
-                .Select(m => (Municipality: m, Distance: Levenshtein(folded, Fold(Key(m.Name)), limit)))
+            .. FoldedKeys
+                .Select(x => (x.Municipality, Distance: Levenshtein(folded, x.FoldedKey, limit)))
                 .Where(x => x.Distance <= limit)
                 .OrderBy(x => x.Distance).ThenBy(x => x.Municipality.Code, StringComparer.Ordinal)
                 .Take(count)
