@@ -11,14 +11,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private static (int Exit, string Stdout, string Stderr) Run(byte[]? stdin, params string[] args)
-    {
-        using var input = new MemoryStream(stdin ?? []);
-        using var output = new MemoryStream();
-        using var error = new StringWriter();
-        var exit = CliApplication.Run(args, input, output, error);
-        return (exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(byte[]? stdin, params string[] args) => CliRunner.Run(stdin, args);
 
     [Fact]
     public void Parses_the_seed_folder_as_one_json_array_in_order()

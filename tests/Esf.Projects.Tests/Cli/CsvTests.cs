@@ -7,14 +7,7 @@ namespace Esf.Projects.Tests.Cli;
 /// <summary><c>esf parse --format csv</c>, read back with a CSV reader.</summary>
 public class CsvTests
 {
-    private static (int Exit, string Stdout, string Stderr) Run(byte[]? stdin, params string[] args)
-    {
-        using var input = new MemoryStream(stdin ?? []);
-        using var output = new MemoryStream();
-        using var error = new StringWriter();
-        var exit = CliApplication.Run(args, input, output, error);
-        return (exit, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(byte[]? stdin, params string[] args) => CliRunner.Run(stdin, args);
 
     private static List<Dictionary<string, string>> ReadBack(string csv)
     {
