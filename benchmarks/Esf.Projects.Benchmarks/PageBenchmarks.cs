@@ -12,6 +12,7 @@ public class PageBenchmarks
 {
     private string _text = string.Empty;
     private byte[] _utf8 = [];
+    private string _crlf = string.Empty;
 
     /// <summary>The seed file parsed in this run.</summary>
     [ParamsSource(nameof(SeedNames))]
@@ -27,6 +28,7 @@ public class PageBenchmarks
     {
         _utf8 = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seeds", Seed));
         _text = Encoding.UTF8.GetString(_utf8);
+        _crlf = _text.Replace("\n", "\r\n", StringComparison.Ordinal);
     }
 
     /// <summary>The floor: decode UTF-8 and count the lines.</summary>
@@ -43,6 +45,37 @@ public class PageBenchmarks
     /// <returns>The result.</returns>
     [Benchmark]
     public ProjectParseResult ParseString() => ProjectParser.Parse(_text);
+
+    /// <summary>Parse the same page with CRLF line ends: no section text is in the input as is, so each is built once (the copying path).</summary>
+    /// <returns>The result.</returns>
+    [Benchmark]
+    public ProjectParseResult ParseStringCrlf() => ProjectParser.Parse(_crlf);
+
+    /// <summary>Parse, then read every section's and block's <c>Text</c>: the cost when every text becomes a string.</summary>
+    /// <returns>The total length read.</returns>
+    [Benchmark]
+    public int ParseStringThenReadAllText()
+    {
+        var total = 0;
+        foreach (var section in ProjectParser.Parse(_text).Project.Sections)
+        {
+            total += section.Text.Length;
+            foreach (var block in section.Blocks)
+            {
+                total += block switch
+                {
+                    Model.ParagraphBlock p => p.Text.Length,
+                    Model.ListBlock l => l.Items.Sum(i => i.Text.Length),
+                    Model.SubHeadingBlock h => h.Text.Length,
+                    Model.LabelBlock b => b.Text.Length,
+                    Model.ClarificationBlock c => c.Text.Length,
+                    _ => 0,
+                };
+            }
+        }
+
+        return total;
+    }
 
     /// <summary>What a competent user would write without this library (see <see cref="NaiveParser"/>), from UTF-8.</summary>
     /// <returns>The extracted record.</returns>

@@ -11,9 +11,30 @@ namespace Esf.Projects.Model;
 public abstract record Block(SourcePosition Position);
 
 /// <summary>Consecutive lines of prose; the page's line breaks are kept as <c>\n</c>.</summary>
-/// <param name="Position">Where the paragraph starts.</param>
-/// <param name="Text">The lines, trimmed and joined with <c>\n</c>.</param>
-public sealed record ParagraphBlock(SourcePosition Position, string Text) : Block(Position);
+public sealed record ParagraphBlock : Block
+{
+    private LazyText _text;
+
+    /// <summary>Creates a paragraph from a string.</summary>
+    /// <param name="position">Where the paragraph starts.</param>
+    /// <param name="text">The lines, trimmed and joined with <c>\n</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public ParagraphBlock(SourcePosition position, string text)
+        : base(position) => _text = new(text);
+
+    /// <summary>Creates a paragraph over existing memory, without copying it (the parser's way: see <see cref="TextMemory"/>).</summary>
+    /// <param name="position">Where the paragraph starts.</param>
+    /// <param name="text">The lines, trimmed and joined with <c>\n</c>.</param>
+    public ParagraphBlock(SourcePosition position, ReadOnlyMemory<char> text)
+        : base(position) => _text = new(text);
+
+    /// <summary>The lines, trimmed and joined with <c>\n</c>; a string made on first read and kept.</summary>
+    public string Text => _text.Value;
+
+    /// <summary>The same characters as <see cref="Text"/> without making a string: a slice of the input when the page already
+    /// holds them in that form (LF line ends, no indentation), otherwise of the section's <see cref="Section.TextMemory"/>.</summary>
+    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+}
 
 /// <summary>A list: consecutive items with markers (blank lines between items of one marker kind do not end it).</summary>
 /// <param name="Position">Where the first item starts.</param>
@@ -21,40 +42,202 @@ public sealed record ParagraphBlock(SourcePosition Position, string Text) : Bloc
 public sealed record ListBlock(SourcePosition Position, ImmutableArray<ListItem> Items) : Block(Position);
 
 /// <summary>One list item.</summary>
-/// <param name="Position">Where the item's marker starts.</param>
-/// <param name="Marker">The marker kind written.</param>
-/// <param name="Text">The item text without its marker; unmarked continuation lines are joined with a space.</param>
-public sealed record ListItem(SourcePosition Position, ListMarkerKind Marker, string Text);
+public sealed record ListItem
+{
+    private LazyText _text;
+
+    /// <summary>Creates an item from a string.</summary>
+    /// <param name="position">Where the item's marker starts.</param>
+    /// <param name="marker">The marker kind written.</param>
+    /// <param name="text">The item text without its marker.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public ListItem(SourcePosition position, ListMarkerKind marker, string text)
+    {
+        Position = position;
+        Marker = marker;
+        _text = new(text);
+    }
+
+    /// <summary>Creates an item over existing memory, without copying it.</summary>
+    /// <param name="position">Where the item's marker starts.</param>
+    /// <param name="marker">The marker kind written.</param>
+    /// <param name="text">The item text without its marker.</param>
+    public ListItem(SourcePosition position, ListMarkerKind marker, ReadOnlyMemory<char> text)
+    {
+        Position = position;
+        Marker = marker;
+        _text = new(text);
+    }
+
+    /// <summary>Where the item's marker starts.</summary>
+    public SourcePosition Position { get; init; }
+
+    /// <summary>The marker kind written.</summary>
+    public ListMarkerKind Marker { get; init; }
+
+    /// <summary>The item text without its marker; unmarked continuation lines are joined with a space. A string made on first read and kept.</summary>
+    public string Text => _text.Value;
+
+    /// <summary>The same characters as <see cref="Text"/> without making a string (a slice of the page for a one-line item).</summary>
+    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+}
 
 /// <summary>A short line directly followed by text inside a section (<c>Processutvecklingsgrupp (PUG)</c>): a heading that does not start a new section.</summary>
-/// <param name="Position">Where the line starts.</param>
-/// <param name="Text">The sub-heading.</param>
-public sealed record SubHeadingBlock(SourcePosition Position, string Text) : Block(Position);
+public sealed record SubHeadingBlock : Block
+{
+    private LazyText _text;
+
+    /// <summary>Creates a sub-heading from a string.</summary>
+    /// <param name="position">Where the line starts.</param>
+    /// <param name="text">The sub-heading.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public SubHeadingBlock(SourcePosition position, string text)
+        : base(position) => _text = new(text);
+
+    /// <summary>Creates a sub-heading over existing memory, without copying it.</summary>
+    /// <param name="position">Where the line starts.</param>
+    /// <param name="text">The sub-heading.</param>
+    public SubHeadingBlock(SourcePosition position, ReadOnlyMemory<char> text)
+        : base(position) => _text = new(text);
+
+    /// <summary>The sub-heading; a string made on first read and kept.</summary>
+    public string Text => _text.Value;
+
+    /// <summary>The same characters as <see cref="Text"/> without making a string (a slice of the page).</summary>
+    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+}
 
 /// <summary>An upper-case block label such as <c>STYRKOR</c> or <c>HOT</c> (the parts of a SWOT analysis).</summary>
-/// <param name="Position">Where the label starts.</param>
-/// <param name="Text">The label as written.</param>
-public sealed record LabelBlock(SourcePosition Position, string Text) : Block(Position);
+public sealed record LabelBlock : Block
+{
+    private LazyText _text;
+
+    /// <summary>Creates a label from a string.</summary>
+    /// <param name="position">Where the label starts.</param>
+    /// <param name="text">The label as written.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public LabelBlock(SourcePosition position, string text)
+        : base(position) => _text = new(text);
+
+    /// <summary>Creates a label over existing memory, without copying it.</summary>
+    /// <param name="position">Where the label starts.</param>
+    /// <param name="text">The label as written.</param>
+    public LabelBlock(SourcePosition position, ReadOnlyMemory<char> text)
+        : base(position) => _text = new(text);
+
+    /// <summary>The label as written; a string made on first read and kept.</summary>
+    public string Text => _text.Value;
+
+    /// <summary>The same characters as <see cref="Text"/> without making a string (a slice of the page).</summary>
+    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+}
 
 /// <summary>A horizontal rule: a line of three or more <c>-</c>, <c>_</c>, <c>=</c> or <c>*</c>.</summary>
 /// <param name="Position">Where the rule starts.</param>
 public sealed record RuleBlock(SourcePosition Position) : Block(Position);
 
 /// <summary>A dated clarification (<c>Förtydligande 2011-10-26</c>) and the text that directly follows it.</summary>
-/// <param name="Position">Where the <c>Förtydligande</c> line starts.</param>
-/// <param name="Date">The date of the clarification.</param>
-/// <param name="Text">The lines directly after the marker line, joined with <c>\n</c>; may restate a heading without starting a section.</param>
-public sealed record ClarificationBlock(SourcePosition Position, LocalDate Date, string Text) : Block(Position);
+public sealed record ClarificationBlock : Block
+{
+    private LazyText _text;
+
+    /// <summary>Creates a clarification from a string.</summary>
+    /// <param name="position">Where the <c>Förtydligande</c> line starts.</param>
+    /// <param name="date">The date of the clarification.</param>
+    /// <param name="text">The lines directly after the marker line, joined with <c>\n</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public ClarificationBlock(SourcePosition position, LocalDate date, string text)
+        : base(position)
+    {
+        Date = date;
+        _text = new(text);
+    }
+
+    /// <summary>Creates a clarification over existing memory, without copying it.</summary>
+    /// <param name="position">Where the <c>Förtydligande</c> line starts.</param>
+    /// <param name="date">The date of the clarification.</param>
+    /// <param name="text">The lines directly after the marker line, joined with <c>\n</c>.</param>
+    public ClarificationBlock(SourcePosition position, LocalDate date, ReadOnlyMemory<char> text)
+        : base(position)
+    {
+        Date = date;
+        _text = new(text);
+    }
+
+    /// <summary>The date of the clarification.</summary>
+    public LocalDate Date { get; init; }
+
+    /// <summary>The lines directly after the marker line, joined with <c>\n</c>; may restate a heading without starting a
+    /// section. A string made on first read and kept.</summary>
+    public string Text => _text.Value;
+
+    /// <summary>The same characters as <see cref="Text"/> without making a string.</summary>
+    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+}
 
 /// <summary>A headed part of the page body, or the text before the first heading.</summary>
-/// <param name="Heading">The heading as written; <see langword="null"/> for text that precedes every heading.</param>
-/// <param name="Position">Where the heading starts (or the first line, for an untitled section).</param>
-/// <param name="Blocks">The typed content in page order.</param>
-/// <param name="Text">The section's plain text: its lines trimmed, paragraphs separated by one blank line, markers kept.</param>
-public sealed record Section(string? Heading, SourcePosition Position, ImmutableArray<Block> Blocks, string Text)
+/// <remarks>
+/// Texts in the model are slices, not copies: when the page already holds a section's plain text character for
+/// character (LF line ends, no indentation or trailing spaces, single blank lines) <see cref="TextMemory"/> is a slice
+/// of the input and the parse copies nothing; otherwise the parser builds one string per section and every block's
+/// text is a slice of it. <see cref="Text"/> and the blocks' <c>Text</c> make a string on first read. A parsed project
+/// therefore keeps the input string alive.
+/// </remarks>
+public sealed record Section
 {
+    private LazyText _text;
+
+    /// <summary>Creates a section from a string.</summary>
+    /// <param name="heading">The heading as written; <see langword="null"/> for text that precedes every heading.</param>
+    /// <param name="position">Where the heading starts (or the first line, for an untitled section).</param>
+    /// <param name="blocks">The typed content in page order.</param>
+    /// <param name="text">The section's plain text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public Section(string? heading, SourcePosition position, ImmutableArray<Block> blocks, string text)
+    {
+        Heading = heading;
+        Position = position;
+        Blocks = blocks;
+        _text = new(text);
+    }
+
+    /// <summary>Creates a section over existing memory, without copying it.</summary>
+    /// <param name="heading">The heading as written; <see langword="null"/> for text that precedes every heading.</param>
+    /// <param name="position">Where the heading starts (or the first line, for an untitled section).</param>
+    /// <param name="blocks">The typed content in page order.</param>
+    /// <param name="text">The section's plain text.</param>
+    public Section(string? heading, SourcePosition position, ImmutableArray<Block> blocks, ReadOnlyMemory<char> text)
+    {
+        Heading = heading;
+        Position = position;
+        Blocks = blocks;
+        _text = new(text);
+    }
+
+    /// <summary>The heading as written; <see langword="null"/> for text that precedes every heading.</summary>
+    public string? Heading { get; init; }
+
+    /// <summary>Where the heading starts (or the first line, for an untitled section).</summary>
+    public SourcePosition Position { get; init; }
+
+    /// <summary>The typed content in page order.</summary>
+    public ImmutableArray<Block> Blocks { get; init; }
+
+    /// <summary>The section's plain text: its lines trimmed, paragraphs separated by one blank line, markers kept. A
+    /// string made on first read and kept.</summary>
+    public string Text => _text.Value;
+
+    /// <summary>The same characters as <see cref="Text"/> without making a string: a slice of the input or of one string
+    /// built for the section (see the remarks on <see cref="Section"/>).</summary>
+    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+
     /// <summary>The results of the section handlers that claimed the heading, in handler order (empty for an untitled section). Read them with <see cref="GetData{T}"/>.</summary>
-    public ImmutableArray<object> Data { get; init; } = [];
+    public ImmutableArray<object> Data { get => _data; init => _data = value; }
+
+    private ImmutableArray<object> _data = [];
+
+    /// <summary>Attaches the handler results to a section the parser has just built and not yet published (saves a copy per section).</summary>
+    internal void AttachData(ImmutableArray<object> data) => _data = data;
 
     /// <summary>The first handler result of type <typeparamref name="T"/>: <c>section.GetData&lt;ListSectionData&gt;()</c>.</summary>
     /// <typeparam name="T">The result type a handler produces.</typeparam>

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Collections.Immutable;
-using System.Text;
 using Esf.Projects.Diagnostics;
 using Esf.Projects.Fields;
 using Esf.Projects.Model;
@@ -23,13 +23,13 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
     private const string ClarificationWord = "Förtydligande";
 
     private readonly TextLine[] _lines = source.Lines;
+    private readonly ImmutableArray<Block>.Builder _blocks = ImmutableArray.CreateBuilder<Block>();
+    private readonly ImmutableArray<ListItem>.Builder _items = ImmutableArray.CreateBuilder<ListItem>();
 
     public BodyResult Parse(int start)
     {
         var sections = ImmutableArray.CreateBuilder<Section>();
-        var coFinanciers = ImmutableArray.CreateBuilder<string>();
-        var partners = ImmutableArray.CreateBuilder<string>();
-        var municipalities = ImmutableArray.CreateBuilder<string>();
+        ImmutableArray<string> coFinanciers = [], partners = [], municipalities = [];
         var maxSections = Math.Max(1, config.Options.MaxSections);
         var limitReported = false;
 
@@ -62,13 +62,18 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
                 {
                     if (data is ListSectionData list)
                     {
-                        var target = list.Kind switch
+                        switch (list.Kind)
                         {
-                            ListSectionKind.CoFinanciers => coFinanciers,
-                            ListSectionKind.Partners => partners,
-                            _ => municipalities,
-                        };
-                        AddLimited(target, list.Items, section);
+                            case ListSectionKind.CoFinanciers:
+                                coFinanciers = AddLimited(coFinanciers, list.Items, section);
+                                break;
+                            case ListSectionKind.Partners:
+                                partners = AddLimited(partners, list.Items, section);
+                                break;
+                            default:
+                                municipalities = AddLimited(municipalities, list.Items, section);
+                                break;
+                        }
                     }
                 }
             }
@@ -77,18 +82,20 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
             contentStart = i + 1;
         }
 
-        return new BodyResult(sections.ToImmutable(), coFinanciers.ToImmutable(), partners.ToImmutable(), municipalities.ToImmutable());
+        return new BodyResult(sections.DrainToImmutable(), coFinanciers, partners, municipalities);
     }
 
-    private void AddLimited(ImmutableArray<string>.Builder target, ImmutableArray<string> items, Section section)
+    /// <summary>The list so far with a section's items added, up to the limit; the section's own array when it is the first (no copy).</summary>
+    private ImmutableArray<string> AddLimited(ImmutableArray<string> target, ImmutableArray<string> items, Section section)
     {
-        var room = Math.Max(0, config.Options.MaxListItems - target.Count);
+        var room = Math.Max(0, config.Options.MaxListItems - target.Length);
         if (items.Length > room)
         {
             diagnostics.Add(DiagnosticCodes.TooManyListItems, section.Position, DiagnosticMessages.TooManyListItems(section.Heading ?? string.Empty, config.Options.MaxListItems));
+            items = items[..room];
         }
 
-        target.AddRange(items.Length > room ? items[..room] : items);
+        return target.IsEmpty ? items : target.AddRange(items);
     }
 
     /// <summary>Runs every handler that claims the section's heading; a throwing handler becomes ESF0303.</summary>
@@ -99,7 +106,7 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
             return [];
         }
 
-        var results = ImmutableArray.CreateBuilder<object>();
+        ImmutableArray<object>.Builder? results = null; // most sections have no result or one
         foreach (var handler in config.Handlers)
         {
             try
@@ -112,7 +119,7 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
                 var context = new Handlers.SectionContext(section, source, from, to - from, diagnostics, handler.Name);
                 if (handler.HandleSection(context) is { } result)
                 {
-                    results.Add(result);
+                    (results ??= ImmutableArray.CreateBuilder<object>(1)).Add(result);
                 }
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -121,7 +128,7 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
             }
         }
 
-        return results.DrainToImmutable();
+        return results?.DrainToImmutable() ?? [];
     }
 
     private static string SafeName(Handlers.SectionHandler handler)
@@ -255,66 +262,135 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
             position = _lines[first].ContentPosition;
         }
 
-        var blocks = BuildBlocks(from, to);
-        if (heading is not null && blocks.Length == 0)
+        var offsets = ArrayPool<int>.Shared.Rent(Math.Max(1, to - from));
+        try
         {
-            diagnostics.Add(DiagnosticCodes.EmptySection, position, DiagnosticMessages.EmptySection(heading));
-        }
+            var text = PlainText(from, to, offsets);
+            var blocks = BuildBlocks(from, to, new SectionText(text, offsets, from, _lines));
+            if (heading is not null && blocks.Length == 0)
+            {
+                diagnostics.Add(DiagnosticCodes.EmptySection, position, DiagnosticMessages.EmptySection(heading));
+            }
 
-        var section = new Section(heading, position, blocks, PlainText(from, to));
-        return section with { Data = RunHandlers(section, from, to) };
+            var section = new Section(heading, position, blocks, text);
+            section.AttachData(RunHandlers(section, from, to));
+            return section;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(offsets);
+        }
     }
 
-    private string PlainText(int from, int to)
+    /// <summary>
+    /// The section's plain text over lines [<paramref name="from"/>, <paramref name="to"/>): a slice of the input when the
+    /// input already holds exactly these characters, otherwise one string of the exact length. Fills
+    /// <paramref name="offsets"/> with where each non-blank line's content starts in it.
+    /// </summary>
+    private ReadOnlyMemory<char> PlainText(int from, int to, int[] offsets)
     {
-        var builder = new StringBuilder();
-        var pendingBlank = false;
+        var length = 0;
+        var inPlace = true;
+        var first = -1;
+        var previous = -1;
         for (var i = from; i < to; i++)
         {
             var line = _lines[i];
             if (line.IsBlank)
             {
-                pendingBlank = builder.Length > 0;
                 continue;
             }
 
-            if (builder.Length > 0)
+            WorkCounter.Add(line.ContentLength + 1);
+            if (previous < 0)
             {
-                builder.Append(pendingBlank ? "\n\n" : "\n");
+                first = i;
+            }
+            else
+            {
+                var separator = i == previous + 1 ? 1 : 2;
+                inPlace = inPlace && IsJoinedInInput(previous, i, separator);
+                length += separator;
             }
 
-            builder.Append(source.Content(line));
-            pendingBlank = false;
+            offsets[i - from] = length;
+            length += line.ContentLength;
+            previous = i;
         }
 
-        return builder.ToString();
+        if (first < 0)
+        {
+            return ReadOnlyMemory<char>.Empty;
+        }
+
+        if (inPlace)
+        {
+            return source.Text.AsMemory(_lines[first].ContentStart, length);
+        }
+
+        return string.Create(length, (Text: source.Text, Lines: _lines, From: from, To: to, Offsets: offsets), static (destination, state) =>
+        {
+            destination.Fill('\n');
+            for (var i = state.From; i < state.To; i++)
+            {
+                var line = state.Lines[i];
+                if (!line.IsBlank)
+                {
+                    state.Text.AsSpan(line.ContentStart, line.ContentLength).CopyTo(destination[state.Offsets[i - state.From]..]);
+                }
+            }
+        }).AsMemory();
     }
 
-    private ImmutableArray<Block> BuildBlocks(int from, int to)
+    /// <summary>Whether the input joins two non-blank lines exactly as the plain text does: one LF, or two with an empty line between, and no white space at the join.</summary>
+    private bool IsJoinedInInput(int previous, int next, int separator)
     {
-        var blocks = ImmutableArray.CreateBuilder<Block>();
-        var paragraph = new StringBuilder();
+        var end = _lines[previous].ContentEnd;
+        var text = source.Text;
+        return separator == 1
+            ? _lines[next].ContentStart == end + 1 && text[end] == '\n'
+            : next == previous + 2 && _lines[next].ContentStart == end + 2 && text[end] == '\n' && text[end + 1] == '\n';
+    }
+
+    /// <summary>A section's plain text and where its lines start in it; consecutive non-blank lines are joined by one LF, so any run of them is one slice.</summary>
+    private readonly struct SectionText(ReadOnlyMemory<char> text, int[] offsets, int from, TextLine[] lines)
+    {
+        /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> (non-blank, consecutive), from column <paramref name="skip"/> of the first.</summary>
+        public ReadOnlyMemory<char> Slice(int first, int last, int skip = 0)
+        {
+            var start = offsets[first - from];
+            return text.Slice(start + skip, offsets[last - from] + lines[last].ContentLength - start - skip);
+        }
+    }
+
+    private ImmutableArray<Block> BuildBlocks(int from, int to, SectionText text)
+    {
+        // One builder per parse, reused section after section: only the final arrays are allocated.
+        var blocks = _blocks;
+        blocks.Clear();
+        var items = _items;
+        items.Clear();
+        var paragraphFirst = -1;
+        var paragraphLast = -1;
         var paragraphStart = default(SourcePosition);
-        ImmutableArray<ListItem>.Builder? items = null;
         var blankSinceItem = false;
 
         void FlushParagraph()
         {
-            if (paragraph.Length > 0)
+            if (paragraphFirst >= 0)
             {
-                blocks.Add(new ParagraphBlock(paragraphStart, paragraph.ToString()));
-                paragraph.Clear();
+                blocks.Add(new ParagraphBlock(paragraphStart, text.Slice(paragraphFirst, paragraphLast)));
+                paragraphFirst = -1;
             }
         }
 
         void FlushList()
         {
-            if (items is { Count: > 0 })
+            if (items.Count > 0)
             {
                 blocks.Add(new ListBlock(items[0].Position, items.ToImmutable()));
+                items.Clear();
             }
-
-            items = null;
         }
 
         for (var i = from; i < to; i++)
@@ -341,40 +417,36 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
             {
                 FlushParagraph();
                 FlushList();
-                var text = new StringBuilder();
-                while (i + 1 < to && !_lines[i + 1].IsBlank)
+                var last = i;
+                while (last + 1 < to && !_lines[last + 1].IsBlank)
                 {
-                    i++;
-                    if (text.Length > 0)
-                    {
-                        text.Append('\n');
-                    }
-
-                    text.Append(source.Content(_lines[i]));
+                    last++;
+                    WorkCounter.Add(_lines[last].ContentLength + 1);
                 }
 
-                blocks.Add(new ClarificationBlock(position, date, text.ToString()));
+                blocks.Add(new ClarificationBlock(position, date, last > i ? text.Slice(i + 1, last) : ReadOnlyMemory<char>.Empty));
+                i = last;
                 continue;
             }
 
             if (ListMarker.TryRead(content, out var marker, out var itemStart))
             {
                 FlushParagraph();
-                if (items is not null && blankSinceItem && items[^1].Marker != marker)
+                if (items.Count > 0 && blankSinceItem && items[^1].Marker != marker)
                 {
                     FlushList();
                 }
 
-                items ??= ImmutableArray.CreateBuilder<ListItem>();
-                items.Add(new ListItem(position, marker, content[itemStart..].ToString()));
+                items.Add(new ListItem(position, marker, text.Slice(i, i, itemStart)));
                 blankSinceItem = false;
                 continue;
             }
 
-            if (items is not null && !blankSinceItem)
+            if (items.Count > 0 && !blankSinceItem)
             {
+                // An unmarked continuation line: the one place the model needs characters the page does not hold in a row.
                 var last = items[^1];
-                items[^1] = last with { Text = last.Text + " " + content.ToString() };
+                items[^1] = new ListItem(last.Position, last.Marker, string.Concat(last.TextMemory.Span, " ", content));
                 continue;
             }
 
@@ -382,26 +454,23 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
             if (IsUpperCaseLabel(content))
             {
                 FlushParagraph();
-                blocks.Add(new LabelBlock(position, content.ToString()));
+                blocks.Add(new LabelBlock(position, text.Slice(i, i)));
                 continue;
             }
 
-            if (paragraph.Length == 0 && i + 1 < to && !_lines[i + 1].IsBlank && IsHeadingLike(content) && StartsBlock(source.Content(_lines[i + 1])))
+            if (paragraphFirst < 0 && i + 1 < to && !_lines[i + 1].IsBlank && IsHeadingLike(content) && StartsBlock(source.Content(_lines[i + 1])))
             {
-                blocks.Add(new SubHeadingBlock(position, content.ToString()));
+                blocks.Add(new SubHeadingBlock(position, text.Slice(i, i)));
                 continue;
             }
 
-            if (paragraph.Length == 0)
+            if (paragraphFirst < 0)
             {
+                paragraphFirst = i;
                 paragraphStart = position;
             }
-            else
-            {
-                paragraph.Append('\n');
-            }
 
-            paragraph.Append(content);
+            paragraphLast = i;
         }
 
         FlushParagraph();

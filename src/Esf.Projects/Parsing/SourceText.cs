@@ -50,8 +50,17 @@ internal sealed class SourceText
     public static SourceText Create(string text)
     {
         WorkCounter.Add(text.Length);
-        var lines = new List<TextLine>(Math.Max(4, text.Length / 40));
         var span = text.AsSpan();
+
+        // Exact line count first (vectorised counts), so the table is allocated once at its final size.
+        var count = span.Count('\n') + 1;
+        var returns = span.Count('\r');
+        if (returns > 0)
+        {
+            count += returns - span.Count("\r\n");
+        }
+
+        var lines = new TextLine[count];
         var start = span.Length > 0 && span[0] == '\uFEFF' ? 1 : 0;
         var number = 1;
         while (true)
@@ -59,7 +68,7 @@ internal sealed class SourceText
             var rest = span[start..];
             var breakAt = rest.IndexOfAny(LineBreaks);
             var end = breakAt < 0 ? span.Length : start + breakAt;
-            lines.Add(Measure(span, number, start, end));
+            lines[number - 1] = Measure(span, number, start, end);
             if (breakAt < 0)
             {
                 break;
@@ -69,7 +78,7 @@ internal sealed class SourceText
             number++;
         }
 
-        return new SourceText(text, [.. lines]);
+        return new SourceText(text, lines);
     }
 
     private static TextLine Measure(ReadOnlySpan<char> text, int number, int start, int end)

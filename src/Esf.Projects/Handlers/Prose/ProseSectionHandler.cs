@@ -35,9 +35,38 @@ public enum ProseSectionKind
 }
 
 /// <summary>A prose section recognised by its heading.</summary>
-/// <param name="Kind">What the section is about, whatever language its heading is in.</param>
-/// <param name="Text">The section's plain text (paragraphs separated by a blank line).</param>
-public sealed record ProseSectionData(ProseSectionKind Kind, string Text);
+public sealed record ProseSectionData
+{
+    private Model.LazyText _text;
+
+    /// <summary>Creates the result from a string.</summary>
+    /// <param name="kind">What the section is about.</param>
+    /// <param name="text">The section's plain text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    public ProseSectionData(ProseSectionKind kind, string text)
+    {
+        Kind = kind;
+        _text = new(text);
+    }
+
+    /// <summary>Creates the result over existing memory (the section's <see cref="Model.Section.TextMemory"/>), without copying it.</summary>
+    /// <param name="kind">What the section is about.</param>
+    /// <param name="text">The section's plain text.</param>
+    public ProseSectionData(ProseSectionKind kind, ReadOnlyMemory<char> text)
+    {
+        Kind = kind;
+        _text = new(text);
+    }
+
+    /// <summary>What the section is about, whatever language its heading is in.</summary>
+    public ProseSectionKind Kind { get; init; }
+
+    /// <summary>The section's plain text (paragraphs separated by a blank line); a string made on first read and kept.</summary>
+    public string Text => _text.Value;
+
+    /// <summary>The same characters as <see cref="Text"/> without making a string.</summary>
+    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+}
 
 /// <summary>
 /// Built-in handler that names the prose sections: <c>project.GetSectionData&lt;ProseSectionData&gt;()</c> finds the
@@ -89,7 +118,7 @@ public sealed class ProseSectionHandler : SectionHandler<ProseSectionData>
         {
             if (string.Equals(text, heading, StringComparison.OrdinalIgnoreCase))
             {
-                return new ProseSectionData(kind, context.Section.Text);
+                return new ProseSectionData(kind, context.Section.TextMemory);
             }
         }
 
