@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 
 namespace Esf.Projects.Geography;
 
@@ -90,6 +89,11 @@ public static class SwedishMunicipalities
         .Where(g => g.Count() == 1)
         .ToFrozenDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
 
+    // Span lookups into the same tables: matching a name costs no allocation.
+    private static readonly FrozenDictionary<string, Municipality>.AlternateLookup<ReadOnlySpan<char>> ByKeySpan = ByKey.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenDictionary<string, Municipality>.AlternateLookup<ReadOnlySpan<char>> ByFoldedKeySpan = ByFoldedKey.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>All 290 municipalities, ordered by code.</summary>
     public static ImmutableArray<Municipality> All => MunicipalityList;
 
@@ -112,11 +116,26 @@ public static class SwedishMunicipalities
     public static bool TryMatch(string name, [NotNullWhen(true)] out Municipality? municipality)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var key = Key(name);
-        if (ByKey.TryGetValue(key, out municipality)
-            || (key.EndsWith('s') && ByKey.TryGetValue(key[..^1], out municipality))
-            || ByFoldedKey.TryGetValue(Fold(key), out municipality)
-            || (key.EndsWith('s') && ByFoldedKey.TryGetValue(Fold(key[..^1]), out municipality)))
+        return TryMatch(name.AsSpan(), out municipality);
+    }
+
+    /// <summary>Matches a name as a page writes it, without allocating (the rules of <see cref="TryMatch(string, out Municipality?)"/>).</summary>
+    /// <param name="name">The name, such as <c>Burlövs Kommun</c>.</param>
+    /// <param name="municipality">The municipality, or <see langword="null"/>.</param>
+    /// <returns>Whether the name matched.</returns>
+    public static bool TryMatch(ReadOnlySpan<char> name, [NotNullWhen(true)] out Municipality? municipality)
+    {
+        var buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var key = buffer[..WriteKey(name, buffer)];
+        if (ByKeySpan.TryGetValue(key, out municipality)
+            || (key.EndsWith('s') && ByKeySpan.TryGetValue(key[..^1], out municipality)))
+        {
+            return true;
+        }
+
+        FoldInPlace(key);
+        if (ByFoldedKeySpan.TryGetValue(key, out municipality)
+            || (key.EndsWith('s') && ByFoldedKeySpan.TryGetValue(key[..^1], out municipality)))
         {
             return true;
         }
@@ -198,41 +217,66 @@ public static class SwedishMunicipalities
     /// <summary>Lower-case, hyphens as spaces, single spaces, municipality suffixes removed.</summary>
     private static string Key(string name)
     {
-        var builder = new StringBuilder(name.Length);
-        foreach (var c in name.Trim().ToLowerInvariant())
+        var buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        return new string(buffer[..WriteKey(name, buffer)]);
+    }
+
+    /// <summary>Writes the key of <paramref name="name"/> (see <see cref="Key"/>) into <paramref name="destination"/>, at least as long as the name; returns its length.</summary>
+    private static int WriteKey(ReadOnlySpan<char> name, Span<char> destination)
+    {
+        name = name.Trim();
+        name.ToLowerInvariant(destination);
+        var length = 0;
+        for (var i = 0; i < name.Length; i++)
         {
+            var c = destination[i];
             var d = c is '-' or '\u2010' or '\u2011' or '\u2013' || char.IsWhiteSpace(c) ? ' ' : c;
-            if (d != ' ' || (builder.Length > 0 && builder[^1] != ' '))
+            if (d != ' ' || (length > 0 && destination[length - 1] != ' '))
             {
-                builder.Append(d);
+                destination[length++] = d;
             }
         }
 
-        var key = builder.ToString().TrimEnd();
+        while (length > 0 && destination[length - 1] == ' ')
+        {
+            length--;
+        }
+
+        var key = destination[..length];
         foreach (var suffix in Suffixes)
         {
             if (key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal))
             {
-                return key[..^suffix.Length];
+                return key.Length - suffix.Length;
             }
         }
 
-        return key;
+        return length;
     }
 
     /// <summary>
     /// Removes the diacritics of Latin letters (<c>å ä á à â ã → a</c>, <c>ö ø ó … → o</c>, <c>é è ê ë → e</c> …) by a
     /// fixed table: no Unicode normalisation, so no ICU dependency and nothing that can throw on a lone surrogate.
     /// </summary>
-    private static string Fold(string key) => string.Create(key.Length, key, static (span, source) =>
+    private static string Fold(string key)
     {
-        for (var i = 0; i < source.Length; i++)
+        var folded = key.ToCharArray();
+        FoldInPlace(folded);
+        return new string(folded);
+    }
+
+    private static void FoldInPlace(Span<char> key)
+    {
+        for (var i = 0; i < key.Length; i++)
         {
-            var c = source[i];
+            var c = key[i];
             var index = c < 0x80 ? -1 : Accented.AsSpan().IndexOf(c);
-            span[i] = index < 0 ? c : Plain[index];
+            if (index >= 0)
+            {
+                key[i] = Plain[index];
+            }
         }
-    });
+    }
 
     private const string Accented = "åäáàâãāăąöøóòôõōőéèêëēėęüúùûūůűíìîïīçćčñńýÿšśžźżđłďťřň";
     private const string Plain = "aaaaaaaaaooooooooeeeeeeeuuuuuuuiiiiicccnnyysszzzdldtrn";

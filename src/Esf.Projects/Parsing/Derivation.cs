@@ -11,16 +11,24 @@ internal static class Derivation
 {
     public static EsfProject Apply(EsfProject project, DiagnosticBag diagnostics)
     {
-        project = ResolveMunicipalities(project, diagnostics);
-        project = ResolveRegion(project, diagnostics);
-        return project with { Programme = InferProgramme(project), Figures = Figures(project, diagnostics) };
+        // One copy of the project at the end: nothing derived here reads another derived value except the region check.
+        var (codes, resolved) = ResolveMunicipalities(project, diagnostics);
+        var region = ResolveRegion(project, resolved, diagnostics);
+        return project with
+        {
+            MunicipalityCodes = codes,
+            ResolvedMunicipalities = resolved,
+            EsfRegion = region,
+            Programme = InferProgramme(project),
+            Figures = Figures(project, diagnostics),
+        };
     }
 
-    private static EsfProject ResolveMunicipalities(EsfProject project, DiagnosticBag diagnostics)
+    private static (ImmutableArray<string?> Codes, ImmutableArray<Municipality> Resolved) ResolveMunicipalities(EsfProject project, DiagnosticBag diagnostics)
     {
-        var positions = MunicipalityPositions(project);
+        ImmutableArray<SourcePosition>? positions = null; // only needed to place a diagnostic
         var codes = ImmutableArray.CreateBuilder<string?>(project.Municipalities.Length);
-        var resolved = ImmutableArray.CreateBuilder<Municipality>();
+        var resolved = ImmutableArray.CreateBuilder<Municipality>(project.Municipalities.Length);
         for (var i = 0; i < project.Municipalities.Length; i++)
         {
             var name = project.Municipalities[i];
@@ -32,12 +40,13 @@ internal static class Derivation
             else
             {
                 codes.Add(null);
-                var position = i < positions.Length ? positions[i] : new SourcePosition(1, 1);
+                positions ??= MunicipalityPositions(project);
+                var position = i < positions.Value.Length ? positions.Value[i] : new SourcePosition(1, 1);
                 diagnostics.Add(DiagnosticCodes.UnknownMunicipality, position, DiagnosticMessages.UnknownMunicipality(name, SwedishMunicipalities.Suggest(name).Select(m => m.Name)));
             }
         }
 
-        return project with { MunicipalityCodes = codes.MoveToImmutable(), ResolvedMunicipalities = resolved.ToImmutable() };
+        return (codes.MoveToImmutable(), resolved.DrainToImmutable());
     }
 
     /// <summary>Where each municipality name stands: its list item, or its section's heading when the section is not a plain list.</summary>
@@ -58,27 +67,40 @@ internal static class Derivation
         return positions.ToImmutable();
     }
 
-    private static EsfProject ResolveRegion(EsfProject project, DiagnosticBag diagnostics)
+    private static EsfRegion? ResolveRegion(EsfProject project, ImmutableArray<Municipality> resolved, DiagnosticBag diagnostics)
     {
         if (project.Region is not { } text)
         {
-            return project;
+            return project.EsfRegion;
         }
 
         var position = project.Fields.FirstOrDefault(f => f.Kind == HeaderFieldKind.Region)?.ValuePosition ?? new SourcePosition(1, 1);
         if (!SwedishMunicipalities.TryParseRegion(text, out var region))
         {
             diagnostics.Add(DiagnosticCodes.UnknownRegion, position, DiagnosticMessages.UnknownRegion(text));
-            return project;
+            return project.EsfRegion;
         }
 
-        var listed = project.ResolvedMunicipalities.Select(m => m.Region).Distinct().Order().ToList();
-        if (region != EsfRegion.National && listed.Count > 0 && !listed.Contains(region))
+        if (region != EsfRegion.National && !resolved.IsEmpty && !Lists(resolved, region))
         {
+            var listed = resolved.Select(m => m.Region).Distinct().Order();
             diagnostics.Add(DiagnosticCodes.RegionMismatch, position, DiagnosticMessages.RegionMismatch(text, string.Join(", ", listed.Select(SwedishMunicipalities.RegionName))));
         }
 
-        return project with { EsfRegion = region };
+        return region;
+    }
+
+    private static bool Lists(ImmutableArray<Municipality> resolved, EsfRegion region)
+    {
+        foreach (var municipality in resolved)
+        {
+            if (municipality.Region == region)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The rules are documented in the README ("What is inferred"); the first that applies wins.</summary>

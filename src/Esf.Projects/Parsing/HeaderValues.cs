@@ -9,12 +9,27 @@ internal static class HeaderValues
 {
     public static EsfProject Apply(EsfProject project, List<HeaderField> fields, DiagnosticBag diagnostics)
     {
-        var seen = new HashSet<HeaderFieldKind>();
+        var seen = 0UL; // one bit per HeaderFieldKind (fewer than 64)
         var extras = new List<HeaderField>();
         string? contactName = null, email = null, phone = null;
         SwedishPhoneNumber? phoneNumber = null;
         EmailAddress? emailAddress = null;
         HeaderField? grantedField = null;
+
+        // Values are gathered first and applied in one 'with' at the end: a copy of the project per field would cost
+        // more than the fields themselves.
+        var programArea = project.ProgramArea;
+        var phase = project.Phase;
+        var owner = project.Owner;
+        var granted = project.GrantedEsfSupport;
+        var total = project.TotalBudget;
+        var period = project.Period;
+        var region = project.Region;
+        var projectNumber = project.ProjectNumber;
+        var callNumber = project.CallNumber;
+        var participants = project.PlannedParticipants;
+        var objective = project.SpecificObjective;
+        var rate = project.EuCofinancingRate;
         foreach (var field in fields)
         {
             if (field.Kind == HeaderFieldKind.Unknown)
@@ -23,7 +38,10 @@ internal static class HeaderValues
                 continue;
             }
 
-            if (!seen.Add(field.Kind))
+            var bit = field.Kind is >= 0 and < (HeaderFieldKind)64 ? 1UL << (int)field.Kind : 0;
+            var duplicate = bit != 0 && (seen & bit) != 0;
+            seen |= bit;
+            if (duplicate)
             {
                 diagnostics.Add(DiagnosticCodes.DuplicateField, field.LabelPosition, DiagnosticMessages.DuplicateField(field.Label));
                 extras.Add(field);
@@ -38,13 +56,13 @@ internal static class HeaderValues
             switch (field.Kind)
             {
                 case HeaderFieldKind.ProgramArea:
-                    project = project with { ProgramArea = ParseProgramArea(field, value, diagnostics) };
+                    programArea = ParseProgramArea(field, value, diagnostics);
                     break;
                 case HeaderFieldKind.Phase:
-                    project = project with { Phase = new ProjectPhase(value, PhaseKind(value)) };
+                    phase = new ProjectPhase(value, PhaseKind(value));
                     break;
                 case HeaderFieldKind.Owner:
-                    project = project with { Owner = value };
+                    owner = value;
                     break;
                 case HeaderFieldKind.ContactName:
                     contactName = value;
@@ -71,43 +89,55 @@ internal static class HeaderValues
 
                     break;
                 case HeaderFieldKind.GrantedEsfSupport:
-                    project = project with { GrantedEsfSupport = ParseAmount(field, value, diagnostics) };
+                    granted = ParseAmount(field, value, diagnostics);
                     grantedField = field;
                     break;
                 case HeaderFieldKind.TotalBudget:
-                    project = project with { TotalBudget = ParseAmount(field, value, diagnostics) };
+                    total = ParseAmount(field, value, diagnostics);
                     break;
                 case HeaderFieldKind.Period:
-                    project = project with { Period = ParsePeriod(field, value, diagnostics) };
+                    period = ParsePeriod(field, value, diagnostics);
                     break;
                 case HeaderFieldKind.Region:
-                    project = project with { Region = value };
+                    region = value;
                     break;
                 case HeaderFieldKind.ProjectNumber:
-                    project = project with { ProjectNumber = value };
+                    projectNumber = value;
                     break;
                 case HeaderFieldKind.CallNumber:
-                    project = project with { CallNumber = value };
+                    callNumber = value;
                     break;
                 case HeaderFieldKind.PlannedParticipants:
-                    project = project with { PlannedParticipants = ParseCount(field, value, diagnostics) };
+                    participants = ParseCount(field, value, diagnostics);
                     break;
                 case HeaderFieldKind.SpecificObjective:
-                    project = project with { SpecificObjective = value };
+                    objective = value;
                     break;
                 case HeaderFieldKind.EuCofinancingRate:
-                    project = project with { EuCofinancingRate = ParsePercentage(field, value, diagnostics) };
+                    rate = ParsePercentage(field, value, diagnostics);
                     break;
             }
         }
 
-        if (project is { GrantedEsfSupport: { } granted, TotalBudget: { } total } && granted.Amount > total.Amount && grantedField is not null)
+        if (granted is { } g && total is { } t && g.Amount > t.Amount && grantedField is not null)
         {
-            diagnostics.Add(DiagnosticCodes.GrantedExceedsTotal, grantedField.ValuePosition, DiagnosticMessages.GrantedExceedsTotal(granted.Amount, total.Amount));
+            diagnostics.Add(DiagnosticCodes.GrantedExceedsTotal, grantedField.ValuePosition, DiagnosticMessages.GrantedExceedsTotal(g.Amount, t.Amount));
         }
 
         return project with
         {
+            ProgramArea = programArea,
+            Phase = phase,
+            Owner = owner,
+            GrantedEsfSupport = granted,
+            TotalBudget = total,
+            Period = period,
+            Region = region,
+            ProjectNumber = projectNumber,
+            CallNumber = callNumber,
+            PlannedParticipants = participants,
+            SpecificObjective = objective,
+            EuCofinancingRate = rate,
             Contact = contactName is null && email is null && phone is null ? Contact.None : new Contact(contactName, email, phone) { PhoneNumber = phoneNumber, EmailAddress = emailAddress },
             Fields = [.. fields],
             ExtraFields = [.. extras],

@@ -76,14 +76,10 @@ internal sealed class PageParser
             Partners = body.Partners,
             Municipalities = body.Municipalities,
             UnplacedText = [.. _unplaced],
+            ProjectNumber = title?.Number, // a Projektnummer row, when there is one, replaces the number in the title
         };
 
         project = HeaderValues.Apply(project, _fields, _diagnostics);
-        if (project.ProjectNumber is null && title?.Number is { } number)
-        {
-            project = project with { ProjectNumber = number };
-        }
-
         project = Derivation.Apply(project, _diagnostics);
 
         return project;

@@ -1,4 +1,5 @@
 using Esf.Projects.Fields;
+using Esf.Projects.Geography;
 using NodaTime;
 
 namespace Esf.Projects.Tests.Fields;
@@ -79,6 +80,39 @@ public class AllocationTests
             {
                 checksum += phoneWritten;
             }
+        }
+    }
+}
+
+/// <summary>Matching municipality names from spans allocates nothing, on every path (exact, genitive, folded, no match).</summary>
+public class MunicipalityMatchAllocationTests
+{
+    [Fact]
+    public void Matching_a_span_allocates_nothing()
+    {
+        var found = 0;
+        Match(1, ref found);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Match(10_000, ref found);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(4 * 10_001, found);
+    }
+
+    private static void Match(int count, ref int found)
+    {
+        ReadOnlySpan<char> exact = "Kävlinge kommun";
+        ReadOnlySpan<char> genitive = "Burlövs Kommun";
+        ReadOnlySpan<char> folded = "Kavlinge";
+        ReadOnlySpan<char> spaced = "  Malung Sälen ";
+        ReadOnlySpan<char> none = "Region Skåne";
+        for (var i = 0; i < count; i++)
+        {
+            found += (SwedishMunicipalities.TryMatch(exact, out _) ? 1 : 0) + (SwedishMunicipalities.TryMatch(genitive, out _) ? 1 : 0)
+                + (SwedishMunicipalities.TryMatch(folded, out _) ? 1 : 0) + (SwedishMunicipalities.TryMatch(spaced, out _) ? 1 : 0)
+                + (SwedishMunicipalities.TryMatch(none, out _) ? 1 : 0);
         }
     }
 }

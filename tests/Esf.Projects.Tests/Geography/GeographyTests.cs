@@ -49,6 +49,21 @@ public class GeographyTests
         Assert.True(SwedishMunicipalities.TryMatch(name, out var municipality), name);
         Assert.Equal(code, municipality.Code);
         Assert.Same(municipality, SwedishMunicipalities.FindByCode(code));
+        Assert.True(SwedishMunicipalities.TryMatch(("«" + name + "»").AsSpan(1, name.Length), out var fromSpan), name);
+        Assert.Same(municipality, fromSpan);
+    }
+
+    [Fact]
+    public void Every_name_matches_itself_from_a_span_in_every_spelling_the_tables_allow()
+    {
+        foreach (var municipality in SwedishMunicipalities.All)
+        {
+            foreach (var written in new[] { municipality.Name, municipality.Name.ToUpperInvariant(), municipality.Name + "s kommun", " " + municipality.Name.Replace(' ', '-') + "  " })
+            {
+                Assert.True(SwedishMunicipalities.TryMatch(written.AsSpan(), out var found), written);
+                Assert.Same(municipality, found);
+            }
+        }
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class ListSectionHandler : SectionHandler<ListSectionData>
     /// <inheritdoc />
     public override ListSectionData Handle(SectionContext context)
     {
-        var items = ImmutableArray.CreateBuilder<string>();
+        var items = ImmutableArray.CreateBuilder<string>(context.LineCount);
         for (var i = 0; i < context.LineCount; i++)
         {
             var line = context.GetLine(i);
