@@ -195,7 +195,9 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
     private static bool TryReadClarification(ReadOnlySpan<char> content, out LocalDate date)
     {
         date = default;
-        if (!content.StartsWith(ClarificationWord, StringComparison.OrdinalIgnoreCase))
+
+        // Asked of nearly every body line: rule most out on the first letter before the case-insensitive comparison.
+        if (content.Length < ClarificationWord.Length || (content[0] | 0x20) != 'f' || !content.StartsWith(ClarificationWord, StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -116,7 +116,7 @@ internal sealed class PageParser
 
     /// <summary>A line that reads as a label when a value is expected: strong forms always, glued always, spaced unless the label also begins values.</summary>
     private bool IsLabelLine(int index) =>
-        HeaderLabels.TryMatch(_config.Labels, _source.Content(_lines[index]), out var match)
+        _config.TryMatchLabel(_source.Content(_lines[index]), out var match)
         && (match.IsStrong || match.Form == LabelForm.Glued || !match.Label.MayStartValue);
 
     private bool IsStandaloneKnownHeading(int index)
@@ -145,7 +145,7 @@ internal sealed class PageParser
                 return -1;
             }
 
-            if (!HeaderLabels.TryMatch(_config.Labels, _source.Content(_lines[i]), out var match))
+            if (!_config.TryMatchLabel(_source.Content(_lines[i]), out var match))
             {
                 continue;
             }
@@ -294,7 +294,7 @@ internal sealed class PageParser
             }
 
             var content = _source.Content(line);
-            if (HeaderLabels.TryMatch(_config.Labels, content, out var match))
+            if (_config.TryMatchLabel(content, out var match))
             {
                 var labelText = content[..match.Label.Text.Length].ToString();
                 if (match.Form == LabelForm.Alone)
@@ -365,7 +365,7 @@ internal sealed class PageParser
                 return false;
             }
 
-            if (HeaderLabels.TryMatch(_config.Labels, _source.Content(_lines[j]), out _))
+            if (_config.TryMatchLabel(_source.Content(_lines[j]), out _))
             {
                 return true;
             }

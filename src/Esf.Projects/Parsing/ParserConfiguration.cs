@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
 using Esf.Projects.Handlers.Lists;
@@ -15,6 +16,9 @@ internal sealed class ParserConfiguration
         var taught = FieldHandlers.SelectMany(h => h.Labels).Where(l => !labels.Any(k => string.Equals(k.Text, l, StringComparison.OrdinalIgnoreCase)))
             .Distinct(StringComparer.OrdinalIgnoreCase).Select(l => new HeaderLabel(l, Model.HeaderFieldKind.Unknown));
         Labels = HeaderLabels.Sorted(labels.Concat(taught));
+        _labelsByFirstChar = Labels.Any(l => l.Text.Length == 0)
+            ? null
+            : Labels.GroupBy(l => char.ToUpperInvariant(l.Text[0])).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         Handlers = [.. handlers];
         ListHandlers = [.. Handlers.OfType<ListSectionHandler>()];
         _listHeadings = [.. ListHandlers.SelectMany(h => h.Headings.Headings)];
@@ -22,6 +26,10 @@ internal sealed class ParserConfiguration
         KnownHeadings = [.. (options.KnownHeadings.IsDefault ? [] : options.KnownHeadings).Concat(Handlers.SelectMany(h => h.Headings.Headings)).Distinct(StringComparer.OrdinalIgnoreCase)];
         Chrome = options.Chrome.IsDefault ? [] : [.. options.Chrome];
     }
+
+    /// <summary>The labels grouped by their upper-cased first character, each group in <see cref="Labels"/> order, so a line is
+    /// only compared with the labels that could start it; <see langword="null"/> when a label is empty (then all are tried).</summary>
+    private readonly FrozenDictionary<char, LabelDefinition[]>? _labelsByFirstChar;
 
     /// <summary>Every heading the list handlers name: a span-based, allocation-free pre-check for <see cref="IsListHeading"/>.</summary>
     private readonly string[] _listHeadings;
@@ -42,6 +50,23 @@ internal sealed class ParserConfiguration
     public string[] KnownHeadings { get; }
 
     public string[] Chrome { get; }
+
+    /// <summary>Matches a known label at the start of a line's content (<see cref="HeaderLabels.TryMatch"/> over the labels that share its first character).</summary>
+    public bool TryMatchLabel(ReadOnlySpan<char> content, out LabelMatch match)
+    {
+        if (_labelsByFirstChar is null)
+        {
+            return HeaderLabels.TryMatch(Labels, content, out match);
+        }
+
+        if (content.IsEmpty || !_labelsByFirstChar.TryGetValue(char.ToUpperInvariant(content[0]), out var candidates))
+        {
+            match = default;
+            return false;
+        }
+
+        return HeaderLabels.TryMatch(candidates, content, out match);
+    }
 
     /// <summary>A heading of one of the list sections, which may be followed directly by its items.</summary>
     public bool IsListHeading(ReadOnlySpan<char> content)

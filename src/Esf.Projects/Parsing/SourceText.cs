@@ -66,7 +66,7 @@ internal sealed class SourceText
         while (true)
         {
             var rest = span[start..];
-            var breakAt = rest.IndexOfAny(LineBreaks);
+            var breakAt = returns == 0 ? rest.IndexOf('\n') : rest.IndexOfAny(LineBreaks);
             var end = breakAt < 0 ? span.Length : start + breakAt;
             lines[number - 1] = Measure(span, number, start, end);
             if (breakAt < 0)
