@@ -38,8 +38,8 @@ public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>, ISpa
         _areaLength = (byte)areaLength;
     }
 
-    /// <summary>The national significant number: the digits after <c>0</c> or <c>+46</c>, such as <c>46739443</c>.</summary>
-    public string NationalSignificantNumber => _digits.ToString(CultureInfo.InvariantCulture).PadLeft(_length, '0');
+    /// <summary>The national significant number: the digits after <c>0</c> or <c>+46</c>, such as <c>46739443</c>; empty for <c>default</c>.</summary>
+    public string NationalSignificantNumber => _length == 0 ? string.Empty : _digits.ToString(CultureInfo.InvariantCulture).PadLeft(_length, '0');
 
     /// <summary>The area code without the trunk <c>0</c>: <c>8</c>, <c>46</c>, <c>70</c>, <c>451</c>.</summary>
     public string AreaCode => NationalSignificantNumber[.._areaLength];
@@ -50,8 +50,8 @@ public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>, ISpa
     /// <summary>Whether the number is a mobile number (area code <c>7x</c>).</summary>
     public bool IsMobile => _length > 0 && _digits / Pow10(_length - 1) == 7;
 
-    /// <summary>The E.164 form, such as <c>+4646739443</c>.</summary>
-    public string E164 => "+46" + NationalSignificantNumber;
+    /// <summary>The E.164 form, such as <c>+4646739443</c>; empty for <c>default</c>, as every format of it is.</summary>
+    public string E164 => _length == 0 ? string.Empty : "+46" + NationalSignificantNumber;
 
     /// <summary>Parses a phone number as written on a page.</summary>
     /// <param name="text">The number, such as <c>0705 - 88 80 40</c>.</param>

@@ -36,7 +36,14 @@ public class EmailAddressTests
         { "~@c.se", "~", "c.se" },
         { "jonas@burlov.se", "jonas", "burlov.se" },
         { "sara.lind@kungsbacka.se", "sara.lind", "kungsbacka.se" },
+
+        // The limits themselves are allowed: 64 characters before @, 63 per domain label, 253 in the domain.
+        { new string('a', 64) + "@kavlinge.se", new string('a', 64), "kavlinge.se" },
+        { "a@" + new string('b', 63) + ".se", "a", new string('b', 63) + ".se" },
+        { "a@" + Domain253, "a", Domain253 },
     };
+
+    private static string Domain253 => new string('a', 63) + "." + new string('b', 63) + "." + new string('c', 63) + "." + new string('d', 61);
 
     public static TheoryData<string, FieldParseError, int> Rejected => new()
     {
@@ -71,6 +78,10 @@ public class EmailAddressTests
         { new string('a', 65) + "@kavlinge.se", FieldParseError.InvalidEmailAddress, 64 },
         { "a@" + new string('b', 64) + ".se", FieldParseError.InvalidEmailAddress, 2 },
         { "a@" + string.Join('.', Enumerable.Repeat(new string('b', 60), 5)) + ".se", FieldParseError.InvalidEmailAddress, 2 },
+        { "a@" + Domain253 + "d", FieldParseError.InvalidEmailAddress, 2 },
+        { "an€na@kavlinge.se", FieldParseError.UnexpectedCharacter, 2 },
+        { "anna@kav€linge.se", FieldParseError.UnexpectedCharacter, 8 },
+        { "anna\u00A0berg@kavlinge.se", FieldParseError.UnexpectedCharacter, 4 },
     };
 
     [Theory]

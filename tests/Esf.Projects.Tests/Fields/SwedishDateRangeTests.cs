@@ -28,6 +28,9 @@ public class SwedishDateRangeTests
         { "1 okt. 2012 till 31 dec. 2012", "2012-10-01", "2012-12-31" },
         { "1. mars 2013 till 2 april 2013", "2013-03-01", "2013-04-02" },
         { "2012-02-01 till 2012-02-01", "2012-02-01", "2012-02-01" },
+        { "1 mars till 1 mars 2014", "2014-03-01", "2014-03-01" }, // same day without a first year: the same year, not the one before
+        { "1 mars 2013 till 1 mars 2013", "2013-03-01", "2013-03-01" }, // a one-day range on the general path
+        { "1999-09-19 till 2009-09-29", "1999-09-19", "2009-09-29" }, // nines in every digit the fast path checks
         { "2012-02-29 till 2012-03-01", "2012-02-29", "2012-03-01" },
         { "1 maj 2012 till 31 maj 2012", "2012-05-01", "2012-05-31" },
         { "2012-02-01 till 30 juni 2013", "2012-02-01", "2013-06-30" },

@@ -125,4 +125,28 @@ public class SwedishPhoneNumberTests
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
         Assert.True(a.Equals((object)b));
     }
+
+    [Fact]
+    public void The_default_number_is_empty_and_not_mobile()
+    {
+        var none = default(SwedishPhoneNumber);
+
+        // Found by mutation testing: ToString() said "+460" while every format wrote nothing.
+        Assert.False(none.IsMobile);
+        Assert.Equal(string.Empty, none.ToString());
+        Assert.Equal(string.Empty, none.ToString("N", null));
+        Assert.Equal(string.Empty, none.E164);
+        Assert.Equal(string.Empty, none.NationalSignificantNumber);
+        Assert.Equal(string.Empty, none.AreaCode);
+    }
+
+    [Fact]
+    public void Numbers_of_one_length_differ_by_their_digits()
+    {
+        var a = SwedishPhoneNumber.Parse("08-123 45 67").Value;
+        var b = SwedishPhoneNumber.Parse("08-123 45 68").Value;
+
+        Assert.NotEqual(a, b);
+        Assert.False(a == b);
+    }
 }
