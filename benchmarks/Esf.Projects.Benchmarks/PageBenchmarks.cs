@@ -64,11 +64,8 @@ public class PageBenchmarks
             {
                 total += block switch
                 {
-                    Model.ParagraphBlock p => p.Text.Length,
+                    Model.TextBlock t => t.Text.Length,
                     Model.ListBlock l => l.Items.Sum(i => i.Text.Length),
-                    Model.SubHeadingBlock h => h.Text.Length,
-                    Model.LabelBlock b => b.Text.Length,
-                    Model.ClarificationBlock c => c.Text.Length,
                     _ => 0,
                 };
             }

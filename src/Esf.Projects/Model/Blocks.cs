@@ -6,34 +6,59 @@ namespace Esf.Projects.Model;
 
 /// <summary>A piece of a section's content. Switch on the concrete type: <see cref="ParagraphBlock"/>,
 /// <see cref="ListBlock"/>, <see cref="SubHeadingBlock"/>, <see cref="LabelBlock"/>, <see cref="RuleBlock"/>,
-/// <see cref="ClarificationBlock"/>.</summary>
+/// <see cref="ClarificationBlock"/>; the ones with text share <see cref="TextBlock"/>.</summary>
 /// <param name="Position">Where the block's first line starts.</param>
 public abstract record Block(SourcePosition Position);
 
-/// <summary>Consecutive lines of prose; the page's line breaks are kept as <c>\n</c>.</summary>
-public sealed record ParagraphBlock : Block
+/// <summary>
+/// A block that carries text: <see cref="ParagraphBlock"/>, <see cref="SubHeadingBlock"/>, <see cref="LabelBlock"/>,
+/// <see cref="ClarificationBlock"/>. <see cref="Text"/> is made into a string on first read and kept;
+/// <see cref="TextMemory"/> gives the same characters without making one (see <see cref="Section"/>'s remarks).
+/// </summary>
+public abstract record TextBlock : Block
 {
     private LazyText _text;
 
+    /// <summary>Creates the block from a string.</summary>
+    /// <param name="position">Where the block starts.</param>
+    /// <param name="text">Its text.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    protected TextBlock(SourcePosition position, string text)
+        : base(position) => _text = new(text);
+
+    /// <summary>Creates the block over existing memory, without copying it (the parser's way).</summary>
+    /// <param name="position">Where the block starts.</param>
+    /// <param name="text">Its text.</param>
+    protected TextBlock(SourcePosition position, ReadOnlyMemory<char> text)
+        : base(position) => _text = new(text);
+
+    /// <summary>The block's text; a string made on first read and kept. What it holds depends on the kind of block.</summary>
+    public string Text => _text.Value;
+
+    /// <summary>The same characters as <see cref="Text"/> without making a string: a slice of the input when the page
+    /// already holds them in that form, otherwise of the section's <see cref="Section.TextMemory"/>.</summary>
+    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+}
+
+/// <summary>Consecutive lines of prose; <see cref="TextBlock.Text"/> is the lines, trimmed and joined with <c>\n</c>.</summary>
+public sealed record ParagraphBlock : TextBlock
+{
     /// <summary>Creates a paragraph from a string.</summary>
     /// <param name="position">Where the paragraph starts.</param>
     /// <param name="text">The lines, trimmed and joined with <c>\n</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public ParagraphBlock(SourcePosition position, string text)
-        : base(position) => _text = new(text);
+        : base(position, text)
+    {
+    }
 
-    /// <summary>Creates a paragraph over existing memory, without copying it (the parser's way: see <see cref="TextMemory"/>).</summary>
+    /// <summary>Creates a paragraph over existing memory, without copying it.</summary>
     /// <param name="position">Where the paragraph starts.</param>
     /// <param name="text">The lines, trimmed and joined with <c>\n</c>.</param>
     public ParagraphBlock(SourcePosition position, ReadOnlyMemory<char> text)
-        : base(position) => _text = new(text);
-
-    /// <summary>The lines, trimmed and joined with <c>\n</c>; a string made on first read and kept.</summary>
-    public string Text => _text.Value;
-
-    /// <summary>The same characters as <see cref="Text"/> without making a string: a slice of the input when the page already
-    /// holds them in that form (LF line ends, no indentation), otherwise of the section's <see cref="Section.TextMemory"/>.</summary>
-    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+        : base(position, text)
+    {
+    }
 }
 
 /// <summary>A list: consecutive items with markers (blank lines between items of one marker kind do not end it).</summary>
@@ -83,96 +108,72 @@ public sealed record ListItem
 }
 
 /// <summary>A short line directly followed by text inside a section (<c>Processutvecklingsgrupp (PUG)</c>): a heading that does not start a new section.</summary>
-public sealed record SubHeadingBlock : Block
+public sealed record SubHeadingBlock : TextBlock
 {
-    private LazyText _text;
-
     /// <summary>Creates a sub-heading from a string.</summary>
     /// <param name="position">Where the line starts.</param>
-    /// <param name="text">The sub-heading.</param>
+    /// <param name="text">The text as written.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public SubHeadingBlock(SourcePosition position, string text)
-        : base(position) => _text = new(text);
+        : base(position, text)
+    {
+    }
 
     /// <summary>Creates a sub-heading over existing memory, without copying it.</summary>
     /// <param name="position">Where the line starts.</param>
-    /// <param name="text">The sub-heading.</param>
+    /// <param name="text">The text as written.</param>
     public SubHeadingBlock(SourcePosition position, ReadOnlyMemory<char> text)
-        : base(position) => _text = new(text);
-
-    /// <summary>The sub-heading; a string made on first read and kept.</summary>
-    public string Text => _text.Value;
-
-    /// <summary>The same characters as <see cref="Text"/> without making a string (a slice of the page).</summary>
-    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+        : base(position, text)
+    {
+    }
 }
 
 /// <summary>An upper-case block label such as <c>STYRKOR</c> or <c>HOT</c> (the parts of a SWOT analysis).</summary>
-public sealed record LabelBlock : Block
+public sealed record LabelBlock : TextBlock
 {
-    private LazyText _text;
-
     /// <summary>Creates a label from a string.</summary>
     /// <param name="position">Where the label starts.</param>
-    /// <param name="text">The label as written.</param>
+    /// <param name="text">The text as written.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public LabelBlock(SourcePosition position, string text)
-        : base(position) => _text = new(text);
+        : base(position, text)
+    {
+    }
 
     /// <summary>Creates a label over existing memory, without copying it.</summary>
     /// <param name="position">Where the label starts.</param>
-    /// <param name="text">The label as written.</param>
+    /// <param name="text">The text as written.</param>
     public LabelBlock(SourcePosition position, ReadOnlyMemory<char> text)
-        : base(position) => _text = new(text);
-
-    /// <summary>The label as written; a string made on first read and kept.</summary>
-    public string Text => _text.Value;
-
-    /// <summary>The same characters as <see cref="Text"/> without making a string (a slice of the page).</summary>
-    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+        : base(position, text)
+    {
+    }
 }
 
 /// <summary>A horizontal rule: a line of three or more <c>-</c>, <c>_</c>, <c>=</c> or <c>*</c>.</summary>
 /// <param name="Position">Where the rule starts.</param>
 public sealed record RuleBlock(SourcePosition Position) : Block(Position);
 
-/// <summary>A dated clarification (<c>Förtydligande 2011-10-26</c>) and the text that directly follows it.</summary>
-public sealed record ClarificationBlock : Block
+/// <summary>A dated clarification (<c>Förtydligande 2011-10-26</c>); <see cref="TextBlock.Text"/> is the lines directly after
+/// the marker line, joined with <c>\n</c> (they may restate a heading without starting a section).</summary>
+public sealed record ClarificationBlock : TextBlock
 {
-    private LazyText _text;
-
     /// <summary>Creates a clarification from a string.</summary>
     /// <param name="position">Where the <c>Förtydligande</c> line starts.</param>
     /// <param name="date">The date of the clarification.</param>
     /// <param name="text">The lines directly after the marker line, joined with <c>\n</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public ClarificationBlock(SourcePosition position, LocalDate date, string text)
-        : base(position)
-    {
-        Date = date;
-        _text = new(text);
-    }
+        : base(position, text) => Date = date;
 
     /// <summary>Creates a clarification over existing memory, without copying it.</summary>
     /// <param name="position">Where the <c>Förtydligande</c> line starts.</param>
     /// <param name="date">The date of the clarification.</param>
     /// <param name="text">The lines directly after the marker line, joined with <c>\n</c>.</param>
     public ClarificationBlock(SourcePosition position, LocalDate date, ReadOnlyMemory<char> text)
-        : base(position)
-    {
-        Date = date;
-        _text = new(text);
-    }
+        : base(position, text) => Date = date;
 
     /// <summary>The date of the clarification.</summary>
     public LocalDate Date { get; init; }
-
-    /// <summary>The lines directly after the marker line, joined with <c>\n</c>; may restate a heading without starting a
-    /// section. A string made on first read and kept.</summary>
-    public string Text => _text.Value;
-
-    /// <summary>The same characters as <see cref="Text"/> without making a string.</summary>
-    public ReadOnlyMemory<char> TextMemory => _text.Memory;
 }
 
 /// <summary>A headed part of the page body, or the text before the first heading.</summary>
