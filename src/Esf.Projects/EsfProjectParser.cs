@@ -116,7 +116,7 @@ public sealed class EsfProjectParser
         }
 
         // The invalid byte's position: the end of the text decoded before it, with SourceText's line rules.
-        var prefix = SourceText.Create(Encoding.UTF8.GetString(utf8[..valid]));
+        using var prefix = SourceText.Create(Encoding.UTF8.GetString(utf8[..valid]));
         var position = prefix.Lines[^1].PositionOf(prefix.Text.Length);
         diagnostics.Add(DiagnosticCodes.InvalidUtf8, position, DiagnosticMessages.InvalidUtf8(valid, utf8[valid]));
     }

@@ -22,22 +22,22 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
     private const int MaxHeadingWords = 10;
     private const string ClarificationWord = "Förtydligande";
 
-    private readonly TextLine[] _lines = source.Lines;
+    private readonly ArraySegment<TextLine> _lines = source.Lines;
     private readonly ImmutableArray<Block>.Builder _blocks = ImmutableArray.CreateBuilder<Block>();
     private readonly ImmutableArray<ListItem>.Builder _items = ImmutableArray.CreateBuilder<ListItem>();
 
     public BodyResult Parse(int start)
     {
         var sections = ImmutableArray.CreateBuilder<Section>();
-        ImmutableArray<string> coFinanciers = [], partners = [], municipalities = [];
+        ListAccumulator coFinanciers = default, partners = default, municipalities = default;
         var maxSections = Math.Max(1, config.Options.MaxSections);
         var limitReported = false;
 
         var heading = -1;
         var contentStart = start;
-        for (var i = start; i <= _lines.Length; i++)
+        for (var i = start; i <= _lines.Count; i++)
         {
-            var atEnd = i == _lines.Length;
+            var atEnd = i == _lines.Count;
             if (!atEnd && (_lines[i].IsBlank || !IsHeadingAt(i, start)))
             {
                 continue;
@@ -65,13 +65,13 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
                         switch (list.Kind)
                         {
                             case ListSectionKind.CoFinanciers:
-                                coFinanciers = AddLimited(coFinanciers, list.Items, section);
+                                AddLimited(ref coFinanciers, list.Items, section);
                                 break;
                             case ListSectionKind.Partners:
-                                partners = AddLimited(partners, list.Items, section);
+                                AddLimited(ref partners, list.Items, section);
                                 break;
                             default:
-                                municipalities = AddLimited(municipalities, list.Items, section);
+                                AddLimited(ref municipalities, list.Items, section);
                                 break;
                         }
                     }
@@ -82,20 +82,51 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
             contentStart = i + 1;
         }
 
-        return new BodyResult(sections.DrainToImmutable(), coFinanciers, partners, municipalities);
+        return new BodyResult(sections.DrainToImmutable(), coFinanciers.ToImmutable(), partners.ToImmutable(), municipalities.ToImmutable());
     }
 
-    /// <summary>The list so far with a section's items added, up to the limit; the section's own array when it is the first (no copy).</summary>
-    private ImmutableArray<string> AddLimited(ImmutableArray<string> target, ImmutableArray<string> items, Section section)
+    /// <summary>Adds a section's items to a list, up to the limit.</summary>
+    private void AddLimited(ref ListAccumulator target, ImmutableArray<string> items, Section section)
     {
-        var room = Math.Max(0, config.Options.MaxListItems - target.Length);
+        var room = Math.Max(0, config.Options.MaxListItems - target.Count);
         if (items.Length > room)
         {
             diagnostics.Add(DiagnosticCodes.TooManyListItems, section.Position, DiagnosticMessages.TooManyListItems(section.Heading ?? string.Empty, config.Options.MaxListItems));
             items = items[..room];
         }
 
-        return target.IsEmpty ? items : target.AddRange(items);
+        target.Add(items);
+    }
+
+    /// <summary>
+    /// One of the project's lists: the array of the first section that supplies it, kept without a copy (the usual
+    /// case: one section per list); a builder only when a second section adds to it, so many sections stay linear.
+    /// </summary>
+    private struct ListAccumulator
+    {
+        private ImmutableArray<string> _first;
+        private ImmutableArray<string>.Builder? _builder;
+
+        public readonly int Count => _builder?.Count ?? (_first.IsDefault ? 0 : _first.Length);
+
+        public void Add(ImmutableArray<string> items)
+        {
+            if (_builder is null && _first.IsDefaultOrEmpty)
+            {
+                _first = items;
+                return;
+            }
+
+            if (_builder is null)
+            {
+                _builder = ImmutableArray.CreateBuilder<string>(_first.Length + items.Length);
+                _builder.AddRange(_first);
+            }
+
+            _builder.AddRange(items);
+        }
+
+        public readonly ImmutableArray<string> ToImmutable() => _builder?.ToImmutable() ?? (_first.IsDefault ? [] : _first);
     }
 
     /// <summary>Runs every handler that claims the section's heading; a throwing handler becomes ESF0303.</summary>
@@ -222,7 +253,7 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
 
         var content = source.Content(_lines[index]);
         var next = index + 1;
-        if (next >= _lines.Length || _lines[next].IsBlank)
+        if (next >= _lines.Count || _lines[next].IsBlank)
         {
             return IsHeadingLike(content);
         }
@@ -355,7 +386,7 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
     }
 
     /// <summary>A section's plain text and where its lines start in it; consecutive non-blank lines are joined by one LF, so any run of them is one slice.</summary>
-    private readonly struct SectionText(ReadOnlyMemory<char> text, int[] offsets, int from, TextLine[] lines)
+    private readonly struct SectionText(ReadOnlyMemory<char> text, int[] offsets, int from, ArraySegment<TextLine> lines)
     {
         /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> (non-blank, consecutive), from column <paramref name="skip"/> of the first.</summary>
         public ReadOnlyMemory<char> Slice(int first, int last, int skip = 0)

@@ -13,7 +13,7 @@ internal sealed class PageParser
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F");
 
     private readonly SourceText _source;
-    private readonly TextLine[] _lines;
+    private readonly ArraySegment<TextLine> _lines;
     private readonly DiagnosticBag _diagnostics;
     private readonly List<HeaderField> _fields = [];
     private readonly List<string> _unplaced = [];
@@ -31,8 +31,15 @@ internal sealed class PageParser
     public static ProjectParseResult Parse(string text, DiagnosticBag diagnostics, ParserConfiguration config)
     {
         var parser = new PageParser(text, diagnostics, config);
-        var project = parser.Run();
-        return new ProjectParseResult(project, diagnostics.ToSortedArray());
+        try
+        {
+            var project = parser.Run();
+            return new ProjectParseResult(project, diagnostics.ToSortedArray());
+        }
+        finally
+        {
+            parser._source.Dispose();
+        }
     }
 
     private EsfProject Run()
@@ -93,13 +100,23 @@ internal sealed class PageParser
             return;
         }
 
-        var line = Array.FindLast(_lines, l => l.LineStart <= index);
+        var line = _lines[0];
+        foreach (var candidate in _lines)
+        {
+            if (candidate.LineStart > index)
+            {
+                break;
+            }
+
+            line = candidate;
+        }
+
         _diagnostics.Add(DiagnosticCodes.ControlCharacters, line.PositionOf(index), DiagnosticMessages.ControlCharacters(_source.Text[index]));
     }
 
     private int NextNonBlank(int index)
     {
-        for (var i = index; i < _lines.Length; i++)
+        for (var i = index; i < _lines.Count; i++)
         {
             if (!_lines[i].IsBlank)
             {
@@ -127,13 +144,13 @@ internal sealed class PageParser
         }
 
         var next = index + 1;
-        return next >= _lines.Length || _lines[next].IsBlank || BodyParser.IsListItem(_source.Content(_lines[next]));
+        return next >= _lines.Count || _lines[next].IsBlank || BodyParser.IsListItem(_source.Content(_lines[next]));
     }
 
     /// <summary>The first label line that another label line follows within three non-blank lines (or a strong one), before any known heading.</summary>
     private int FindHeaderStart(int first)
     {
-        for (var i = first; i < _lines.Length; i++)
+        for (var i = first; i < _lines.Count; i++)
         {
             if (_lines[i].IsBlank)
             {
@@ -151,7 +168,7 @@ internal sealed class PageParser
             }
 
             var seen = 0;
-            for (var j = i + 1; j < _lines.Length && seen < 4; j++)
+            for (var j = i + 1; j < _lines.Count && seen < 4; j++)
             {
                 if (_lines[j].IsBlank)
                 {
@@ -206,10 +223,10 @@ internal sealed class PageParser
 
         if (i < 0)
         {
-            return (null, null, _lines.Length);
+            return (null, null, _lines.Count);
         }
 
-        var standsAlone = i + 1 >= _lines.Length || _lines[i + 1].IsBlank;
+        var standsAlone = i + 1 >= _lines.Count || _lines[i + 1].IsBlank;
         if (standsAlone && !IsStandaloneKnownHeading(i) && BodyParser.IsHeadingLike(_source.Content(_lines[i])))
         {
             return (null, SplitTitle(i), i + 1);
@@ -274,7 +291,7 @@ internal sealed class PageParser
     {
         var labelAloneLayout = false;
         var i = start;
-        while (i < _lines.Length)
+        while (i < _lines.Count)
         {
             var line = _lines[i];
             if (line.IsBlank)
@@ -353,7 +370,7 @@ internal sealed class PageParser
     /// <summary>Whether one of the next <paramref name="count"/> non-blank lines from <paramref name="index"/> starts with a known label in any form (and no known heading or "In English" comes first).</summary>
     private bool LabelFollowsWithin(int index, int count)
     {
-        for (var j = index; j < _lines.Length && count > 0; j++)
+        for (var j = index; j < _lines.Count && count > 0; j++)
         {
             if (_lines[j].IsBlank)
             {

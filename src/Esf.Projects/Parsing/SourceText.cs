@@ -21,21 +21,34 @@ internal readonly record struct TextLine(int Number, int LineStart, int ContentS
 }
 
 /// <summary>The input split into lines once; LF, CRLF and lone CR all end a line.</summary>
-internal sealed class SourceText
+/// <remarks>The line table is rented from the array pool (a large page's table would otherwise land in the large-object
+/// heap on every parse); dispose the instance when the parse is over.</remarks>
+internal sealed class SourceText : IDisposable
 {
     private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n");
 
-    private SourceText(string text, TextLine[] lines)
+    private TextLine[]? _rented;
+
+    private SourceText(string text, TextLine[] rented, int count)
     {
         Text = text;
-        Lines = lines;
+        _rented = rented;
+        Lines = new ArraySegment<TextLine>(rented, 0, count);
     }
 
     public string Text { get; }
 
-    public TextLine[] Lines { get; }
+    public ArraySegment<TextLine> Lines { get; }
 
-    public ReadOnlySpan<char> Content(in TextLine line)
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _rented, null) is { } rented)
+        {
+            ArrayPool<TextLine>.Shared.Return(rented);
+        }
+    }
+
+    public ReadOnlySpan<char> Content(scoped in TextLine line)
     {
         WorkCounter.Add(line.ContentLength + 1);
         return Text.AsSpan(line.ContentStart, line.ContentLength);
@@ -60,7 +73,7 @@ internal sealed class SourceText
             count += returns - span.Count("\r\n");
         }
 
-        var lines = new TextLine[count];
+        var lines = ArrayPool<TextLine>.Shared.Rent(count);
         var start = span.Length > 0 && span[0] == '\uFEFF' ? 1 : 0;
         var number = 1;
         while (true)
@@ -78,7 +91,7 @@ internal sealed class SourceText
             number++;
         }
 
-        return new SourceText(text, lines);
+        return new SourceText(text, lines, count);
     }
 
     private static TextLine Measure(ReadOnlySpan<char> text, int number, int start, int end)
