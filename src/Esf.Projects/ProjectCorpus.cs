@@ -19,12 +19,15 @@ public sealed record CorpusOptions
     /// <summary>Pages parsed at once; <see cref="Environment.ProcessorCount"/> by default.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Whether results come in input order (default) or as they finish (a little faster when page sizes vary a lot).</summary>
+    /// <summary>Whether results come in input order (default) or as they finish (a little faster when page sizes vary a
+    /// lot). Either way pages are handed to the workers in chunks of up to 16 consecutive inputs
+    /// (<see cref="MaxPagesInFlight"/> ÷ 2 ÷ workers), and "as they finish" means a chunk at a time.</summary>
     public bool Ordered { get; init; } = true;
 
     /// <summary>
-    /// The most pages read but not yet consumed (64 by default): memory stays bounded by this many pages and their
-    /// results, however large the corpus, and a slow consumer slows the readers down instead of filling memory.
+    /// The most pages read but not yet consumed (64 by default, give or take one chunk): memory stays bounded by this
+    /// many pages and their results, however large the corpus, and a slow consumer slows the readers down instead of
+    /// filling memory.
     /// </summary>
     public int MaxPagesInFlight { get; init; } = 64;
 
@@ -117,86 +120,88 @@ public static class ProjectCorpus
             return new CorpusItem(index, source, parser.Parse(bytes), null);
         }
 
-        Task producer;
-        ChannelReader<Task<CorpusItem>>? ordered = null;
-        ChannelReader<CorpusItem>? unordered = null;
-        if (options.Ordered)
+        async Task<CorpusItem[]> WorkChunk((int Index, string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)[] chunk)
         {
-            // Pending tasks in input order; the bounded channel and the semaphore bound memory and parallelism.
-            var channel = Channel.CreateBounded<Task<CorpusItem>>(new BoundedChannelOptions(inFlight) { SingleReader = true, SingleWriter = true });
-            var workers = new SemaphoreSlim(parallelism);
-            ordered = channel.Reader;
-            producer = Task.Run(
-                async () =>
+            var items = new CorpusItem[chunk.Length];
+            for (var i = 0; i < items.Length; i++)
+            {
+                items[i] = await Work(chunk[i].Index, chunk[i].Source, chunk[i].Read).ConfigureAwait(false);
+            }
+
+            return items;
+        }
+
+        // Pages go to the workers in chunks of consecutive inputs and reach the consumer a chunk at a time: one task,
+        // one hand-over and one wake-up per chunk instead of per page (per page, that overhead made two cores slower
+        // than one). Bounded channels and the workers' limit bound memory and parallelism: at most MaxPagesInFlight
+        // pages are read and not yet consumed.
+        var chunkSize = Math.Clamp(inFlight / (2 * parallelism), 1, 16);
+        var chunksInFlight = new BoundedChannelOptions(Math.Max(1, (inFlight / chunkSize) - 1)) { SingleReader = true };
+        var chunks = numbered.Chunk(chunkSize);
+
+        // Ordered: each chunk's task enters the channel when it starts, in input order. Unordered: when it finishes, and
+        // its worker is only released once the channel took it, so a slow consumer holds the workers back.
+        var channel = Channel.CreateBounded<Task<CorpusItem[]>>(chunksInFlight);
+        var workers = new SemaphoreSlim(parallelism);
+        var isOrdered = options.Ordered;
+        var producer = Task.Run(
+            async () =>
+            {
+                try
                 {
-                    try
+                    foreach (var chunk in chunks)
                     {
-                        foreach (var (index, source, read) in numbered)
+                        await workers.WaitAsync(token).ConfigureAwait(false);
+                        var task = Task.Run(() => WorkChunk(chunk), token);
+                        if (isOrdered)
                         {
-                            await workers.WaitAsync(token).ConfigureAwait(false);
-                            var task = Task.Run(
-                                async () =>
+                            _ = task.ContinueWith(_ => workers.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                            await channel.Writer.WriteAsync(task, token).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            _ = task.ContinueWith(
+                                async finished =>
                                 {
                                     try
                                     {
-                                        return await Work(index, source, read).ConfigureAwait(false);
+                                        await channel.Writer.WriteAsync(finished, token).ConfigureAwait(false);
+                                    }
+                                    catch (OperationCanceledException)
+                                    {
+                                        // The enumeration was cancelled; nobody reads the channel any more.
                                     }
                                     finally
                                     {
                                         workers.Release();
                                     }
                                 },
-                                token);
-                            await channel.Writer.WriteAsync(task, token).ConfigureAwait(false);
+                                CancellationToken.None,
+                                TaskContinuationOptions.ExecuteSynchronously,
+                                TaskScheduler.Default);
                         }
+                    }
 
-                        channel.Writer.Complete();
-                    }
-                    catch (Exception exception)
+                    // Every worker back: every chunk is in the channel.
+                    for (var i = 0; i < parallelism; i++)
                     {
-                        channel.Writer.Complete(exception);
+                        await workers.WaitAsync(token).ConfigureAwait(false);
                     }
-                },
-                token);
-        }
-        else
-        {
-            // Finished items as they come; workers wait when the consumer falls behind.
-            var channel = Channel.CreateBounded<CorpusItem>(new BoundedChannelOptions(inFlight) { SingleReader = true });
-            unordered = channel.Reader;
-            producer = Task.Run(
-                async () =>
+
+                    channel.Writer.Complete();
+                }
+                catch (Exception exception)
                 {
-                    try
-                    {
-                        await Parallel.ForEachAsync(
-                            numbered,
-                            new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = token },
-                            async (input, ct) => await channel.Writer.WriteAsync(await Work(input.Index, input.Source, input.Read).ConfigureAwait(false), ct).ConfigureAwait(false)).ConfigureAwait(false);
-                        channel.Writer.Complete();
-                    }
-                    catch (Exception exception)
-                    {
-                        channel.Writer.Complete(exception);
-                    }
-                },
-                token);
-        }
+                    channel.Writer.Complete(exception);
+                }
+            },
+            token);
 
         try
         {
-            if (ordered is not null)
+            await foreach (var task in channel.Reader.ReadAllAsync(token).ConfigureAwait(false))
             {
-                await foreach (var task in ordered.ReadAllAsync(token).ConfigureAwait(false))
-                {
-                    var item = await task.ConfigureAwait(false);
-                    token.ThrowIfCancellationRequested();
-                    yield return item;
-                }
-            }
-            else
-            {
-                await foreach (var item in unordered!.ReadAllAsync(token).ConfigureAwait(false))
+                foreach (var item in await task.ConfigureAwait(false))
                 {
                     token.ThrowIfCancellationRequested();
                     yield return item;

@@ -93,12 +93,18 @@ public class MunicipalityMatchAllocationTests
         var found = 0;
         Match(1, ref found);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Match(10_000, ref found);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three rounds: an allocation per call would show in every round (10 000 calls), while a one-off
+        // allocation by the runtime (seen once in a full parallel test run) cannot be the method's.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Match(10_000, ref found);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.Equal(0, allocated);
-        Assert.Equal(4 * 10_001, found);
+        Assert.Equal(4 * 30_001, found);
     }
 
     private static void Match(int count, ref int found)
