@@ -258,12 +258,11 @@ public static class SwedishMunicipalities
     /// Removes the diacritics of Latin letters (<c>å ä á à â ã → a</c>, <c>ö ø ó … → o</c>, <c>é è ê ë → e</c> …) by a
     /// fixed table: no Unicode normalisation, so no ICU dependency and nothing that can throw on a lone surrogate.
     /// </summary>
-    private static string Fold(string key)
+    private static string Fold(string key) => string.Create(key.Length, key, static (span, source) =>
     {
-        var folded = key.ToCharArray();
-        FoldInPlace(folded);
-        return new string(folded);
-    }
+        source.CopyTo(span);
+        FoldInPlace(span);
+    });
 
     private static void FoldInPlace(Span<char> key)
     {
