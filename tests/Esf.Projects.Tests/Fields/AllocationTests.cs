@@ -19,9 +19,15 @@ public class AllocationTests
         var days = 0;
         Run(1, amount, scaled, period, longPeriod, bad, ref sum, ref days);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Run(10_000, amount, scaled, period, longPeriod, bad, ref sum, ref days);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The least of three rounds, as in every test here: a per-call allocation shows in each round, a one-off
+        // allocation by the runtime during a parallel test run (seen in CI: 2 048 bytes once) does not.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Run(10_000, amount, scaled, period, longPeriod, bad, ref sum, ref days);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.Equal(0, allocated);
         Assert.True(sum > 0 && days > 0);
@@ -49,9 +55,13 @@ public class AllocationTests
         var checksum = 0L;
         Utf8AndFormat(1, ref checksum);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        Utf8AndFormat(10_000, ref checksum);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Utf8AndFormat(10_000, ref checksum);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
         Assert.Equal(0, allocated);
         Assert.True(checksum > 0);
@@ -93,8 +103,7 @@ public class MunicipalityMatchAllocationTests
         var found = 0;
         Match(1, ref found);
 
-        // The least of three rounds: an allocation per call would show in every round (10 000 calls), while a one-off
-        // allocation by the runtime (seen once in a full parallel test run) cannot be the method's.
+        // The least of three rounds (see above).
         var allocated = long.MaxValue;
         for (var round = 0; round < 3; round++)
         {
