@@ -82,6 +82,24 @@ public class GeographyTests
     public void Non_municipalities_do_not_match(string name) => Assert.False(SwedishMunicipalities.TryMatch(name, out _));
 
     [Fact]
+    public void Null_names_are_programmer_errors()
+    {
+        Assert.Equal("code", Assert.Throws<ArgumentNullException>(() => SwedishMunicipalities.FindByCode(null!)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => SwedishMunicipalities.TryMatch((string)null!, out _)).ParamName);
+        Assert.Equal("name", Assert.Throws<ArgumentNullException>(() => SwedishMunicipalities.Suggest(null!)).ParamName);
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => SwedishMunicipalities.TryParseRegion(null!, out _)).ParamName);
+    }
+
+    [Fact]
+    public void Suggestions_come_closest_first()
+    {
+        var suggestions = SwedishMunicipalities.Suggest("Lunda", count: 3);
+
+        Assert.Equal("Lund", suggestions[0].Name);
+        Assert.Equal(3, suggestions.Length);
+    }
+
+    [Fact]
     public void Unmatched_names_get_the_closest_suggestions() =>
         Assert.Equal("Kävlinge", SwedishMunicipalities.Suggest("Kävlnge").First().Name);
 
@@ -93,6 +111,11 @@ public class GeographyTests
     [InlineData("Småland och Öarna", EsfRegion.SmalandOchOarna)]
     [InlineData("ÖVRE NORRLAND", EsfRegion.OvreNorrland)]
     [InlineData("Region Västsverige", EsfRegion.Vastsverige)]
+    [InlineData("Mellersta Norrland", EsfRegion.MellerstaNorrland)]
+    [InlineData("Norra Mellansverige", EsfRegion.NorraMellansverige)]
+    [InlineData("ESF Stockholm", EsfRegion.Stockholm)]
+    [InlineData("Östra Mellansverige", EsfRegion.OstraMellansverige)]
+    [InlineData("National", EsfRegion.National)]
     public void Regions_are_normalised(string text, EsfRegion region)
     {
         Assert.True(SwedishMunicipalities.TryParseRegion(text, out var parsed));
@@ -131,6 +154,29 @@ public class GeographyTests
     }
 
     [Fact]
+    public void An_unknown_region_is_reported_at_its_value_and_left_unset()
+    {
+        var result = ProjectParser.Parse(Header + "Region: Atlantis\n");
+
+        var unknown = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownRegion);
+        Assert.Equal((7, 9), (unknown.Line, unknown.Column));
+        Assert.Contains("Atlantis", unknown.Message, StringComparison.Ordinal);
+        Assert.Null(result.Project.EsfRegion);
+    }
+
+    [Fact]
+    public void A_region_mismatch_lists_each_listed_region_once_in_enum_order()
+    {
+        var result = ProjectParser.Parse(Header + "Region: Stockholm\n\nKommun\n\n• Umeå\n• Lund\n• Kiruna\n");
+
+        var mismatch = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.RegionMismatch);
+        var north = mismatch.Message.IndexOf("Övre Norrland", StringComparison.Ordinal);
+        Assert.True(north >= 0, mismatch.Message);
+        Assert.Equal(-1, mismatch.Message.IndexOf("Övre Norrland", north + 1, StringComparison.Ordinal));
+        Assert.True(mismatch.Message.IndexOf("Sydsverige", StringComparison.Ordinal) > north, mismatch.Message);
+    }
+
+    [Fact]
     public void Derived_figures_and_the_stated_rate()
     {
         var result = ProjectParser.Parse(Header + "Planerat antal deltagare: 40\nUnionens medfinansieringsgrad: 50 %\nRegion: ESF-Nationellt\n");
@@ -146,6 +192,7 @@ public class GeographyTests
     [InlineData("Programområde: 2 Ökade övergångar till arbete\n", ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "Ökade övergångar till arbete")]
     [InlineData("Programområde: 1 Kompetensförsörjning\nProjektnummer: 2016/00123\n", ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "Kompetensförsörjning")]
     [InlineData("Programområde: C Främja social inkludering\n", ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "C")]
+    [InlineData("Programområde: F Bekämpa materiell fattigdom\n", ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "F")]
     [InlineData("Projektnummer: 2022/00282\n", ProgrammePeriod.Period2021To2027, InferenceConfidence.Medium, null)]
     [InlineData("Programområde: 1 Kompetensförsörjning\nProjektperiod: 2009-01-01 till 2010-12-31\n", ProgrammePeriod.Period2007To2013, InferenceConfidence.Low, "Kompetensförsörjning")]
     public void The_programme_period_is_inferred_with_its_confidence(string header, ProgrammePeriod period, InferenceConfidence confidence, string? area)

@@ -52,3 +52,25 @@ public class JsonRoundTripTests
     public void Malformed_json_is_a_JsonException(string json) =>
         Assert.ThrowsAny<JsonException>(() => EsfJson.Deserialize(json));
 }
+
+public class EsfJsonArgumentTests
+{
+    [Fact]
+    public void Null_arguments_name_the_parameter()
+    {
+        var result = ProjectParser.Parse("Titel\n");
+        using var buffer = new MemoryStream();
+        using var writer = EsfJson.CreateWriter(buffer);
+
+        Assert.Equal("writer", Assert.Throws<ArgumentNullException>(() => EsfJson.Write(null!, result)).ParamName);
+        Assert.Equal("result", Assert.Throws<ArgumentNullException>(() => EsfJson.Write(writer, null!)).ParamName);
+        Assert.Equal("result", Assert.Throws<ArgumentNullException>(() => EsfJson.Serialize(null!)).ParamName);
+        Assert.Equal("json", Assert.Throws<ArgumentNullException>(() => EsfJson.Deserialize(null!)).ParamName);
+    }
+
+    [Theory]
+    [InlineData("null", "null")]
+    [InlineData("{\"source\":\"x\"}", "'project'")]
+    public void Malformed_json_says_what_is_missing(string json, string expected) =>
+        Assert.Contains(expected, Assert.ThrowsAny<JsonException>(() => EsfJson.Deserialize(json)).Message, StringComparison.Ordinal);
+}

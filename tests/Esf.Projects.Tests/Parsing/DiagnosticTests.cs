@@ -161,6 +161,15 @@ public class DiagnosticTests
         Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
         Assert.All(codes, c => Assert.Matches("^ESF[0-9]{4}$", c));
         Assert.Null(DiagnosticCodes.Find("ESF9999"));
+        Assert.All(DiagnosticCodes.All, d => Assert.Same(d, DiagnosticCodes.Find(d.Code)));
+    }
+
+    /// <summary>Titles are what tools show in a list of codes: one distinct sentence each, never empty.</summary>
+    [Fact]
+    public void Catalogue_titles_are_distinct_one_line_sentences()
+    {
+        Assert.All(DiagnosticCodes.All, d => Assert.Matches("^[A-Z][^\\n]{10,}\\.$", d.Title));
+        Assert.Equal(DiagnosticCodes.All.Length, DiagnosticCodes.All.Select(d => d.Title).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
