@@ -138,7 +138,7 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
         }
 
         ImmutableArray<object>.Builder? results = null; // most sections have no result or one
-        foreach (var handler in config.Handlers)
+        foreach (var handler in config.HandlersFor(heading))
         {
             try
             {

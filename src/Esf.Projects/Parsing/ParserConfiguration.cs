@@ -20,6 +20,13 @@ internal sealed class ParserConfiguration
             ? null
             : Labels.GroupBy(l => char.ToUpperInvariant(l.Text[0])).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         Handlers = [.. handlers];
+        _predicateHandlers = [.. Handlers.Where(h => h.Headings.Headings.IsEmpty)];
+        _handlersByHeading = Handlers.SelectMany(h => h.Headings.Headings).Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(
+                heading => heading,
+                heading => Handlers.Where(h => h.Headings.Headings.IsEmpty || h.Headings.Headings.Contains(heading, StringComparer.OrdinalIgnoreCase)).ToArray(),
+                StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         ListHandlers = [.. Handlers.OfType<ListSectionHandler>()];
         _listHeadings = [.. ListHandlers.SelectMany(h => h.Headings.Headings)];
         _listHeadingPredicates = ListHandlers.Any(h => h.Headings.Headings.IsEmpty);
@@ -36,6 +43,12 @@ internal sealed class ParserConfiguration
 
     /// <summary>Whether a list handler claims headings by predicate, which only a string can be offered to.</summary>
     private readonly bool _listHeadingPredicates;
+
+    /// <summary>The handlers that claim headings by predicate, in registration order: all a heading no handler names can match.</summary>
+    private readonly SectionHandler[] _predicateHandlers;
+
+    /// <summary>For each heading a handler names (ignoring case): the handlers that may claim it, in registration order.</summary>
+    private readonly FrozenDictionary<string, SectionHandler[]>.AlternateLookup<ReadOnlySpan<char>> _handlersByHeading;
 
     public ProjectParserOptions Options { get; }
 
@@ -67,6 +80,14 @@ internal sealed class ParserConfiguration
 
         return HeaderLabels.TryMatch(candidates, content, out match);
     }
+
+    /// <summary>
+    /// The handlers that may claim <paramref name="heading"/>, in registration order: a superset of those whose
+    /// <see cref="HeadingMatcher.Matches"/> says yes (names compared ignoring case, plus every predicate), found with one
+    /// lookup instead of one comparison per handler and heading.
+    /// </summary>
+    public SectionHandler[] HandlersFor(string heading) =>
+        _handlersByHeading.TryGetValue(heading.AsSpan().Trim(), out var handlers) ? handlers : _predicateHandlers;
 
     /// <summary>A heading of one of the list sections, which may be followed directly by its items.</summary>
     public bool IsListHeading(ReadOnlySpan<char> content)
