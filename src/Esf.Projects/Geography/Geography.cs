@@ -224,13 +224,13 @@ public static class SwedishMunicipalities
     /// <summary>Writes the key of <paramref name="name"/> (see <see cref="Key"/>) into <paramref name="destination"/>, at least as long as the name; returns its length.</summary>
     private static int WriteKey(ReadOnlySpan<char> name, Span<char> destination)
     {
-        name = name.Trim();
-        name.ToLowerInvariant(destination);
+        // One pass: lower-case, separators to single spaces. The names are Latin: ASCII and Latin-1 letters are
+        // lowered by arithmetic (what the invariant culture does for them), the rest by char.ToLowerInvariant; the
+        // span overload of ToLowerInvariant would call into ICU for every name with å, ä or ö.
         var length = 0;
-        for (var i = 0; i < name.Length; i++)
+        foreach (var c in name)
         {
-            var c = destination[i];
-            var d = c is '-' or '\u2010' or '\u2011' or '\u2013' || char.IsWhiteSpace(c) ? ' ' : c;
+            var d = c is '-' or '\u2010' or '\u2011' or '\u2013' || char.IsWhiteSpace(c) ? ' ' : Lower(c);
             if (d != ' ' || (length > 0 && destination[length - 1] != ' '))
             {
                 destination[length++] = d;
@@ -243,16 +243,28 @@ public static class SwedishMunicipalities
         }
 
         var key = destination[..length];
-        foreach (var suffix in Suffixes)
+        if (key.Length > 0 && key[^1] is 'n' or 'r' or 'd')
         {
-            if (key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal))
+            foreach (var suffix in Suffixes)
             {
-                return key.Length - suffix.Length;
+                if (key.Length > suffix.Length && key.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return key.Length - suffix.Length;
+                }
             }
         }
 
         return length;
     }
+
+    private static char Lower(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => (char)(c + 32),
+        < '\u00C0' => c,
+        >= '\u00C0' and <= '\u00DE' and not '\u00D7' => (char)(c + 32),
+        < '\u0100' => c,
+        _ => char.ToLowerInvariant(c),
+    };
 
     /// <summary>
     /// Removes the diacritics of Latin letters (<c>å ä á à â ã → a</c>, <c>ö ø ó … → o</c>, <c>é è ê ë → e</c> …) by a
