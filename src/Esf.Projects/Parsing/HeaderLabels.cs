@@ -23,7 +23,12 @@ internal enum LabelForm
 /// <param name="Text">The label as the page writes it.</param>
 /// <param name="Kind">What it means.</param>
 /// <param name="MayStartValue">The label is a word that also begins values (<c>Region Skåne</c> is an owner): a spaced line starting with it is not taken for a label when a value is expected.</param>
-internal sealed record LabelDefinition(string Text, HeaderFieldKind Kind, bool MayStartValue = false);
+internal sealed record LabelDefinition(string Text, HeaderFieldKind Kind, bool MayStartValue = false)
+{
+    /// <summary>The label's last character OR 0x20 when it is an ASCII letter (so <c>c | 0x20</c> of a matching character
+    /// equals it), else 0: a one-comparison pre-check before the case-insensitive <c>StartsWith</c>.</summary>
+    public char FoldedLast { get; } = Text.Length > 0 && char.IsAsciiLetter(Text[^1]) ? (char)(Text[^1] | 0x20) : '\0';
+}
 
 /// <summary>The result of matching a line against the known labels.</summary>
 internal readonly record struct LabelMatch(LabelDefinition Label, LabelForm Form, int ValueOffset)
@@ -57,7 +62,9 @@ internal static class HeaderLabels
     {
         foreach (var label in labels)
         {
-            if (!content.StartsWith(label.Text, StringComparison.OrdinalIgnoreCase))
+            if (content.Length < label.Text.Length
+                || (label.FoldedLast != 0 && (content[label.Text.Length - 1] | 0x20) != label.FoldedLast)
+                || !content.StartsWith(label.Text, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
