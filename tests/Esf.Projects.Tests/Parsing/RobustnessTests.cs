@@ -55,6 +55,21 @@ public class RobustnessTests
         Assert.Equal("Sydsverige", result.Project.Region);
     }
 
+    /// <summary>Pages over 1 MiB are decoded without the pooled buffer: the same text and the same ESF0003 either way.</summary>
+    [Theory]
+    [InlineData(100)]
+    [InlineData(1_100_000)]
+    public void Utf8_is_decoded_alike_below_and_above_the_pooled_buffer_limit(int padding)
+    {
+        var text = Pages.Standard() + "\nBakgrund\n\n" + new string('å', padding) + "\n";
+        var valid = Encoding.UTF8.GetBytes(text);
+        var invalid = valid.Append((byte)0xC3).ToArray();
+
+        Assert.Equal(EsfJson.Serialize(ProjectParser.Parse(text)), EsfJson.Serialize(ProjectParser.Parse(valid)));
+        var diagnostic = Assert.Single(ProjectParser.Parse(invalid).Diagnostics, d => d.Code == DiagnosticCodes.InvalidUtf8);
+        Assert.Equal(text.Split('\n').Length, diagnostic.Line);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds.All), MemberType = typeof(Seeds))]
     public void Truncated_anywhere_never_throws_and_positions_stay_inside(string seed)
