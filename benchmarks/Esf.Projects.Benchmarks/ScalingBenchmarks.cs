@@ -6,6 +6,8 @@ namespace Esf.Projects.Benchmarks;
 /// <summary>
 /// Linear scaling: a 10 KB page and a 4 MB page built from the seeds. The goal is that the 4 MB row costs at
 /// most 1.2 × (4 MB / 10 KB) = 1.2 × 400 times the 10 KB row (Ratio column ≤ 480 with the small page as baseline).
+/// The naive regex parser runs on the same two pages as a control: the growth it shows beyond 400× is what any
+/// parser building a result graph of that size pays in this runtime (large-object heap, promotions, cache misses).
 /// </summary>
 [MemoryDiagnoser]
 public class ScalingBenchmarks
@@ -38,4 +40,14 @@ public class ScalingBenchmarks
     /// <returns>The result.</returns>
     [Benchmark]
     public ProjectParseResult Page4MB() => ProjectParser.Parse(_large);
+
+    /// <summary>Control: the naive regex and split parser on the 10 KB page.</summary>
+    /// <returns>The naive result.</returns>
+    [Benchmark]
+    public NaiveProject Naive10KB() => NaiveParser.Parse(_small);
+
+    /// <summary>Control: the naive regex and split parser on the 4 MB page.</summary>
+    /// <returns>The naive result.</returns>
+    [Benchmark]
+    public NaiveProject Naive4MB() => NaiveParser.Parse(_large);
 }
