@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
@@ -68,6 +69,9 @@ public static class SwedishMunicipalities
 {
     // First: static initialisers run in textual order, and the tables below call Key, which reads it.
     private static readonly string[] Suffixes = [" kommuner", " kommun", " stad"];
+
+    /// <summary>The last letters of <see cref="Suffixes"/>: a key ending in none of them needs no suffix check.</summary>
+    private static readonly SearchValues<char> SuffixEnds = SearchValues.Create([.. Suffixes.Select(s => s[^1]).Distinct()]);
 
     private static readonly ImmutableArray<County> CountyList =
         [.. MunicipalityTable.Counties.Select(c => new County(c.Code, c.Name, c.Region))];
@@ -243,7 +247,7 @@ public static class SwedishMunicipalities
         }
 
         var key = destination[..length];
-        if (key.Length > 0 && key[^1] is 'n' or 'r' or 'd')
+        if (key.Length > 0 && SuffixEnds.Contains(key[^1]))
         {
             foreach (var suffix in Suffixes)
             {
