@@ -52,7 +52,7 @@ public static partial class NaiveParser
             }
         }
 
-        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        var paragraphs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var municipalities = new List<string>();
         string? heading = null;
         foreach (var paragraph in string.Join('\n', lines[headerEnd..]).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -60,7 +60,7 @@ public static partial class NaiveParser
             if (paragraph.Length < 80 && !paragraph.Contains('\n', StringComparison.Ordinal) && !paragraph.EndsWith('.') && !paragraph.StartsWith('•'))
             {
                 heading = paragraph;
-                sections.TryAdd(heading, string.Empty);
+                paragraphs.TryAdd(heading, []);
                 continue;
             }
 
@@ -69,13 +69,15 @@ public static partial class NaiveParser
                 continue;
             }
 
-            sections[heading] = sections[heading].Length == 0 ? paragraph : sections[heading] + "\n\n" + paragraph;
+            paragraphs[heading].Add(paragraph);
             if (heading == "Kommun")
             {
                 municipalities.AddRange(paragraph.Split('\n').Select(l => l.Trim().TrimStart('•').Trim()).Where(l => l.Length > 0));
             }
         }
 
+        // Joined once per heading: appending paragraph by paragraph would make a repeated heading quadratic.
+        var sections = paragraphs.ToDictionary(p => p.Key, p => string.Join("\n\n", p.Value), StringComparer.Ordinal);
         DateOnly? start = null, end = null;
         if (fields.TryGetValue("Projektperiod", out var period))
         {
