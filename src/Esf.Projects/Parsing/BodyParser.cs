@@ -137,7 +137,9 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
             return [];
         }
 
-        ImmutableArray<object>.Builder? results = null; // most sections have no result or one
+        // Most sections have no result or one: the builder only exists from the second.
+        object? first = null;
+        ImmutableArray<object>.Builder? results = null;
         foreach (var handler in config.HandlersFor(heading))
         {
             try
@@ -150,7 +152,20 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
                 var context = new Handlers.SectionContext(section, source, from, to - from, diagnostics, handler.Name);
                 if (handler.HandleSection(context) is { } result)
                 {
-                    (results ??= ImmutableArray.CreateBuilder<object>(1)).Add(result);
+                    if (results is not null)
+                    {
+                        results.Add(result);
+                    }
+                    else if (first is null)
+                    {
+                        first = result;
+                    }
+                    else
+                    {
+                        results = ImmutableArray.CreateBuilder<object>();
+                        results.Add(first);
+                        results.Add(result);
+                    }
                 }
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
@@ -159,7 +174,7 @@ internal sealed class BodyParser(SourceText source, DiagnosticBag diagnostics, P
             }
         }
 
-        return results?.DrainToImmutable() ?? [];
+        return results?.DrainToImmutable() ?? (first is null ? [] : [first]);
     }
 
     private static string SafeName(Handlers.SectionHandler handler)

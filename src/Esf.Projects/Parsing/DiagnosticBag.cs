@@ -22,6 +22,20 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false)
         _items.Add(new Diagnostic(code, Raise(severity), position.Line, position.Column, message));
     }
 
-    public ImmutableArray<Diagnostic> ToSortedArray() =>
-        [.. _items.Select((d, i) => (d, i)).OrderBy(x => x.d.Line).ThenBy(x => x.d.Column).ThenBy(x => x.i).Select(x => x.d)];
+    /// <summary>By line, then column, then the order reported. Most pages report nothing or report in page order, so the
+    /// list is only sorted (with LINQ's stable sort) when it is out of order.</summary>
+    public ImmutableArray<Diagnostic> ToSortedArray()
+    {
+        for (var i = 1; i < _items.Count; i++)
+        {
+            if (Compare(_items[i - 1], _items[i]) > 0)
+            {
+                return [.. _items.OrderBy(d => d.Line).ThenBy(d => d.Column)];
+            }
+        }
+
+        return [.. _items];
+    }
+
+    private static int Compare(Diagnostic a, Diagnostic b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
 }

@@ -434,13 +434,28 @@ internal sealed class PageParser
             text = null;
         }
 
-        if (kind == HeaderFieldKind.Unknown && !Array.Exists(_config.Labels, l => label.Equals(l.Text, StringComparison.OrdinalIgnoreCase)))
+        if (kind == HeaderFieldKind.Unknown && !IsConfiguredLabel(label))
         {
             _diagnostics.Add(DiagnosticCodes.UnknownLabel, labelPosition, DiagnosticMessages.UnknownLabel(label));
         }
 
         var field = new HeaderField(label, kind, text, labelPosition, valuePosition);
         _fields.Add(_config.FieldHandlers.Length == 0 ? field : field with { Data = RunFieldHandlers(field) });
+    }
+
+    /// <summary>A loop, not <c>Array.Exists</c> with a lambda: a lambda capturing <c>label</c> would allocate its closure on
+    /// every <see cref="AddField"/> call, known label or not.</summary>
+    private bool IsConfiguredLabel(string label)
+    {
+        foreach (var definition in _config.Labels)
+        {
+            if (label.Equals(definition.Text, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>Label: value</c>, <c>Label:</c> or <c>Label&lt;TAB&gt;value</c> with a short label that is not a sentence.</summary>
