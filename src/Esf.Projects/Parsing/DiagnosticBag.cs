@@ -23,19 +23,21 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false)
     }
 
     /// <summary>By line, then column, then the order reported. Most pages report nothing or report in page order, so the
-    /// list is only sorted (with LINQ's stable sort) when it is out of order.</summary>
+    /// list is only sorted (with LINQ's stable sort, which keeps the report order of ties) when it is out of order.</summary>
     public ImmutableArray<Diagnostic> ToSortedArray()
     {
         for (var i = 1; i < _items.Count; i++)
         {
-            if (Compare(_items[i - 1], _items[i]) > 0)
+            if (ByPosition.Compare(_items[i - 1], _items[i]) > 0)
             {
-                return [.. _items.OrderBy(d => d.Line).ThenBy(d => d.Column)];
+                return [.. _items.Order(ByPosition)];
             }
         }
 
         return [.. _items];
     }
 
-    private static int Compare(Diagnostic a, Diagnostic b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column);
+    /// <summary>The one definition of the order, used both to detect disorder and to sort.</summary>
+    private static readonly Comparer<Diagnostic> ByPosition =
+        Comparer<Diagnostic>.Create(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
 }
