@@ -64,8 +64,8 @@ public class PageBenchmarks
             {
                 total += block switch
                 {
-                    Model.TextBlock t => t.Text.Length,
-                    Model.ListBlock l => l.Items.Sum(i => i.Text.Length),
+                    TextBlock t => t.Text.Length,
+                    ListBlock l => l.Items.Sum(i => i.Text.Length),
                     _ => 0,
                 };
             }

@@ -176,5 +176,5 @@ public static class CliApplication
     }
 
     private static ProjectParseResult Unreadable(CorpusItem item) =>
-        new(new Model.EsfProject(), [new Diagnostics.Diagnostic(Diagnostics.DiagnosticCodes.UnreadableInput, Diagnostics.DiagnosticSeverity.Error, 1, 1, $"The file could not be read: {item.ReadError?.Message}")]);
+        ProjectParseResult.ForUnreadableInput(item.ReadError?.Message ?? "unknown error");
 }

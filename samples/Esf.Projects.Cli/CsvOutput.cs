@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Data.Common;
 using System.Globalization;
-using Esf.Projects.Diagnostics;
 using NodaTime.Text;
 using Sylvan.Data.Csv;
 

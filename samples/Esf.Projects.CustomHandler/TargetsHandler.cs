@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Esf.Projects.Diagnostics;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
 

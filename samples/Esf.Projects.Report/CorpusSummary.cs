@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using Esf.Projects.Diagnostics;
 using Esf.Projects.Fields;
-using Esf.Projects.Geography;
-using Esf.Projects.Model;
+using Esf.Projects.ReferenceData;
 
 namespace Esf.Projects.Report;
 

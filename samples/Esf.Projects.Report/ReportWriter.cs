@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Esf.Projects.Diagnostics;
 using Esf.Projects.Fields;
 using Markdig;
 using NodaTime.Text;

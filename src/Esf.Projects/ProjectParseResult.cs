@@ -1,14 +1,40 @@
 using System.Collections.Immutable;
-using Esf.Projects.Diagnostics;
-using Esf.Projects.Model;
 
 namespace Esf.Projects;
 
 /// <summary>What <see cref="ProjectParser.Parse(string)"/> returns: the project (partial where the page is damaged) and every diagnostic.</summary>
 /// <param name="Project">The project; never <see langword="null"/>, even for empty input.</param>
 /// <param name="Diagnostics">Every problem and interpretation, ordered by position.</param>
+/// <remarks>Equality is by content (the project's, see <see cref="EsfProject"/>, and the diagnostics in order): parsing the same text twice gives equal results.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.EsfJson.ResultConverter))]
 public sealed record ProjectParseResult(EsfProject Project, ImmutableArray<Diagnostic> Diagnostics)
 {
+    /// <summary>The result for an input that could not be read at all (a file that vanished, a permission refused): an empty project and one ESF0009 error saying why.</summary>
+    /// <param name="reason">Why, in English; its line breaks become spaces.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reason"/> is <see langword="null"/>.</exception>
+    public static ProjectParseResult ForUnreadableInput(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        var bag = new Parsing.DiagnosticBag();
+        bag.Add(DiagnosticCodes.UnreadableInput, new SourcePosition(1, 1), reason.ReplaceLineEndings(" "));
+        return new ProjectParseResult(EsfProject.Empty, bag.ToSortedArray());
+    }
+
+    /// <summary>Compares the projects and the diagnostics, one by one.</summary>
+    /// <param name="other">The other result.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(ProjectParseResult? other) =>
+        other is not null && Project.Equals(other.Project) && Diagnostics.SequenceEqual(other.Diagnostics);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Project, Diagnostics.Length);
+
+    /// <summary>The project and the number of diagnostics, for debugging.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() =>
+        Project + " (" + Diagnostics.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " diagnostics)";
+
     /// <summary>Whether any diagnostic is an <see cref="DiagnosticSeverity.Error"/>: some fact on the page is missing from <see cref="Project"/>.</summary>
     public bool HasErrors
     {

@@ -1,6 +1,3 @@
-using Esf.Projects.Diagnostics;
-using Esf.Projects.Model;
-
 namespace Esf.Projects;
 
 /// <summary>
@@ -10,7 +7,8 @@ namespace Esf.Projects;
 /// <remarks>
 /// <para>Parsing never throws for any text: empty, binary, truncated or huge input gives a (partial) project and
 /// diagnostics saying what is wrong. Only a <see langword="null"/> argument throws. Time and memory are linear in
-/// the input; no regular expression runs on it.</para>
+/// the input; no regular expression runs on it. The page's layout (2007–2013 print export, 2014–2020, ESF+
+/// 2021–2027) is recognised from the page itself; <see cref="EsfProject.Layout"/> says which.</para>
 /// <para>All members are thread-safe and culture-independent: the same text gives the same result under any
 /// <c>CultureInfo.CurrentCulture</c>.</para>
 /// <para>These static methods use <see cref="EsfProjectParser.Default"/>; build your own <see cref="EsfProjectParser"/>

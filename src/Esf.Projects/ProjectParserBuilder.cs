@@ -6,19 +6,25 @@ using Esf.Projects.Handlers.Prose;
 namespace Esf.Projects;
 
 /// <summary>
-/// Configures an <see cref="EsfProjectParser"/>: options, header labels and section handlers. Mutable and not
+/// Configures an <see cref="EsfProjectParser"/>: options, header fields and section handlers. Mutable and not
 /// thread-safe; <see cref="Build(IServiceProvider?)"/> freezes a copy, so later changes do not affect built parsers.
 /// </summary>
 /// <remarks>
-/// A new builder holds <see cref="ProjectParserOptions.Default"/> and the built-in handlers: three
-/// <see cref="ListSectionHandler"/>s (co-financiers, partners, municipalities) and a <see cref="ProseSectionHandler"/>.
-/// Every handler whose headings match a section runs, in list order; see <see cref="SectionHandler"/>.
+/// A new builder holds <see cref="ProjectParserOptions.Default"/>, every built-in header field
+/// (<see cref="EsfHeaderFields.All"/>) and the built-in section handlers: three <see cref="ListSectionHandler"/>s
+/// (co-financiers, partners, municipalities) and a <see cref="ProseSectionHandler"/>. The built-ins use the same
+/// mechanisms as yours; how a page is split into header, sections and lists does not depend on any of them.
 /// </remarks>
 public sealed class ProjectParserBuilder
 {
-    /// <summary>Creates a builder with the default options and the built-in handlers.</summary>
+    /// <summary>Creates a builder with the default options and the built-in fields and handlers.</summary>
     public ProjectParserBuilder()
     {
+        foreach (var field in EsfHeaderFields.All)
+        {
+            HeaderFields.Add(field);
+        }
+
         SectionHandlers.Add(new ListSectionHandler(ListSectionKind.CoFinanciers));
         SectionHandlers.Add(new ListSectionHandler(ListSectionKind.Partners));
         SectionHandlers.Add(new ListSectionHandler(ListSectionKind.Municipalities));
@@ -31,22 +37,24 @@ public sealed class ProjectParserBuilder
     /// <summary>The section handlers, in order; add, insert, replace or remove here.</summary>
     public SectionHandlerList SectionHandlers { get; } = new();
 
-    /// <summary>The header field handlers, in order (a plain list: add, insert, remove).</summary>
-    public IList<HeaderFieldHandler> HeaderFieldHandlers { get; } = new List<HeaderFieldHandler>();
+    /// <summary>The header fields, in order: the built-in ones first; add yours (a <see cref="HeaderFieldDefinition{T}"/> or any <see cref="HeaderFieldHandler"/>), insert or remove.</summary>
+    public IList<HeaderFieldHandler> HeaderFields { get; } = new List<HeaderFieldHandler>();
 
-    /// <summary>Appends a header field handler; its labels become known header labels.</summary>
-    /// <param name="handler">The handler.</param>
+    /// <summary>Appends a header field; its labels become known header labels.</summary>
+    /// <param name="field">The field or handler.</param>
     /// <returns>This builder.</returns>
-    public ProjectParserBuilder AddHeaderFieldHandler(HeaderFieldHandler handler)
+    /// <exception cref="ArgumentNullException"><paramref name="field"/> is <see langword="null"/>.</exception>
+    public ProjectParserBuilder AddHeaderField(HeaderFieldHandler field)
     {
-        ArgumentNullException.ThrowIfNull(handler);
-        HeaderFieldHandlers.Add(handler);
+        ArgumentNullException.ThrowIfNull(field);
+        HeaderFields.Add(field);
         return this;
     }
 
     /// <summary>Changes the options: <c>builder.Configure(o =&gt; o with { WarningsAsErrors = true })</c>.</summary>
     /// <param name="change">Returns the new options from the current ones.</param>
     /// <returns>This builder.</returns>
+    /// <exception cref="InvalidOperationException">The callback returned <see langword="null"/>.</exception>
     public ProjectParserBuilder Configure(Func<ProjectParserOptions, ProjectParserOptions> change)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -73,14 +81,18 @@ public sealed class ProjectParserBuilder
         return this;
     }
 
-    /// <summary>Teaches the parser a header label: another spelling or language for a known field, or a new label (kind <see cref="Model.HeaderFieldKind.Unknown"/>) kept in <see cref="Model.EsfProject.ExtraFields"/> without ESF0104.</summary>
+    /// <summary>
+    /// Teaches the parser a header label: another spelling for a field (<c>AddHeaderLabel("Projektansvarig",
+    /// EsfHeaderFields.Owner.Key)</c>), or, without a field, a label whose rows are kept in
+    /// <see cref="EsfProject.ExtraFields"/> without ESF0104.
+    /// </summary>
     /// <param name="text">The label as written, matched ignoring case.</param>
-    /// <param name="kind">The field it fills.</param>
+    /// <param name="fieldKey">The key of the field it belongs to, or <see langword="null"/>; checked when the parser is built.</param>
     /// <returns>This builder.</returns>
-    public ProjectParserBuilder AddHeaderLabel(string text, Model.HeaderFieldKind kind)
+    public ProjectParserBuilder AddHeaderLabel(string text, string? fieldKey = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        Options = Options with { Labels = Options.Labels.Add(new HeaderLabel(text.Trim(), kind)) };
+        Options = Options with { Labels = Options.Labels.Add(new HeaderLabel(text.Trim(), fieldKey)) };
         return this;
     }
 
@@ -95,33 +107,14 @@ public sealed class ProjectParserBuilder
     }
 
     /// <summary>
-    /// Also reads pages of the project bank's "In English" version: adds <see cref="ProjectParserOptions.EnglishLabels"/>
-    /// and <see cref="ProjectParserOptions.EnglishHeadings"/>, the list headings <c>Co-financiers</c>, <c>Partners</c>
-    /// and <c>Municipality</c>/<c>Municipalities</c>, and English prose headings. The Swedish vocabulary stays.
+    /// Also reads pages of the project bank's "In English" version: the English spellings of every label, heading and
+    /// word of the vocabulary are matched too (<see cref="ParserLanguages.SwedishAndEnglish"/>). The Swedish ones stay.
     /// </summary>
     /// <returns>This builder.</returns>
-    /// <remarks>The English wording is an assumption (the real labels are not known here); adjust with <see cref="AddHeaderLabel"/> or by editing <see cref="Options"/>.</remarks>
+    /// <remarks>The English wording is an assumption (the real labels are not known); adjust it through <see cref="ProjectParserOptions.Vocabulary"/>, <see cref="AddHeaderLabel"/> or your own field definitions.</remarks>
     public ProjectParserBuilder UseEnglishLabels()
     {
-        Options = Options with
-        {
-            Labels = [.. Options.Labels, .. ProjectParserOptions.EnglishLabels.Where(l => !Options.Labels.Contains(l))],
-            KnownHeadings = [.. Options.KnownHeadings, .. ProjectParserOptions.EnglishHeadings.Where(h => !Options.KnownHeadings.Contains(h))],
-        };
-        SectionHandlers.Replace(
-            h => h is ListSectionHandler,
-            h =>
-            {
-                var list = (ListSectionHandler)h;
-                var english = list.Kind switch
-                {
-                    ListSectionKind.CoFinanciers => new[] { "Co-financiers", "Co-financier" },
-                    ListSectionKind.Partners => ["Partners", "Partner organisations"],
-                    _ => ["Municipality", "Municipalities"],
-                };
-                return list.Headings.Headings.Contains(english[0]) ? list : new ListSectionHandler(list.Kind, list.Headings.With(english));
-            });
-        SectionHandlers.Replace(h => h is ProseSectionHandler, h => ((ProseSectionHandler)h).WithEnglishHeadings());
+        Options = Options with { Languages = Options.Languages | ParserLanguages.English };
         return this;
     }
 
@@ -129,11 +122,18 @@ public sealed class ProjectParserBuilder
     /// <param name="services">Where handlers added by type get their constructor arguments; <see langword="null"/> allows only parameterless constructors.</param>
     /// <returns>The parser.</returns>
     /// <exception cref="InvalidOperationException">A handler added by type cannot be created from <paramref name="services"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A limit of <see cref="Options"/> is below 1.</exception>
+    /// <exception cref="ArgumentException">A further label names a field key no header field has.</exception>
     public EsfProjectParser Build(IServiceProvider? services = null)
     {
         services ??= EmptyServices.Instance;
         var handlers = SectionHandlers.Select(e => e.Create(services)).ToList();
-        return new EsfProjectParser(Options, handlers, [.. HeaderFieldHandlers]);
+        foreach (var field in HeaderFields)
+        {
+            ArgumentNullException.ThrowIfNull(field, nameof(HeaderFields));
+        }
+
+        return new EsfProjectParser(Options, handlers, [.. HeaderFields]);
     }
 
     private sealed class EmptyServices : IServiceProvider

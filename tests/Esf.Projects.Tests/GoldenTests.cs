@@ -16,6 +16,9 @@ public class GoldenTests
         "grantedEsfSupport", "totalBudget", "period", "region", "plannedParticipants", "specificObjective",
         "euCofinancingRate", "sections", "coFinanciers", "partners", "municipalities", "extraFields", "fields",
         "unplacedText", "titlePosition", "municipalityCodes", "resolvedMunicipalities", "esfRegion", "programme", "figures",
+        "layout", "projectNumbers", "interventionType", "ownerOrganisationNumber", "ownerOrganisationNumberGroup", "country", "fund",
+        "programmeCci", "nuts2", "childPovertyTheme", "strategicImportance", "beneficiaryPostalCode", "beneficiaryTown",
+        "beneficiaryAddress", "totalCosts", "evaluationReports",
     ];
 
     public static TheoryData<string, string> SeedProperties

@@ -1,4 +1,4 @@
-namespace Esf.Projects.Diagnostics;
+namespace Esf.Projects;
 
 /// <summary>
 /// One problem or interpretation found while parsing a page, positioned on the offending text.

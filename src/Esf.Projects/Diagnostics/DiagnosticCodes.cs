@@ -1,15 +1,16 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
-namespace Esf.Projects.Diagnostics;
+namespace Esf.Projects;
 
 /// <summary>
-/// The catalogue of every diagnostic the parser reports: one stable code per kind of problem.
+/// The catalogue of every diagnostic the parser reports: one stable code per kind of problem, each described once
+/// (severity, title and message format) in <see cref="All"/>.
 /// </summary>
 /// <remarks>
 /// Codes never change meaning and are never reused; filter and count on them, not on messages.
 /// <c>ESF00xx</c> concern the input as a whole, <c>ESF01xx</c> the header's layout, <c>ESF02xx</c> the header's
-/// values, <c>ESF03xx</c> the sections. <see cref="All"/> lists them with severity and title; the README's
-/// diagnostic table is checked against it by a test.
+/// values, <c>ESF03xx</c> the sections. <c>docs/diagnostics.md</c> is checked against <see cref="All"/> by a test.
 /// </remarks>
 public static class DiagnosticCodes
 {
@@ -25,7 +26,7 @@ public static class DiagnosticCodes
     /// <summary>ESF0004 (warning): the text holds control characters (NUL and the like) that no page contains; it may be binary.</summary>
     public const string ControlCharacters = "ESF0004";
 
-    /// <summary>ESF0005 (warning): no title line stands before the header.</summary>
+    /// <summary>ESF0005 (warning): no title line stands before the header, and no <c>Namn</c> field gives one.</summary>
     public const string NoTitle = "ESF0005";
 
     /// <summary>ESF0006 (error): the input is longer than <see cref="ProjectParserOptions.MaxInputLength"/>; only the text up to the limit was parsed.</summary>
@@ -40,13 +41,16 @@ public static class DiagnosticCodes
     /// <summary>ESF0009 (error): an input could not be read (I/O error, permissions); reported by tools that read files, such as the CLI over <see cref="ProjectCorpus"/>.</summary>
     public const string UnreadableInput = "ESF0009";
 
+    /// <summary>ESF0010 (info): the page has a header but none of the marks of the three known layouts (<see cref="PageLayout"/>); it was read with the most tolerant reader.</summary>
+    public const string LayoutNotRecognised = "ESF0010";
+
     /// <summary>ESF0101 (warning): a header field is given twice; the first value is used, the second is kept as an extra field.</summary>
     public const string DuplicateField = "ESF0101";
 
-    /// <summary>ESF0102 (info): a header value is written as missing (<c>saknas</c>); the value is <see langword="null"/>.</summary>
+    /// <summary>ESF0102 (info): a header value is written as missing (<c>saknas</c>); the value is <see langword="null"/> and <see cref="HeaderField.RawValue"/> keeps the word.</summary>
     public const string ValueWrittenAsMissing = "ESF0102";
 
-    /// <summary>ESF0103 (warning): a header label has no value (the next line is another label, or nothing follows).</summary>
+    /// <summary>ESF0103 (warning): a header label has no value (the next line is another label, a blank line, or nothing).</summary>
     public const string EmptyValue = "ESF0103";
 
     /// <summary>ESF0104 (info): a header label the parser does not know; label and value are kept as an extra field.</summary>
@@ -67,7 +71,7 @@ public static class DiagnosticCodes
     /// <summary>ESF0204 (error): a date in the period does not exist in the calendar (for example <c>2014-02-30</c>).</summary>
     public const string ImpossibleDate = "ESF0204";
 
-    /// <summary>ESF0205 (error): the period ends before it starts.</summary>
+    /// <summary>ESF0205 (error): the period ends before it starts (in <c>Projektperiod</c>, or <c>Slutdatum</c> before <c>Startdatum</c>).</summary>
     public const string ReversedPeriod = "ESF0205";
 
     /// <summary>ESF0206 (warning): the program area has no number or code; only its name is kept.</summary>
@@ -100,71 +104,104 @@ public static class DiagnosticCodes
     /// <summary>ESF0215 (warning): the stated EU co-financing rate differs from granted support over total budget by more than one percentage point.</summary>
     public const string CofinancingRateMismatch = "ESF0215";
 
+    /// <summary>ESF0216 (warning): the title line, <c>Diarienummer</c> and <c>Projektnummer</c> give different numbers; every one is kept in <see cref="EsfProject.ProjectNumbers"/>.</summary>
+    public const string ProjectNumbersDiffer = "ESF0216";
+
+    /// <summary>ESF0217 (warning): the NUTS-2 code's area lies in another ESF region than <c>Region</c> names.</summary>
+    public const string Nuts2RegionMismatch = "ESF0217";
+
+    /// <summary>ESF0218 (warning): the page gives a start date without an end date, or the other way round; the period is <see langword="null"/>.</summary>
+    public const string PartialPeriod = "ESF0218";
+
+    /// <summary>ESF0219 (error): the owner's organisation number is not ten digits with a valid check digit.</summary>
+    public const string InvalidOrganisationNumber = "ESF0219";
+
+    /// <summary>ESF0220 (warning): the <c>NUTS-2 kod</c> is not one of Sweden's eight NUTS-2 codes; it is kept as written in the fields.</summary>
+    public const string UnknownNuts2Code = "ESF0220";
+
+    /// <summary>ESF0221 (error): a single date (<c>Startdatum</c>, <c>Slutdatum</c>) could not be read.</summary>
+    public const string InvalidDate = "ESF0221";
+
+    /// <summary>ESF0222 (error): a yes/no field holds something else than <c>Ja</c> or <c>Nej</c>.</summary>
+    public const string InvalidYesNo = "ESF0222";
+
+    /// <summary>ESF0223 (info): the fund is not ESF, ESF+ or FEAD; it is kept as written in the fields.</summary>
+    public const string UnknownFund = "ESF0223";
+
+    /// <summary>ESF0224 (info): the programme's CCI code matches no programme in <c>data/esf-programmes.tsv</c>; it is kept as written.</summary>
+    public const string UnknownProgrammeCci = "ESF0224";
+
     /// <summary>ESF0301 (info): a line in a list section (co-financiers, partners, municipalities) has no bullet; it is taken as one item.</summary>
     public const string ListItemWithoutMarker = "ESF0301";
 
     /// <summary>ESF0302 (info): a section heading is followed by no content.</summary>
     public const string EmptySection = "ESF0302";
 
-    /// <summary>ESF0303 (error): a section handler threw; the section is kept without that handler's result, and the message names the handler and the exception.</summary>
+    /// <summary>ESF0303 (error): a section or header field handler threw; the section or row is kept without that handler's result, and the message names the kind of handler, the handler and the exception.</summary>
     public const string HandlerFailed = "ESF0303";
 
-    /// <summary>Every code with its severity and a one-line title, in code order.</summary>
+    /// <summary>Every code with its severity, title and message format, in code order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
     [
-        new(EmptyInput, DiagnosticSeverity.Error, "The input is empty."),
-        new(NoHeader, DiagnosticSeverity.Error, "No project header was found."),
-        new(InvalidUtf8, DiagnosticSeverity.Error, "The input is not valid UTF-8."),
-        new(ControlCharacters, DiagnosticSeverity.Warning, "The input contains control characters."),
-        new(NoTitle, DiagnosticSeverity.Warning, "No project title was found."),
-        new(InputTooLong, DiagnosticSeverity.Error, "The input exceeds the maximum length and was cut."),
-        new(TooManySections, DiagnosticSeverity.Warning, "The page has more sections than the limit."),
-        new(TooManyListItems, DiagnosticSeverity.Warning, "A list has more items than the limit."),
-        new(UnreadableInput, DiagnosticSeverity.Error, "An input could not be read."),
-        new(DuplicateField, DiagnosticSeverity.Warning, "A header field is given twice."),
-        new(ValueWrittenAsMissing, DiagnosticSeverity.Info, "A header value is written as missing (saknas)."),
-        new(EmptyValue, DiagnosticSeverity.Warning, "A header label has no value."),
-        new(UnknownLabel, DiagnosticSeverity.Info, "An unknown header label was kept as an extra field."),
-        new(UnplacedText, DiagnosticSeverity.Warning, "Text in the header could not be placed."),
-        new(InvalidAmount, DiagnosticSeverity.Error, "An amount could not be read."),
-        new(AmountOverflow, DiagnosticSeverity.Error, "An amount is too large."),
-        new(InvalidPeriod, DiagnosticSeverity.Error, "The project period could not be read."),
-        new(ImpossibleDate, DiagnosticSeverity.Error, "A date does not exist."),
-        new(ReversedPeriod, DiagnosticSeverity.Error, "The project period ends before it starts."),
-        new(ProgramAreaWithoutNumber, DiagnosticSeverity.Warning, "The program area has no number."),
-        new(GrantedExceedsTotal, DiagnosticSeverity.Warning, "The granted ESF support exceeds the total budget."),
-        new(InvalidNumber, DiagnosticSeverity.Error, "A whole number could not be read."),
-        new(InvalidPercentage, DiagnosticSeverity.Error, "A percentage could not be read."),
-        new(InvalidEmail, DiagnosticSeverity.Warning, "The e-mail address is malformed."),
-        new(InvalidPhone, DiagnosticSeverity.Warning, "The phone number is not a Swedish number."),
-        new(UnknownMunicipality, DiagnosticSeverity.Warning, "A municipality name matches no Swedish municipality."),
-        new(UnknownRegion, DiagnosticSeverity.Info, "The region is not an ESF region."),
-        new(RegionMismatch, DiagnosticSeverity.Warning, "The region disagrees with the municipalities' counties."),
-        new(CofinancingRateMismatch, DiagnosticSeverity.Warning, "The stated co-financing rate disagrees with the budget."),
-        new(ListItemWithoutMarker, DiagnosticSeverity.Info, "A list line has no bullet marker."),
-        new(EmptySection, DiagnosticSeverity.Info, "A section has no content."),
-        new(HandlerFailed, DiagnosticSeverity.Error, "A section handler threw an exception."),
+        new(EmptyInput, DiagnosticSeverity.Error, "The input is empty.", "The input is empty."),
+        new(NoHeader, DiagnosticSeverity.Error, "No project header was found.", "No project header was found: no line starts with a known label such as 'Programområde', 'Projektägare' or 'Projektperiod'."),
+        new(InvalidUtf8, DiagnosticSeverity.Error, "The input is not valid UTF-8.", "The input is not valid UTF-8: byte 0x{1:X2} at offset {0} (and any later invalid sequence) was replaced with U+FFFD."),
+        new(ControlCharacters, DiagnosticSeverity.Warning, "The input contains control characters.", "The input contains the control character U+{0:X4}; it may be binary rather than a page."),
+        new(NoTitle, DiagnosticSeverity.Warning, "No project title was found.", "No project title was found before the header."),
+        new(InputTooLong, DiagnosticSeverity.Error, "The input exceeds the maximum length and was cut.", "The input is longer than the limit of {0} characters; only the first {0} were parsed."),
+        new(TooManySections, DiagnosticSeverity.Warning, "The page has more sections than the limit.", "The page has more than {0} sections; later headings are kept as text of the last section."),
+        new(TooManyListItems, DiagnosticSeverity.Warning, "A list has more items than the limit.", "The list '{0}' has more than {1} items; only the first {1} are in the project's list."),
+        new(UnreadableInput, DiagnosticSeverity.Error, "An input could not be read.", "The input could not be read: {0}"),
+        new(LayoutNotRecognised, DiagnosticSeverity.Info, "The page fits none of the known layouts.", "The page fits none of the project bank's known layouts; it was read as well as possible."),
+        new(DuplicateField, DiagnosticSeverity.Warning, "A header field is given twice.", "The header field '{0}' is given twice; the first value is used and this one is kept as an extra field."),
+        new(ValueWrittenAsMissing, DiagnosticSeverity.Info, "A header value is written as missing (saknas).", "The header field '{0}' is written as missing ('{1}'); its value is null and the raw text is kept."),
+        new(EmptyValue, DiagnosticSeverity.Warning, "A header label has no value.", "The header field '{0}' has no value."),
+        new(UnknownLabel, DiagnosticSeverity.Info, "An unknown header label was kept as an extra field.", "The header label '{0}' is not known; it is kept as an extra field."),
+        new(UnplacedText, DiagnosticSeverity.Warning, "Text in the header could not be placed.", "The text '{0}' in the header is neither a label nor a value; it is kept as unplaced text."),
+        new(InvalidAmount, DiagnosticSeverity.Error, "An amount could not be read.", "The amount '{1}' of '{0}' could not be read: {2}."),
+        new(AmountOverflow, DiagnosticSeverity.Error, "An amount is too large.", "The amount '{1}' of '{0}' could not be read: {2}."),
+        new(InvalidPeriod, DiagnosticSeverity.Error, "The project period could not be read.", "The project period '{0}' could not be read: {1}."),
+        new(ImpossibleDate, DiagnosticSeverity.Error, "A date does not exist.", "The date '{0}' does not exist in the calendar."),
+        new(ReversedPeriod, DiagnosticSeverity.Error, "The project period ends before it starts.", "The project period '{0}' ends before it starts."),
+        new(ProgramAreaWithoutNumber, DiagnosticSeverity.Warning, "The program area has no number.", "The program area '{0}' has no number or code; only its name is kept."),
+        new(GrantedExceedsTotal, DiagnosticSeverity.Warning, "The granted ESF support exceeds the total budget.", "The granted ESF support ({0} SEK) is larger than the total project budget ({1} SEK)."),
+        new(InvalidNumber, DiagnosticSeverity.Error, "A whole number could not be read.", "The value '{1}' of '{0}' is not a whole number."),
+        new(InvalidPercentage, DiagnosticSeverity.Error, "A percentage could not be read.", "The value '{1}' of '{0}' is not a percentage."),
+        new(InvalidEmail, DiagnosticSeverity.Warning, "The e-mail address is malformed.", "The e-mail address '{0}' is malformed; it is kept as written."),
+        new(InvalidPhone, DiagnosticSeverity.Warning, "The phone number is not a Swedish number.", "The phone number '{0}' is not a Swedish number ({1}); it is kept as written."),
+        new(UnknownMunicipality, DiagnosticSeverity.Warning, "A municipality name matches no Swedish municipality.", "'{0}' matches no Swedish municipality{1}; it is kept as written without a code."),
+        new(UnknownRegion, DiagnosticSeverity.Info, "The region is not an ESF region.", "The region '{0}' is not one of the eight ESF regions or national; it is kept as written."),
+        new(RegionMismatch, DiagnosticSeverity.Warning, "The region disagrees with the municipalities' counties.", "The region '{0}' disagrees with the listed municipalities, which lie in {1}."),
+        new(CofinancingRateMismatch, DiagnosticSeverity.Warning, "The stated co-financing rate disagrees with the budget.", "The stated co-financing rate {0} % differs from granted support over total budget, {1} %."),
+        new(ProjectNumbersDiffer, DiagnosticSeverity.Warning, "The page gives different project numbers.", "The project number '{0}' here differs from '{1}' given earlier; both are kept in ProjectNumbers."),
+        new(Nuts2RegionMismatch, DiagnosticSeverity.Warning, "The NUTS-2 code disagrees with the region.", "The NUTS-2 area {0} ({1}) lies in the ESF region {2}, not in '{3}'."),
+        new(PartialPeriod, DiagnosticSeverity.Warning, "Only one end of the project period is given.", "The page gives '{0}' but no '{1}'; the period is null and the date is kept in the fields."),
+        new(InvalidOrganisationNumber, DiagnosticSeverity.Error, "An organisation number could not be read.", "The organisation number '{0}' could not be read: {1}."),
+        new(UnknownNuts2Code, DiagnosticSeverity.Warning, "A NUTS-2 code is not one of Sweden's.", "The NUTS-2 code '{0}' is not one of Sweden's eight NUTS-2 areas; it is kept as written."),
+        new(InvalidDate, DiagnosticSeverity.Error, "A date could not be read.", "The date '{1}' of '{0}' could not be read: {2}."),
+        new(InvalidYesNo, DiagnosticSeverity.Error, "A yes/no value could not be read.", "The value '{1}' of '{0}' is neither yes nor no."),
+        new(UnknownFund, DiagnosticSeverity.Info, "The fund is not ESF, ESF+ or FEAD.", "The fund '{0}' is not ESF, ESF+ or FEAD; it is kept as written."),
+        new(UnknownProgrammeCci, DiagnosticSeverity.Info, "The programme CCI is not in the reference data.", "The programme CCI '{0}' is not in the reference data; it is kept as written."),
+        new(ListItemWithoutMarker, DiagnosticSeverity.Info, "A list line has no bullet marker.", "The line '{1}' in the list section '{0}' has no bullet; it is taken as one item."),
+        new(EmptySection, DiagnosticSeverity.Info, "A section has no content.", "The section '{0}' has no content."),
+        new(HandlerFailed, DiagnosticSeverity.Error, "A handler threw an exception.", "{0} handler '{1}' failed on '{2}' with {3}: {4}"),
     ];
+
+    private static readonly FrozenDictionary<string, DiagnosticDescriptor> ByCode = All.ToFrozenDictionary(d => d.Code, StringComparer.Ordinal);
 
     /// <summary>Finds the descriptor of a code.</summary>
     /// <param name="code">A code such as <c>ESF0201</c>.</param>
     /// <returns>The descriptor, or <see langword="null"/> when the code is not in the catalogue.</returns>
     public static DiagnosticDescriptor? Find(string code)
     {
-        foreach (var descriptor in All)
-        {
-            if (descriptor.Code == code)
-            {
-                return descriptor;
-            }
-        }
-
-        return null;
+        ArgumentNullException.ThrowIfNull(code);
+        return ByCode.GetValueOrDefault(code);
     }
 }
 
-/// <summary>A catalogue entry: a diagnostic code, its fixed severity, and a one-line title.</summary>
+/// <summary>A catalogue entry: a diagnostic code, its fixed severity, a one-line title, and the format of its messages.</summary>
 /// <param name="Code">The stable code, such as <c>ESF0201</c>.</param>
-/// <param name="Severity">The severity every diagnostic with this code has.</param>
+/// <param name="Severity">The severity every diagnostic with this code has (raised to error when warnings are errors).</param>
 /// <param name="Title">A one-line English description of the problem, without the offending value.</param>
-public sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title);
+/// <param name="MessageFormat">The message, a composite format string over the values it names (formatted with the invariant culture; text values longer than 80 characters are clipped).</param>
+public sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title, string MessageFormat);

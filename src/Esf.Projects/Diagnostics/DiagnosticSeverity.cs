@@ -1,4 +1,4 @@
-namespace Esf.Projects.Diagnostics;
+namespace Esf.Projects;
 
 /// <summary>How serious a <see cref="Diagnostic"/> is.</summary>
 /// <remarks>

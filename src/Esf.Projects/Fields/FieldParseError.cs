@@ -53,4 +53,13 @@ public enum FieldParseError
 
     /// <summary>A line of a bullet list that neither starts with a list marker nor directly continues the item before it.</summary>
     MissingListMarker,
+
+    /// <summary>Not a Swedish organisation number: ten digits (or twelve with the prefix <c>16</c>), with at most one hyphen, before the last four.</summary>
+    InvalidOrganisationNumber,
+
+    /// <summary>The check digit (the last digit, by the Luhn algorithm) does not match the others: a digit is mistyped.</summary>
+    InvalidCheckDigit,
+
+    /// <summary>Not a project number of the project bank: <c>YYYY/NNNNN</c> (2014–2020) or <c>NN-NNN-SNN</c> (2021–2027).</summary>
+    InvalidProjectNumber,
 }

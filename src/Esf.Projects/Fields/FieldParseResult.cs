@@ -92,6 +92,9 @@ internal static class FieldErrorMessages
         FieldParseError.InvalidUtf8 => "the bytes are not valid UTF-8",
         FieldParseError.InvalidEmailAddress => "not an e-mail address (local-part@domain.tld)",
         FieldParseError.MissingListMarker => "a list line has no marker and does not continue the item before it",
+        FieldParseError.InvalidOrganisationNumber => "an organisation number has ten digits, written NNNNNN-NNNN or NNNNNNNNNN",
+        FieldParseError.InvalidCheckDigit => "the check digit does not match (a digit is mistyped)",
+        FieldParseError.InvalidProjectNumber => "a project number is written YYYY/NNNNN or NN-NNN-SNN",
         _ => error.ToString(),
     };
 

@@ -1,52 +1,118 @@
 using System.Collections.Immutable;
-using Esf.Projects.Diagnostics;
-using Esf.Projects.Model;
 using Esf.Projects.Parsing;
 
 namespace Esf.Projects.Handlers;
 
 /// <summary>What a <see cref="HeaderFieldHandler"/> gets: the header row as read, and a sink for diagnostics.</summary>
+/// <remarks>A <c>ref struct</c> valid only during the call: keep what you need, not the context.</remarks>
 public readonly ref struct HeaderFieldContext
 {
     private readonly DiagnosticBag _diagnostics;
+    private readonly ParserConfiguration _config;
 
-    internal HeaderFieldContext(HeaderField field, DiagnosticBag diagnostics)
+    internal HeaderFieldContext(HeaderField field, DiagnosticBag diagnostics, ParserConfiguration config)
     {
         Field = field;
         _diagnostics = diagnostics;
+        _config = config;
     }
 
-    /// <summary>The row: label, kind, value as written (<see langword="null"/> when empty or <c>saknas</c>) and positions.</summary>
+    /// <summary>The row: label, kind, value as written (<see langword="null"/> when empty or written as missing) and positions.</summary>
     public HeaderField Field { get; }
 
     /// <summary>The value as a span (empty when absent).</summary>
     public ReadOnlySpan<char> Value => Field.Value;
 
-    /// <summary>Reports a problem with the value.</summary>
-    /// <param name="severity">Its severity.</param>
-    /// <param name="code">Your own code (<c>ESF</c> is reserved).</param>
-    /// <param name="message">An English sentence.</param>
-    /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank.</exception>
+    /// <summary>The parser's vocabulary and languages, for values written in words (yes/no, phases).</summary>
+    internal ParserConfiguration Configuration => _config;
+
+    /// <summary>Reports a problem with the value, at the value's start.</summary>
+    /// <param name="severity">Its severity (raised to error when the parser treats warnings as errors).</param>
+    /// <param name="code">Your own code; codes starting with <c>ESF</c> are the library's and are refused.</param>
+    /// <param name="message">An English sentence saying what is wrong and what was done about it.</param>
+    /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank, or the code starts with <c>ESF</c>.</exception>
     public void Report(DiagnosticSeverity severity, string code, string message)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        HandlerDiagnostics.CheckCustom(code, message);
         _diagnostics.AddCustom(code, severity, Field.ValuePosition, message);
     }
+
+    /// <summary>Reports a catalogue diagnostic <paramref name="offset"/> characters into the value (built-in definitions only).</summary>
+    internal void ReportAt(string code, int offset, params object?[] args) =>
+        _diagnostics.Add(code, Field.ValuePosition with { Column = Field.ValuePosition.Column + Math.Max(0, offset) }, args);
 }
 
 /// <summary>
-/// Reads the value of header rows with given labels into a typed result, attached to the row
-/// (<see cref="HeaderField.GetData{T}"/>, <see cref="EsfProject.GetFieldData{T}"/>). Its labels are added to the
-/// parser's vocabulary (kind <see cref="HeaderFieldKind.Unknown"/> unless already known), so a handler can teach a
-/// new label. Every matching handler runs, in order; one that throws becomes ESF0303 at the value. Keep handlers stateless.
+/// A header field: the labels that introduce it, and how its value is read. Every header field the parser knows —
+/// the built-in ones in <see cref="EsfHeaderFields"/> and yours — is one of these, held in
+/// <see cref="ProjectParserBuilder.HeaderFields"/>; its labels become known header labels.
 /// </summary>
+/// <remarks>
+/// Every handler whose labels match a row runs, in list order, and each result is attached to the row
+/// (<see cref="HeaderField.GetData{T}"/>, <see cref="EsfProject.GetFieldData{T}"/>); the row's
+/// <see cref="HeaderField.Kind"/> is the <see cref="Key"/> of the first one that has a key. A handler that throws
+/// does not stop the parse: the exception becomes ESF0303 at the value. Handlers are shared by every parse, on any
+/// thread: keep them stateless.
+/// </remarks>
 public abstract class HeaderFieldHandler
 {
-    /// <summary>Creates a handler for the given labels (matched ignoring case, ordinally).</summary>
-    /// <param name="labels">One or more labels, such as <c>Diarienummer</c>.</param>
+    /// <summary>Creates a handler for labels that are matched whatever the parser's languages.</summary>
+    /// <param name="labels">One or more labels, such as <c>Diarienummer</c>, matched ignoring case.</param>
     /// <exception cref="ArgumentException">No label, or a blank one.</exception>
     protected HeaderFieldHandler(params string[] labels)
+        : this(new Term(CheckLabels(labels), []))
+    {
+    }
+
+    /// <summary>Creates a handler for a field whose labels differ by language.</summary>
+    /// <param name="labels">The Swedish and English labels, matched ignoring case.</param>
+    /// <exception cref="ArgumentException">No Swedish label, or a blank one.</exception>
+    protected HeaderFieldHandler(Term labels)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var swedish = CheckLabels([.. labels.Swedish.IsDefault ? [] : labels.Swedish]);
+        var english = labels.English.IsDefaultOrEmpty ? ImmutableArray<string>.Empty : CheckLabels([.. labels.English]);
+        Labels = new Term(swedish, english);
+    }
+
+    /// <summary>The labels claimed, Swedish and English; the parser matches those of its <see cref="ProjectParserOptions.Languages"/>.</summary>
+    public Term Labels { get; }
+
+    /// <summary>
+    /// The key written as <see cref="HeaderField.Kind"/> of the rows this handler claims (<c>owner</c>), which is
+    /// also the field's JSON name; <see langword="null"/> (the default) leaves rows of handlers that only attach data
+    /// with the kind <c>unknown</c>, though their labels count as known (no ESF0104).
+    /// </summary>
+    public virtual string? Key => null;
+
+    /// <summary>The name used in diagnostics: the type name unless overridden.</summary>
+    public virtual string Name => GetType().Name;
+
+    /// <summary>Whether a row's label is claimed, in either language.</summary>
+    /// <param name="label">The label as written.</param>
+    /// <returns>Whether it matches, ignoring case and surrounding white space.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="label"/> is <see langword="null"/>.</exception>
+    public bool Matches(string label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var trimmed = label.AsSpan().Trim();
+        foreach (var candidate in Labels.In(ParserLanguages.SwedishAndEnglish))
+        {
+            if (trimmed.Equals(candidate, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads a row; called only for a claimed label whose value is not empty.</summary>
+    /// <param name="context">The row and the diagnostic sink.</param>
+    /// <returns>The result to attach, or <see langword="null"/> for none.</returns>
+    public abstract object? HandleField(HeaderFieldContext context);
+
+    private static ImmutableArray<string> CheckLabels(string[] labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
         if (labels.Length == 0 || Array.Exists(labels, string.IsNullOrWhiteSpace))
@@ -54,28 +120,8 @@ public abstract class HeaderFieldHandler
             throw new ArgumentException("Give at least one label, none of them blank.", nameof(labels));
         }
 
-        Labels = [.. labels.Select(l => l.Trim())];
+        return [.. labels.Select(l => l.Trim())];
     }
-
-    /// <summary>The labels claimed.</summary>
-    public ImmutableArray<string> Labels { get; }
-
-    /// <summary>The name used in diagnostics: the type name unless overridden.</summary>
-    public virtual string Name => GetType().Name;
-
-    /// <summary>Whether a row's label is claimed.</summary>
-    /// <param name="label">The label as written.</param>
-    /// <returns>Whether it matches.</returns>
-    public bool Matches(string label)
-    {
-        ArgumentNullException.ThrowIfNull(label);
-        return Labels.Any(l => string.Equals(l, label.Trim(), StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>Reads a row; called only for a claimed label.</summary>
-    /// <param name="context">The row and the diagnostic sink.</param>
-    /// <returns>The result, or <see langword="null"/> for none.</returns>
-    public abstract object? HandleField(HeaderFieldContext context);
 }
 
 /// <summary>A header field handler with a typed result.</summary>
@@ -83,9 +129,16 @@ public abstract class HeaderFieldHandler
 public abstract class HeaderFieldHandler<TData> : HeaderFieldHandler
     where TData : class
 {
-    /// <summary>Creates a handler for the given labels.</summary>
+    /// <summary>Creates a handler for the given labels (matched whatever the parser's languages).</summary>
     /// <param name="labels">One or more labels.</param>
     protected HeaderFieldHandler(params string[] labels)
+        : base(labels)
+    {
+    }
+
+    /// <summary>Creates a handler for a field whose labels differ by language.</summary>
+    /// <param name="labels">The Swedish and English labels.</param>
+    protected HeaderFieldHandler(Term labels)
         : base(labels)
     {
     }
@@ -97,4 +150,108 @@ public abstract class HeaderFieldHandler<TData> : HeaderFieldHandler
 
     /// <inheritdoc />
     public sealed override object? HandleField(HeaderFieldContext context) => Handle(context);
+}
+
+/// <summary>Reads a header value into <typeparamref name="T"/>, reporting what is wrong through the context.</summary>
+/// <typeparam name="T">The value's type.</typeparam>
+/// <param name="context">The row (its <see cref="HeaderFieldContext.Value"/> is not empty) and the diagnostic sink.</param>
+/// <param name="value">The value read.</param>
+/// <returns>Whether a value was read; <see langword="false"/> leaves the field's typed value <see langword="null"/> (its raw text stays in <see cref="EsfProject.Fields"/>).</returns>
+public delegate bool HeaderFieldReader<T>(HeaderFieldContext context, out T value);
+
+/// <summary>
+/// A typed header field: a key, its labels and a value reader. The built-in fields (<see cref="EsfHeaderFields"/>)
+/// are instances of this class, and yours can be too: add one to <see cref="ProjectParserBuilder.HeaderFields"/>
+/// and read its value back with <see cref="TryGetValue(EsfProject, out T)"/>.
+/// </summary>
+/// <typeparam name="T">The value's type: a reference type or a value type (read back as <c>T?</c>).</typeparam>
+/// <remarks>The first row with one of the labels gives the value; a second row is ESF0101 and is kept in <see cref="EsfProject.ExtraFields"/>.</remarks>
+public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler, IBuiltInField
+    where T : notnull
+{
+    private readonly HeaderFieldReader<T> _reader;
+    private readonly string _key;
+
+    /// <summary>Creates a field.</summary>
+    /// <param name="key">The key written as the rows' <see cref="HeaderField.Kind"/>, in camelCase (<c>caseNumber</c>).</param>
+    /// <param name="labels">The Swedish and English labels.</param>
+    /// <param name="reader">Reads a non-empty value.</param>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is blank or <c>unknown</c>, or a label is blank.</exception>
+    public HeaderFieldDefinition(string key, Term labels, HeaderFieldReader<T> reader)
+        : this(key, labels, reader, -1)
+    {
+    }
+
+    internal HeaderFieldDefinition(string key, Term labels, HeaderFieldReader<T> reader, int slot)
+        : base(labels)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentNullException.ThrowIfNull(reader);
+        if (key == HeaderField.UnknownKind)
+        {
+            throw new ArgumentException("'unknown' is the kind of unclaimed rows; choose another key.", nameof(key));
+        }
+
+        _key = key;
+        _reader = reader;
+        Slot = slot;
+    }
+
+    /// <inheritdoc />
+    public override string Key => _key;
+
+    /// <inheritdoc />
+    public override string Name => "HeaderFieldDefinition(" + _key + ")";
+
+    /// <summary>The index of a built-in definition's value in the project; -1 for definitions made by users.</summary>
+    internal int Slot { get; }
+
+    /// <inheritdoc />
+    int IBuiltInField.Slot => Slot;
+
+    /// <inheritdoc />
+    public override object? HandleField(HeaderFieldContext context) => _reader(context, out var value) ? value : null;
+
+    /// <summary>The value this field read on the page the project was parsed from.</summary>
+    /// <param name="project">The project.</param>
+    /// <param name="value">The value, or <c>default</c>.</param>
+    /// <returns>Whether there is a value: <see langword="false"/> when the page has no such row, the row is empty, or its value could not be read (the raw text is then in <see cref="EsfProject.Fields"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="project"/> is <see langword="null"/>.</exception>
+    public bool TryGetValue(EsfProject project, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        if ((Slot >= 0 ? project.Value(Slot) : project.CustomValue(this)) is T found)
+        {
+            value = found;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+}
+
+/// <summary>A field definition that may be built in: its value's index in the project (-1 when it is not built in).</summary>
+internal interface IBuiltInField
+{
+    int Slot { get; }
+}
+
+/// <summary>The checks every handler-reported diagnostic passes, in one place for both kinds of handler.</summary>
+internal static class HandlerDiagnostics
+{
+    public static void CheckCustom(string code, string message)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(message);
+        if (code.StartsWith("ESF", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("Codes starting with ESF are the library's; choose your own prefix.", nameof(code));
+        }
+
+        if (code.AsSpan().ContainsAny('\r', '\n') || code.Length > 32)
+        {
+            throw new ArgumentException("A code is one short line.", nameof(code));
+        }
+    }
 }

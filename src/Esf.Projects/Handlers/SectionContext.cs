@@ -1,5 +1,3 @@
-using Esf.Projects.Diagnostics;
-using Esf.Projects.Model;
 using Esf.Projects.Parsing;
 
 namespace Esf.Projects.Handlers;
@@ -16,15 +14,27 @@ public readonly ref struct SectionContext
     private readonly DiagnosticBag _diagnostics;
     private readonly string _handlerName;
 
-    internal SectionContext(Section section, SourceText source, int firstLine, int lineCount, DiagnosticBag diagnostics, string handlerName)
+    internal SectionContext(Section section, SourceText source, int firstLine, int lineCount, DiagnosticBag diagnostics, string handlerName, ListSectionKind? listKind, ProseSectionKind? proseKind, System.Collections.Immutable.ImmutableArray<string> listItems)
     {
+        ListItems = listItems;
         Section = section;
         _source = source;
         _firstLine = firstLine;
         LineCount = lineCount;
         _diagnostics = diagnostics;
         _handlerName = handlerName;
+        ListKind = listKind;
+        ProseKind = proseKind;
     }
+
+    /// <summary>Which list section this is, when the parser's vocabulary names its heading as one (<see cref="Vocabulary.ListHeadings"/>).</summary>
+    public ListSectionKind? ListKind { get; }
+
+    /// <summary>In a list section, the texts of its items, as the project's list has them (empty otherwise).</summary>
+    internal System.Collections.Immutable.ImmutableArray<string> ListItems { get; }
+
+    /// <summary>Which prose section this is, when the parser's vocabulary names its heading as one (<see cref="Vocabulary.ProseHeadings"/>).</summary>
+    public ProseSectionKind? ProseKind { get; }
 
     /// <summary>The section: <see cref="Section.Heading"/>, typed <see cref="Section.Blocks"/>, plain <see cref="Section.Text"/>.</summary>
     public Section Section { get; }
@@ -49,15 +59,17 @@ public readonly ref struct SectionContext
 
     /// <summary>Reports a problem found in the section.</summary>
     /// <param name="severity">Its severity (raised to error when the parser treats warnings as errors).</param>
-    /// <param name="code">Your own code, such as <c>TGT001</c>; codes starting with <c>ESF</c> are the library's.</param>
+    /// <param name="code">Your own code, such as <c>TGT001</c>: one short line; codes starting with <c>ESF</c> are the library's and are refused.</param>
     /// <param name="message">An English sentence saying what is wrong and what was done about it.</param>
-    /// <param name="position">Where, usually from <see cref="GetLinePosition"/> or a block's position.</param>
-    /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank.</exception>
+    /// <param name="position">Where, usually from <see cref="GetLinePosition"/> or a block's position; a position outside the input is moved to its nearest point inside.</param>
+    /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank, or the code starts with <c>ESF</c> or holds a line break.</exception>
     public void Report(DiagnosticSeverity severity, string code, string message, SourcePosition position)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(code);
-        ArgumentException.ThrowIfNullOrWhiteSpace(message);
-        _diagnostics.AddCustom(code, severity, position, message);
+        HandlerDiagnostics.CheckCustom(code, message);
+        var lines = _source.Lines;
+        var line = Math.Clamp(position.Line, 1, Math.Max(1, lines.Count));
+        var maxColumn = lines.Count == 0 ? 1 : lines[line - 1].ContentEnd - lines[line - 1].LineStart + 1;
+        _diagnostics.AddCustom(code, severity, new SourcePosition(line, Math.Clamp(position.Column, 1, Math.Max(1, maxColumn))), message);
     }
 
     /// <summary>The name of the handler being run, as it appears in diagnostics.</summary>

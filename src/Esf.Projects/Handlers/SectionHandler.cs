@@ -6,7 +6,7 @@ namespace Esf.Projects.Handlers;
 /// </summary>
 /// <remarks>
 /// <para>Every handler whose <see cref="Headings"/> match runs, in the parser's handler order, and each result is
-/// attached to the section (<see cref="Model.Section.GetData{T}"/>): two handlers claiming one heading do not fight,
+/// attached to the section (<see cref="Section.GetData{T}"/>): two handlers claiming one heading do not fight,
 /// they both contribute. Replace or remove a handler to stop it from running.</para>
 /// <para>Handlers are shared by every parse, on any thread: keep them stateless (or thread-safe). A handler that
 /// throws does not stop the parse: the exception becomes diagnostic ESF0303 on the section.</para>
@@ -33,7 +33,7 @@ public abstract class SectionHandler
     public abstract object? HandleSection(SectionContext context);
 }
 
-/// <summary>A section handler with a typed result, read back with <see cref="Model.Section.GetData{T}"/> or <see cref="Model.EsfProject.GetSectionData{T}"/>.</summary>
+/// <summary>A section handler with a typed result, read back with <see cref="Section.GetData{T}"/> or <see cref="EsfProject.GetSectionData{T}"/>.</summary>
 /// <typeparam name="TData">The result type; a reference type, ideally an immutable record.</typeparam>
 public abstract class SectionHandler<TData> : SectionHandler
     where TData : class

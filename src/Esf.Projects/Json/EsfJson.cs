@@ -1,26 +1,32 @@
 using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Esf.Projects.Diagnostics;
-using Esf.Projects.Fields;
-using Esf.Projects.Model;
-using NodaTime.Text;
+using System.Text.Json.Serialization;
 
 namespace Esf.Projects.Json;
 
 /// <summary>
-/// Writes parse results as JSON in the documented shape (README, "JSON shape"): camelCase names, ISO dates,
-/// amounts as exact JSON numbers, <see langword="null"/> for absent values and <c>[]</c> for absent lists.
+/// Writes parse results as JSON in the documented shape (<c>docs/json.md</c>, <c>docs/esf-project.schema.json</c>):
+/// camelCase names, ISO dates, amounts as exact JSON numbers, <see langword="null"/> for absent values and <c>[]</c>
+/// for absent lists; and reads it back.
 /// </summary>
 /// <remarks>
 /// Property names are a public contract read by other tools: new properties may be added, none is renamed or
-/// dropped. Serialization is source-generated (trim- and AOT-safe) and culture-independent. Non-ASCII letters
-/// are written as themselves (Swedish text stays readable), so do not embed the output in HTML unescaped.
+/// dropped. Writing goes straight to a <see cref="Utf8JsonWriter"/> (no intermediate objects, trim- and AOT-safe) and
+/// is culture-independent. Non-ASCII letters are written as themselves (Swedish text stays readable), so do not embed
+/// the output in HTML unescaped. <see cref="Options"/> gives <see cref="JsonSerializer"/> the same contract.
 /// </remarks>
 public static class EsfJson
 {
     private static readonly JsonWriterOptions IndentedWriter = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonWriterOptions CompactWriter = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Options under which <see cref="JsonSerializer"/> writes and reads <see cref="ProjectParseResult"/> and
+    /// <see cref="EsfProject"/> in this library's contract (a result as <c>{ "source": null, "project", "diagnostics" }</c>),
+    /// with relaxed escaping and indentation. Read-only; copy it (<c>new JsonSerializerOptions(EsfJson.Options)</c>) to change it.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Serializes one result as a JSON object <c>{ "source", "project", "diagnostics" }</c>.</summary>
     /// <param name="result">The parse result.</param>
@@ -30,13 +36,14 @@ public static class EsfJson
     /// <exception cref="ArgumentNullException"><paramref name="result"/> is <see langword="null"/>.</exception>
     public static string Serialize(ProjectParseResult result, string? source = null, bool indented = true)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = CreateWriter(buffer, indented))
+        ArgumentNullException.ThrowIfNull(result);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, indented ? IndentedWriter : CompactWriter))
         {
             Write(writer, result, source);
         }
 
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Creates a writer with the options this library's JSON uses (relaxed escaping, optional indentation).</summary>
@@ -45,6 +52,11 @@ public static class EsfJson
     /// <returns>A new writer; dispose or flush it to push the output.</returns>
     public static Utf8JsonWriter CreateWriter(Stream utf8Output, bool indented = true) =>
         new(utf8Output, indented ? IndentedWriter : CompactWriter);
+
+    /// <summary>The writer options this library's JSON uses (relaxed escaping, optional indentation), for writers of your own (into a pooled buffer, say).</summary>
+    /// <param name="indented">Whether to indent.</param>
+    /// <returns>The options.</returns>
+    public static JsonWriterOptions GetWriterOptions(bool indented) => indented ? IndentedWriter : CompactWriter;
 
     /// <summary>Writes one result as a JSON object at the writer's current position (for example as an array element).</summary>
     /// <param name="writer">The writer.</param>
@@ -55,109 +67,104 @@ public static class EsfJson
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
-        JsonSerializer.Serialize(writer, ToDocument(result, source), EsfJsonContext.Default.PageDocument);
+        writer.WriteStartObject();
+        writer.WriteString("source", source);
+        writer.WritePropertyName("project");
+        ProjectJson.WriteProject(writer, result.Project);
+        writer.WriteStartArray("diagnostics");
+        foreach (var d in result.Diagnostics)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("severity", Diagnostic.SeverityText(d.Severity));
+            writer.WriteString("code", d.Code);
+            writer.WriteNumber("line", d.Line);
+            writer.WriteNumber("column", d.Column);
+            writer.WriteString("message", d.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     /// <summary>Reads JSON written by <see cref="Serialize"/> (or one line of <c>esf parse --format jsonl</c>) back into a result.</summary>
     /// <param name="json">One page object.</param>
     /// <returns>The result and the <c>source</c> the JSON names (file path), if any.</returns>
     /// <remarks>
-    /// Everything in the JSON contract comes back: serialising the returned result gives the same JSON. What the
-    /// contract does not carry does not: results of section and header field handlers (<see cref="Section.Data"/>
-    /// is empty). The phone number and e-mail address are re-parsed from their written form.
+    /// Everything in the JSON contract comes back, and the result equals the one written. What the contract does not
+    /// carry does not: results of section and header field handlers (<see cref="Section.Data"/> is empty).
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="JsonException">The text is not a page object of this contract.</exception>
     public static (ProjectParseResult Result, string? Source) Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        var document = JsonSerializer.Deserialize(json, EsfJsonContext.Default.PageDocument) ?? throw new JsonException("The JSON is null, not a page object.");
-        return (FromDocument(document), document.Source);
+        using var document = JsonDocument.Parse(json);
+        return Read(document.RootElement);
     }
 
-    private static ProjectParseResult FromDocument(PageDocument document)
+    /// <summary>Reads every page of a JSON array (as <c>esf parse --format json</c> writes) or of JSON Lines (<c>--format jsonl</c>), one at a time.</summary>
+    /// <param name="utf8">The JSON, read to its end (not closed).</param>
+    /// <returns>The results in order, with their sources.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is <see langword="null"/>.</exception>
+    /// <exception cref="JsonException">An element is not a page object of this contract.</exception>
+    public static IEnumerable<(ProjectParseResult Result, string? Source)> ReadAll(Stream utf8)
     {
-        var d = document.Project ?? throw new JsonException("The page object has no 'project'.");
-        var fields = (d.Fields ?? []).Select(f => new HeaderField(f.Label, ParseEnum<HeaderFieldKind>(f.Kind), f.Value, new SourcePosition(f.Line, f.Column), new SourcePosition(f.ValueLine, f.ValueColumn))).ToImmutableArray();
-        var extras = (d.ExtraFields ?? []).Select(e =>
-            fields.FirstOrDefault(f => f.Label == e.Label && f.LabelPosition == new SourcePosition(e.Line, e.Column))
-            ?? new HeaderField(e.Label, HeaderFieldKind.Unknown, e.Value, new SourcePosition(e.Line, e.Column), new SourcePosition(e.Line, e.Column))).ToImmutableArray();
-        var contact = d.Contact is { } c && (c.Name ?? c.Email ?? c.Phone) is not null
-            ? new Contact(c.Name, c.Email, c.Phone)
+        ArgumentNullException.ThrowIfNull(utf8);
+        return ReadAllCore(utf8);
+    }
+
+    private static IEnumerable<(ProjectParseResult Result, string? Source)> ReadAllCore(Stream utf8)
+    {
+        using var reader = new StreamReader(utf8, leaveOpen: true);
+        var first = (char)reader.Peek();
+        while (char.IsWhiteSpace(first) && reader.Peek() >= 0)
+        {
+            reader.Read();
+            first = (char)reader.Peek();
+        }
+
+        if (first == '[')
+        {
+            using var document = JsonDocument.Parse(reader.ReadToEnd());
+            foreach (var element in document.RootElement.EnumerateArray())
             {
-                PhoneNumber = c.PhoneE164 is not null && c.Phone is not null && SwedishPhoneNumber.TryParse(c.Phone, out var phone) ? phone : null,
-                EmailAddress = c.EmailDomain is not null && c.Email is not null && EmailAddress.TryParse(c.Email, out var email) ? email : null,
+                yield return Read(element);
             }
-            : Contact.None;
-        var project = new EsfProject
+
+            yield break;
+        }
+
+        while (reader.ReadLine() is { } line)
         {
-            Title = d.Title,
-            Notice = d.Notice,
-            TitlePosition = d.TitlePosition is { } tp ? new SourcePosition(tp.Line, tp.Column) : null,
-            ProjectNumber = d.ProjectNumber,
-            CallNumber = d.CallNumber,
-            ProgramArea = d.ProgramArea is { } a ? new ProgramArea(a.Code, a.Number, a.Name) : null,
-            Phase = d.Phase is { } phaseText ? new ProjectPhase(phaseText, d.PhaseKind is { } k ? ParseEnum<ProjectPhaseKind>(k) : ProjectPhaseKind.Other) : null,
-            Owner = d.Owner,
-            Contact = contact,
-            GrantedEsfSupport = d.GrantedEsfSupport is { } g ? new Money(g.Amount, g.Currency) : null,
-            TotalBudget = d.TotalBudget is { } t ? new Money(t.Amount, t.Currency) : null,
-            Period = d.Period is { } period ? new NodaTime.DateInterval(ParseDate(period.Start), ParseDate(period.End)) : null,
-            Region = d.Region,
-            PlannedParticipants = d.PlannedParticipants,
-            SpecificObjective = d.SpecificObjective,
-            EuCofinancingRate = d.EuCofinancingRate,
-            Sections = [.. (d.Sections ?? []).Select(FromSection)],
-            CoFinanciers = [.. d.CoFinanciers ?? []],
-            Partners = [.. d.Partners ?? []],
-            Municipalities = [.. d.Municipalities ?? []],
-            Fields = fields,
-            ExtraFields = extras,
-            UnplacedText = [.. d.UnplacedText ?? []],
-            MunicipalityCodes = [.. d.MunicipalityCodes ?? []],
-            ResolvedMunicipalities = [.. (d.ResolvedMunicipalities ?? []).Select(m => Geography.SwedishMunicipalities.FindByCode(m.Code) ?? throw new JsonException($"'{m.Code}' is not a municipality code."))],
-            EsfRegion = d.EsfRegion is { } region ? ParseEnum<Geography.EsfRegion>(region) : null,
-            Programme = d.Programme is { } programme ? new ProgrammeInfo(ParsePeriod(programme.Period), ParseEnum<InferenceConfidence>(programme.Confidence), programme.Basis, programme.AreaName) : null,
-            Figures = d.Figures is { } f ? new DerivedFigures(f.EsfSharePercent, f.StatedCofinancingRate, f.DurationDays, f.DurationMonths, f.SupportPerPlannedParticipant) : new DerivedFigures(null, null, null, null, null),
-        };
-        var diagnostics = (document.Diagnostics ?? []).Select(x => new Diagnostic(x.Code, ParseSeverity(x.Severity), x.Line, x.Column, x.Message)).ToImmutableArray();
-        return new ProjectParseResult(project, diagnostics);
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                using var document = JsonDocument.Parse(line);
+                yield return Read(document.RootElement);
+            }
+        }
     }
 
-    private static Section FromSection(SectionDocument s) =>
-        new(s.Heading, new SourcePosition(s.Line, s.Column), [.. (s.Blocks ?? []).Select(FromBlock)], s.Text);
-
-    private static Block FromBlock(BlockDocument b)
+    private static (ProjectParseResult Result, string? Source) Read(JsonElement root)
     {
-        var position = new SourcePosition(b.Line, b.Column);
-        return b.Kind switch
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            "paragraph" => new ParagraphBlock(position, b.Text ?? string.Empty),
-            "list" => new ListBlock(position, [.. (b.Items ?? []).Select(i => new ListItem(new SourcePosition(i.Line, i.Column), ParseEnum<ListMarkerKind>(i.Marker), i.Text))]),
-            "subHeading" => new SubHeadingBlock(position, b.Text ?? string.Empty),
-            "label" => new LabelBlock(position, b.Text ?? string.Empty),
-            "clarification" => new ClarificationBlock(position, ParseDate(b.Date ?? throw new JsonException("A clarification block has no 'date'.")), b.Text ?? string.Empty),
-            "rule" => new RuleBlock(position),
-            var other => throw new JsonException($"Unknown block kind '{other}'."),
-        };
+            throw new JsonException(root.ValueKind == JsonValueKind.Null ? "The JSON is null, not a page object." : "The JSON is not a page object.");
+        }
+
+        var project = ProjectJson.ReadProject(root.TryGetProperty("project", out var p) ? p : throw new JsonException("The page object has no 'project'."));
+        var diagnostics = root.TryGetProperty("diagnostics", out var d) && d.ValueKind == JsonValueKind.Array
+            ? d.EnumerateArray().Select(x => new Diagnostic(
+                ProjectJson.Text(x, "code") ?? throw new JsonException("A diagnostic has no 'code'."),
+                ParseSeverity(ProjectJson.Text(x, "severity")),
+                ProjectJson.Int(x, "line") ?? 1,
+                ProjectJson.Int(x, "column") ?? 1,
+                ProjectJson.Text(x, "message") ?? string.Empty)).ToImmutableArray()
+            : [];
+        return (new ProjectParseResult(project, diagnostics), ProjectJson.Text(root, "source"));
     }
 
-    private static NodaTime.LocalDate ParseDate(string text) =>
-        LocalDatePattern.Iso.Parse(text) is { Success: true } result ? result.Value : throw new JsonException($"'{text}' is not an ISO date (YYYY-MM-DD).");
-
-    private static T ParseEnum<T>(string name)
-        where T : struct, Enum =>
-        Enum.TryParse<T>(name, ignoreCase: true, out var value) && !char.IsDigit(name[0]) ? value : throw new JsonException($"'{name}' is not a {typeof(T).Name}.");
-
-    private static ProgrammePeriod ParsePeriod(string text) => text switch
-    {
-        "2007–2013" => ProgrammePeriod.Period2007To2013,
-        "2014–2020" => ProgrammePeriod.Period2014To2020,
-        "2021–2027" => ProgrammePeriod.Period2021To2027,
-        _ => throw new JsonException($"'{text}' is not a programme period (2007–2013, 2014–2020, 2021–2027)."),
-    };
-
-    private static DiagnosticSeverity ParseSeverity(string text) => text switch
+    private static DiagnosticSeverity ParseSeverity(string? text) => text switch
     {
         "error" => DiagnosticSeverity.Error,
         "warning" => DiagnosticSeverity.Warning,
@@ -165,70 +172,46 @@ public static class EsfJson
         _ => throw new JsonException($"'{text}' is not a severity (error, warning, info)."),
     };
 
-    internal static PageDocument ToDocument(ProjectParseResult result, string? source)
+    private static JsonSerializerOptions CreateOptions()
     {
-        var p = result.Project;
-        var project = new ProjectDocument(
-            p.Title,
-            p.Notice,
-            p.ProjectNumber,
-            p.CallNumber,
-            p.ProgramArea is { } area ? new ProgramAreaDocument(area.Number, area.Code, area.Name) : null,
-            p.Phase?.Text,
-            p.Phase is { } phase ? PhaseKindName(phase.Kind) : null,
-            p.Owner,
-            new ContactDocument(p.Contact.Name, p.Contact.Email, p.Contact.Phone, p.Contact.PhoneNumber?.E164, p.Contact.PhoneNumber?.AreaCode, p.Contact.EmailAddress?.Domain),
-            ToMoney(p.GrantedEsfSupport),
-            ToMoney(p.TotalBudget),
-            p.Period is { } period ? new PeriodDocument(LocalDatePattern.Iso.Format(period.Start), LocalDatePattern.Iso.Format(period.End)) : null,
-            p.Region,
-            p.PlannedParticipants,
-            p.SpecificObjective,
-            p.EuCofinancingRate,
-            [.. p.Sections.Select(ToSection)],
-            p.CoFinanciers,
-            p.Partners,
-            p.Municipalities,
-            [.. p.ExtraFields.Select(f => new ExtraFieldDocument(f.Label, f.Value, f.LabelPosition.Line, f.LabelPosition.Column))],
-            [.. p.Fields.Select(f => new FieldDocument(f.Label, KindName(f.Kind), f.Value, f.LabelPosition.Line, f.LabelPosition.Column, f.ValuePosition.Line, f.ValuePosition.Column))],
-            p.UnplacedText,
-            p.TitlePosition is { } tp ? new PositionDocument(tp.Line, tp.Column) : null,
-            p.MunicipalityCodes,
-            [.. p.ResolvedMunicipalities.Select(m => new MunicipalityDocument(m.Code, m.Name, m.County.Code, m.County.Name, CamelCase(m.Region.ToString())))],
-            p.EsfRegion is { } region ? CamelCase(region.ToString()) : null,
-            p.Programme is { } programme ? new ProgrammeDocument(programme.PeriodText, CamelCase(programme.Confidence.ToString()), programme.Basis, programme.AreaName) : null,
-            new FiguresDocument(p.Figures.EsfSharePercent, p.Figures.StatedCofinancingRate, p.Figures.DurationDays, p.Figures.DurationMonths, p.Figures.SupportPerPlannedParticipant));
-        return new PageDocument(
-            source,
-            project,
-            [.. result.Diagnostics.Select(d => new DiagnosticDocument(Diagnostic.SeverityText(d.Severity), d.Code, d.Line, d.Column, d.Message))]);
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = EsfJsonContext.Default,
+        };
+        options.MakeReadOnly();
+        return options;
     }
 
-    private static MoneyDocument? ToMoney(Money? money) => money is { } m ? new MoneyDocument(m.Amount, m.Currency) : null;
-
-    private static SectionDocument ToSection(Section section) =>
-        new(section.Heading, section.Position.Line, section.Position.Column, section.Text, [.. section.Blocks.Select(ToBlock)]);
-
-    private static BlockDocument ToBlock(Block block) => block switch
+    /// <summary><see cref="ProjectParseResult"/> as a page object with a <see langword="null"/> source; the type's own converter, so any <see cref="JsonSerializerOptions"/> write the contract.</summary>
+    internal sealed class ResultConverter : JsonConverter<ProjectParseResult>
     {
-        ParagraphBlock p => new BlockDocument("paragraph", p.Position.Line, p.Position.Column, p.Text, null, null),
-        ListBlock l => new BlockDocument("list", l.Position.Line, l.Position.Column, null, null,
-            [.. l.Items.Select(i => new ListItemDocument(MarkerName(i.Marker), i.Text, i.Position.Line, i.Position.Column))]),
-        SubHeadingBlock s => new BlockDocument("subHeading", s.Position.Line, s.Position.Column, s.Text, null, null),
-        LabelBlock b => new BlockDocument("label", b.Position.Line, b.Position.Column, b.Text, null, null),
-        ClarificationBlock c => new BlockDocument("clarification", c.Position.Line, c.Position.Column, c.Text, LocalDatePattern.Iso.Format(c.Date), null),
-        _ => new BlockDocument("rule", block.Position.Line, block.Position.Column, null, null, null),
-    };
+        public override ProjectParseResult Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            return EsfJson.Read(document.RootElement).Result;
+        }
 
-    private static string CamelCase(string name) => string.Create(name.Length, name, static (span, n) =>
+        public override void Write(Utf8JsonWriter writer, ProjectParseResult value, JsonSerializerOptions options) => EsfJson.Write(writer, value);
+    }
+
+    /// <summary><see cref="EsfProject"/> as the <c>project</c> object of the contract; the type's own converter.</summary>
+    internal sealed class ProjectConverter : JsonConverter<EsfProject>
     {
-        n.AsSpan().CopyTo(span);
-        span[0] = char.ToLowerInvariant(span[0]);
-    });
+        public override EsfProject Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            using var document = JsonDocument.ParseValue(ref reader);
+            return ProjectJson.ReadProject(document.RootElement);
+        }
 
-    private static string KindName(HeaderFieldKind kind) => CamelCase(kind.ToString());
-
-    private static string PhaseKindName(ProjectPhaseKind kind) => CamelCase(kind.ToString());
-
-    private static string MarkerName(ListMarkerKind kind) => CamelCase(kind.ToString());
+        public override void Write(Utf8JsonWriter writer, EsfProject value, JsonSerializerOptions options) => ProjectJson.WriteProject(writer, value);
+    }
 }
+
+/// <summary>The trim- and AOT-safe metadata of the two types with a contract of their own (their converters do the work).</summary>
+[JsonSerializable(typeof(ProjectParseResult))]
+[JsonSerializable(typeof(EsfProject))]
+[JsonSerializable(typeof(ProjectParseResult[]))]
+[JsonSerializable(typeof(List<ProjectParseResult>))]
+internal sealed partial class EsfJsonContext : JsonSerializerContext;

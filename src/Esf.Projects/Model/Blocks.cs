@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Esf.Projects.Fields;
 using NodaTime;
 
-namespace Esf.Projects.Model;
+namespace Esf.Projects;
 
 /// <summary>A piece of a section's content. Switch on the concrete type: <see cref="ParagraphBlock"/>,
 /// <see cref="ListBlock"/>, <see cref="SubHeadingBlock"/>, <see cref="LabelBlock"/>, <see cref="RuleBlock"/>,
@@ -64,7 +64,16 @@ public sealed record ParagraphBlock : TextBlock
 /// <summary>A list: consecutive items with markers (blank lines between items of one marker kind do not end it).</summary>
 /// <param name="Position">Where the first item starts.</param>
 /// <param name="Items">The items in page order.</param>
-public sealed record ListBlock(SourcePosition Position, ImmutableArray<ListItem> Items) : Block(Position);
+public sealed record ListBlock(SourcePosition Position, ImmutableArray<ListItem> Items) : Block(Position)
+{
+    /// <summary>Compares the position and the items, item by item.</summary>
+    /// <param name="other">The other list.</param>
+    /// <returns>Whether the lists are equal.</returns>
+    public bool Equals(ListBlock? other) => other is not null && Position == other.Position && Items.SequenceEqual(other.Items);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Position, Items.Length);
+}
 
 /// <summary>One list item.</summary>
 public sealed record ListItem
@@ -240,20 +249,22 @@ public sealed record Section
     /// <summary>Attaches the handler results to a section the parser has just built and not yet published (saves a copy per section).</summary>
     internal void AttachData(ImmutableArray<object> data) => _data = data;
 
+    /// <summary>Compares heading, position, blocks (block by block) and text; not <see cref="Data"/>, which the JSON does not carry.</summary>
+    /// <param name="other">The other section.</param>
+    /// <returns>Whether the sections are equal.</returns>
+    public bool Equals(Section? other) =>
+        other is not null && Heading == other.Heading && Position == other.Position && Blocks.SequenceEqual(other.Blocks) && _text.Equals(other._text);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Heading, Position, Blocks.Length);
+
+    /// <summary>The heading and the number of blocks, for debugging.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => (Heading ?? "(untitled)") + " (" + Blocks.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " blocks)";
+
     /// <summary>The first handler result of type <typeparamref name="T"/>: <c>section.GetData&lt;ListSectionData&gt;()</c>.</summary>
     /// <typeparam name="T">The result type a handler produces.</typeparam>
     /// <returns>The result, or <see langword="null"/> when no handler produced one.</returns>
     public T? GetData<T>()
-        where T : class
-    {
-        foreach (var item in Data)
-        {
-            if (item is T data)
-            {
-                return data;
-            }
-        }
-
-        return null;
-    }
+        where T : class => HandlerData.First<T>(Data);
 }

@@ -1,4 +1,4 @@
-namespace Esf.Projects.Model;
+namespace Esf.Projects;
 
 /// <summary>The ESF programme periods in Sweden.</summary>
 public enum ProgrammePeriod
@@ -26,13 +26,19 @@ public enum InferenceConfidence
     High,
 }
 
-/// <summary>The programme period a project belongs to, inferred from the page, and its programme area in that period's terms.</summary>
+/// <summary>The programme period a project belongs to, inferred from the page, and its programme area and objective in that period's terms.</summary>
 /// <param name="Period">The programme period.</param>
 /// <param name="Confidence">How sure the inference is.</param>
 /// <param name="Basis">What it was inferred from, in English (<c>project number 2022/00282</c>).</param>
-/// <param name="AreaName">The programme area's name in that period (<c>Ökat arbetskraftsutbud</c>), or its letter for 2021–2027; <see langword="null"/> when the page has no area or the number is not one of the period's.</param>
+/// <param name="AreaName">The programme area's name in that period, from <c>data/esf-programme-areas.tsv</c> (<c>Ökat arbetskraftsutbud</c>, <c>Öka möjligheten till arbete</c>); <see langword="null"/> when the page has no area or the table has no such area in that period.</param>
 public sealed record ProgrammeInfo(ProgrammePeriod Period, InferenceConfidence Confidence, string Basis, string? AreaName)
 {
+    /// <summary>The specific objective's name in that period (<c>2.1</c> → <c>Kvinnor och män som står långt från arbetsmarknaden …</c>); <see langword="null"/> when the page has none or the reference data does not name it.</summary>
+    public string? ObjectiveName { get; init; }
+
+    /// <summary>The operational programme the page's CCI code names, from <c>data/esf-programmes.tsv</c>; <see langword="null"/> without a CCI or when the code is not in the table.</summary>
+    public string? ProgrammeName { get; init; }
+
     /// <summary>The period as text: <c>2007–2013</c>.</summary>
     /// <returns>The years with an en dash.</returns>
     public string PeriodText => Period switch
@@ -49,4 +55,8 @@ public sealed record ProgrammeInfo(ProgrammePeriod Period, InferenceConfidence C
 /// <param name="DurationDays">Days in the project period, both ends included.</param>
 /// <param name="DurationMonths">Whole calendar months in the period (2012-02-01 till 2014-09-30 is 32).</param>
 /// <param name="SupportPerPlannedParticipant">Granted ESF support divided by the planned number of participants, rounded to whole kronor.</param>
-public sealed record DerivedFigures(decimal? EsfSharePercent, decimal? StatedCofinancingRate, int? DurationDays, int? DurationMonths, decimal? SupportPerPlannedParticipant);
+public sealed record DerivedFigures(decimal? EsfSharePercent, decimal? StatedCofinancingRate, int? DurationDays, int? DurationMonths, decimal? SupportPerPlannedParticipant)
+{
+    /// <summary>No figures: every input is missing.</summary>
+    public static DerivedFigures None { get; } = new(null, null, null, null, null);
+}

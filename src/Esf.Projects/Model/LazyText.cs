@@ -1,4 +1,4 @@
-namespace Esf.Projects.Model;
+namespace Esf.Projects;
 
 /// <summary>
 /// Text held as a slice — of the input when the input already holds exactly these characters, otherwise of one

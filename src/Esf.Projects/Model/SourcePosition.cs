@@ -1,4 +1,4 @@
-namespace Esf.Projects.Model;
+namespace Esf.Projects;
 
 /// <summary>A 1-based line and column in the parsed text.</summary>
 /// <param name="Line">1-based line; LF, CRLF and a lone CR each end a line.</param>

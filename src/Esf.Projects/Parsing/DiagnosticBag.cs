@@ -1,25 +1,56 @@
 using System.Collections.Immutable;
-using Esf.Projects.Diagnostics;
-using Esf.Projects.Model;
+using System.Globalization;
 
 namespace Esf.Projects.Parsing;
 
-/// <summary>Collects diagnostics during one parse; severities come from the catalogue so they cannot drift.</summary>
+/// <summary>Collects diagnostics during one parse; severities and messages come from the catalogue (<see cref="DiagnosticCodes.All"/>) so they cannot drift.</summary>
 internal sealed class DiagnosticBag(bool warningsAsErrors = false)
 {
+    /// <summary>Text values longer than this are clipped in messages, so a huge value cannot make a huge message.</summary>
+    private const int ClipLength = 80;
+
     private readonly List<Diagnostic> _items = [];
 
-    /// <summary>A diagnostic from a user's handler: its code is not in the catalogue, so the severity is given.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>A diagnostic from a user's handler: its code is not in the catalogue, so the severity and message are given.</summary>
     public void AddCustom(string code, DiagnosticSeverity severity, SourcePosition position, string message) =>
         _items.Add(new Diagnostic(code, Raise(severity), position.Line, position.Column, message));
+
+    /// <summary>A diagnostic of the catalogue; <paramref name="args"/> fill its message format.</summary>
+    public void Add(string code, SourcePosition position, params object?[] args)
+    {
+        var descriptor = DiagnosticCodes.Find(code) ?? throw new ArgumentException($"'{code}' is not in the catalogue.", nameof(code));
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] is string text)
+            {
+                args[i] = Clip(text);
+            }
+        }
+
+        var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
+        _items.Add(new Diagnostic(code, Raise(descriptor.Severity), position.Line, position.Column, message));
+    }
 
     private DiagnosticSeverity Raise(DiagnosticSeverity severity) =>
         warningsAsErrors && severity == DiagnosticSeverity.Warning ? DiagnosticSeverity.Error : severity;
 
-    public void Add(string code, SourcePosition position, string message)
+    /// <summary>At most <see cref="ClipLength"/> characters, never splitting a surrogate pair.</summary>
+    internal static string Clip(string value)
     {
-        var severity = DiagnosticCodes.Find(code)?.Severity ?? DiagnosticSeverity.Error;
-        _items.Add(new Diagnostic(code, Raise(severity), position.Line, position.Column, message));
+        if (value.Length <= ClipLength)
+        {
+            return value;
+        }
+
+        var cut = ClipLength - 3;
+        if (char.IsHighSurrogate(value[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(value.AsSpan(0, cut), "...");
     }
 
     /// <summary>By line, then column, then the order reported. Most pages report nothing or report in page order, so the

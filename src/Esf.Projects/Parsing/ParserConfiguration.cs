@@ -1,25 +1,71 @@
 using System.Collections.Frozen;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
-using Esf.Projects.Handlers.Lists;
+using Esf.Projects.ReferenceData;
 
 namespace Esf.Projects.Parsing;
 
-/// <summary>The frozen form of an <see cref="EsfProjectParser"/>'s settings, in the shapes the parser reads fast.</summary>
+/// <summary>What a heading line means, by the vocabulary.</summary>
+/// <param name="ListKind">The list section it opens, if any.</param>
+/// <param name="ProseKind">The prose section it opens, if any.</param>
+internal readonly record struct HeadingMeaning(ListSectionKind? ListKind, ProseSectionKind? ProseKind);
+
+/// <summary>
+/// The frozen form of an <see cref="EsfProjectParser"/>'s settings, in the shapes the parser reads fast: every word of
+/// the vocabulary in the configured languages, the labels of every header field, the section handlers by heading.
+/// </summary>
 internal sealed class ParserConfiguration
 {
     public ParserConfiguration(ProjectParserOptions options, IReadOnlyList<SectionHandler> handlers, IReadOnlyList<HeaderFieldHandler> fieldHandlers)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxInputLength, 1, nameof(options.MaxInputLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSections, 1, nameof(options.MaxSections));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxListItems, 1, nameof(options.MaxListItems));
+        ArgumentNullException.ThrowIfNull(options.Vocabulary, nameof(options.Vocabulary));
         Options = options;
+        Languages = options.Languages;
+        Vocabulary = options.Vocabulary;
         FieldHandlers = [.. fieldHandlers];
-        var labels = options.Labels.IsDefault ? [] : options.Labels;
-        var taught = FieldHandlers.SelectMany(h => h.Labels).Where(l => !labels.Any(k => string.Equals(k.Text, l, StringComparison.OrdinalIgnoreCase)))
-            .Distinct(StringComparer.OrdinalIgnoreCase).Select(l => new HeaderLabel(l, Model.HeaderFieldKind.Unknown));
-        Labels = HeaderLabels.Sorted(labels.Concat(taught));
-        _labelsByFirstChar = Labels.Any(l => l.Text.Length == 0)
-            ? null
-            : Labels.GroupBy(l => char.ToUpperInvariant(l.Text[0])).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         Handlers = [.. handlers];
+
+        Labels = BuildLabels(options, FieldHandlers, Languages);
+        _labelsByFirstChar = Labels.GroupBy(l => char.ToUpperInvariant(l.Text[0])).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+
+        Chrome = [.. Vocabulary.Chrome.In(Languages)];
+        LanguageLinks = [.. Vocabulary.LanguageLink.In(Languages)];
+        MissingWords = [.. Vocabulary.Missing.In(Languages)];
+        ClarificationWords = [.. Vocabulary.Clarification.In(Languages)];
+        _leadInEndings = Words(Vocabulary.LeadInEndings);
+        _leadInVerbs = Words(Vocabulary.LeadInVerbs);
+        Regions = new RegionMatcher(Vocabulary.Regions, Languages);
+
+        // Headings: the vocabulary's (with their meaning), the options', and those the section handlers name.
+        var headings = new Dictionary<string, HeadingMeaning>(StringComparer.OrdinalIgnoreCase);
+        foreach (var phrase in Vocabulary.ListHeadings)
+        {
+            foreach (var spelling in phrase.Term.In(Languages))
+            {
+                headings.TryAdd(spelling.Trim(), new HeadingMeaning(phrase.Meaning, null));
+            }
+        }
+
+        foreach (var phrase in Vocabulary.ProseHeadings)
+        {
+            foreach (var spelling in phrase.Term.In(Languages))
+            {
+                headings.TryAdd(spelling.Trim(), new HeadingMeaning(null, phrase.Meaning));
+            }
+        }
+
+        foreach (var heading in (options.KnownHeadings.IsDefault ? [] : options.KnownHeadings).Concat(Handlers.SelectMany(h => h.Headings.Headings)))
+        {
+            if (!string.IsNullOrWhiteSpace(heading))
+            {
+                headings.TryAdd(heading.Trim(), default);
+            }
+        }
+
+        _headings = headings.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         _predicateHandlers = [.. Handlers.Where(h => h.Headings.Headings.IsEmpty)];
         _handlersByHeading = Handlers.SelectMany(h => h.Headings.Headings).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(
@@ -27,24 +73,18 @@ internal sealed class ParserConfiguration
                 heading => Handlers.Where(h => h.Headings.Headings.IsEmpty || h.Headings.Headings.Contains(heading, StringComparer.OrdinalIgnoreCase)).ToArray(),
                 StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        ListHandlers = [.. Handlers.OfType<ListSectionHandler>()];
-        _listHeadings = [.. ListHandlers.SelectMany(h => h.Headings.Headings)];
-        _listHeadingPredicates = ListHandlers.Any(h => h.Headings.Headings.IsEmpty);
-        KnownHeadings = [.. (options.KnownHeadings.IsDefault ? [] : options.KnownHeadings).Concat(Handlers.SelectMany(h => h.Headings.Headings)).Distinct(StringComparer.OrdinalIgnoreCase)];
-        Chrome = options.Chrome.IsDefault ? [] : [.. options.Chrome];
     }
 
-    /// <summary>The labels grouped by their upper-cased first character, each group in <see cref="Labels"/> order, so a line is
-    /// only compared with the labels that could start it; <see langword="null"/> when a label is empty (then all are tried).</summary>
-    private readonly FrozenDictionary<char, LabelDefinition[]>? _labelsByFirstChar;
+    /// <summary>The labels grouped by their upper-cased first character, each group in <see cref="Labels"/> order, so a line is only compared with the labels that could start it.</summary>
+    private readonly FrozenDictionary<char, LabelDefinition[]> _labelsByFirstChar;
 
-    /// <summary>Every heading the list handlers name: a span-based, allocation-free pre-check for <see cref="IsListHeading"/>.</summary>
-    private readonly string[] _listHeadings;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _leadInEndings;
 
-    /// <summary>Whether a list handler claims headings by predicate, which only a string can be offered to.</summary>
-    private readonly bool _listHeadingPredicates;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _leadInVerbs;
 
-    /// <summary>The handlers that claim headings by predicate, in registration order: all a heading no handler names can match.</summary>
+    private readonly FrozenDictionary<string, HeadingMeaning>.AlternateLookup<ReadOnlySpan<char>> _headings;
+
+    /// <summary>The handlers that claim headings by predicate or by kind, in registration order: all a heading no handler names can match.</summary>
     private readonly SectionHandler[] _predicateHandlers;
 
     /// <summary>For each heading a handler names (ignoring case): the handlers that may claim it, in registration order.</summary>
@@ -52,62 +92,130 @@ internal sealed class ParserConfiguration
 
     public ProjectParserOptions Options { get; }
 
+    public ParserLanguages Languages { get; }
+
+    public Vocabulary Vocabulary { get; }
+
     public HeaderFieldHandler[] FieldHandlers { get; }
 
+    /// <summary>Every label, longest first, so <c>Projektägare organisationsnummer</c> is tried before <c>Projektägare</c>.</summary>
     public LabelDefinition[] Labels { get; }
 
     public SectionHandler[] Handlers { get; }
 
-    public ListSectionHandler[] ListHandlers { get; }
-
-    public string[] KnownHeadings { get; }
-
     public string[] Chrome { get; }
 
-    /// <summary>Matches a known label at the start of a line's content (<see cref="HeaderLabels.TryMatch"/> over the labels that share its first character).</summary>
-    public bool TryMatchLabel(ReadOnlySpan<char> content, out LabelMatch match)
+    public string[] LanguageLinks { get; }
+
+    public string[] MissingWords { get; }
+
+    public string[] ClarificationWords { get; }
+
+    public RegionMatcher Regions { get; }
+
+    /// <summary>The active spellings of a field's labels.</summary>
+    public IEnumerable<string> LabelsOf(HeaderFieldHandler handler) => handler.Labels.In(Languages);
+
+    /// <summary>Whether the text is one of the term's active spellings, ignoring case and surrounding white space.</summary>
+    public bool IsTerm(ReadOnlySpan<char> text, Term term)
     {
-        if (_labelsByFirstChar is null)
+        text = TextChars.Trim(text);
+        foreach (var spelling in term.In(Languages))
         {
-            return HeaderLabels.TryMatch(Labels, content, out match);
-        }
-
-        if (content.IsEmpty || !_labelsByFirstChar.TryGetValue(char.ToUpperInvariant(content[0]), out var candidates))
-        {
-            match = default;
-            return false;
-        }
-
-        return HeaderLabels.TryMatch(candidates, content, out match);
-    }
-
-    /// <summary>
-    /// The handlers that may claim <paramref name="heading"/>, in registration order: a superset of those whose
-    /// <see cref="HeadingMatcher.Matches"/> says yes (names compared ignoring case, plus every predicate), found with one
-    /// lookup instead of one comparison per handler and heading.
-    /// </summary>
-    public SectionHandler[] HandlersFor(string heading) =>
-        _handlersByHeading.TryGetValue(heading.AsSpan().Trim(), out var handlers) ? handlers : _predicateHandlers;
-
-    /// <summary>A heading of one of the list sections, which may be followed directly by its items.</summary>
-    public bool IsListHeading(ReadOnlySpan<char> content)
-    {
-        // Called for many body lines: only build a string when a named heading (ignoring case, a superset of what the
-        // matchers accept) or a predicate could say yes.
-        if (content.Length > 80 || (!_listHeadingPredicates && !HeaderLabels.IsOneOf(TextChars.Trim(content), _listHeadings)))
-        {
-            return false;
-        }
-
-        var text = content.ToString();
-        foreach (var handler in ListHandlers)
-        {
-            if (handler.Headings.Matches(text))
+            if (text.Equals(spelling, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    public static bool IsOneOf(ReadOnlySpan<char> content, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (content.Equals(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A heading the vocabulary, the options or a handler names; what it means, if anything.</summary>
+    public bool TryGetHeading(ReadOnlySpan<char> content, out HeadingMeaning meaning) => _headings.TryGetValue(content, out meaning);
+
+    public bool IsLeadInEnding(ReadOnlySpan<char> word) => _leadInEndings.Contains(word);
+
+    public bool IsLeadInVerb(ReadOnlySpan<char> word) => _leadInVerbs.Contains(word);
+
+    /// <summary>Matches a known label at the start of a line's content, over the labels that share its first character.</summary>
+    public bool TryMatchLabel(ReadOnlySpan<char> content, out LabelMatch match)
+    {
+        if (content.IsEmpty || !_labelsByFirstChar.TryGetValue(char.ToUpperInvariant(content[0]), out var candidates))
+        {
+            match = default;
+            return false;
+        }
+
+        return LabelMatcher.TryMatch(candidates, content, this, out match);
+    }
+
+    /// <summary>
+    /// The handlers that may claim <paramref name="heading"/>, in registration order: a superset of those whose
+    /// matcher says yes (names compared ignoring case, plus every predicate and kind matcher), found with one lookup
+    /// instead of one comparison per handler and heading.
+    /// </summary>
+    public SectionHandler[] HandlersFor(string heading) =>
+        _handlersByHeading.TryGetValue(heading.AsSpan().Trim(), out var handlers) ? handlers : _predicateHandlers;
+
+    private FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Words(Term term) =>
+        term.In(Languages).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The labels of every field in the configured languages, and the further labels of the options; each label claimed by the fields that list it, in field order.</summary>
+    private static LabelDefinition[] BuildLabels(ProjectParserOptions options, HeaderFieldHandler[] fields, ParserLanguages languages)
+    {
+        var claims = new Dictionary<string, List<HeaderFieldHandler>>(StringComparer.OrdinalIgnoreCase);
+        var order = new List<string>();
+        void Claim(string label, HeaderFieldHandler? field)
+        {
+            label = label.Trim();
+            if (label.Length == 0)
+            {
+                return;
+            }
+
+            if (!claims.TryGetValue(label, out var list))
+            {
+                claims[label] = list = [];
+                order.Add(label);
+            }
+
+            if (field is not null && !list.Contains(field))
+            {
+                list.Add(field);
+            }
+        }
+
+        foreach (var field in fields)
+        {
+            foreach (var label in field.Labels.In(languages))
+            {
+                Claim(label, field);
+            }
+        }
+
+        foreach (var extra in options.Labels.IsDefault ? [] : options.Labels)
+        {
+            ArgumentNullException.ThrowIfNull(extra, nameof(options.Labels));
+            ArgumentException.ThrowIfNullOrWhiteSpace(extra.Text, nameof(options.Labels));
+            var field = extra.FieldKey is null ? null : Array.Find(fields, f => f.Key == extra.FieldKey)
+                ?? throw new ArgumentException($"No header field has the key '{extra.FieldKey}' for the label '{extra.Text}'.", nameof(options));
+            Claim(extra.Text, field);
+        }
+
+        return [.. order.Select(label => new LabelDefinition(label, [.. claims[label]])).OrderByDescending(l => l.Text.Length)];
     }
 }

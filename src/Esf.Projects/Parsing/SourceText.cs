@@ -1,6 +1,5 @@
 using System.Buffers;
 using Esf.Projects.Fields;
-using Esf.Projects.Model;
 
 namespace Esf.Projects.Parsing;
 

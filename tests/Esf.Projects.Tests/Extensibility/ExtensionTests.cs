@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using Esf.Projects.Diagnostics;
 using Esf.Projects.Handlers;
 using Esf.Projects.Handlers.Lists;
 using Esf.Projects.Handlers.Prose;
 using Esf.Projects.Json;
-using Esf.Projects.Model;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Esf.Projects.Tests.Extensibility;
@@ -107,7 +105,8 @@ public class ExtensionTests
 
         var project = builder.Build().Parse(Page).Project;
 
-        Assert.Empty(project.Municipalities);
+        Assert.Equal<string>(["Lund", "Malmö"], project.Municipalities);
+        Assert.Null(project.GetSectionData<ListSectionData>());
         Assert.Null(project.GetSectionData<ProseSectionData>());
         Assert.Equal("prose", project.GetSectionData<Marker>()?.Name);
         Assert.NotNull(project.GetSectionData<PercentLines>());
@@ -150,10 +149,10 @@ public class ExtensionTests
     [Fact]
     public void A_new_header_label_is_recognised_without_an_unknown_label_diagnostic()
     {
-        const string text = "Titel\nProjektägare: Kommunen\nDiarienummer: 2012-123\nRegion: Sydsverige\n";
+        const string text = "Titel\nProjektägare: Kommunen\nÄrendenummer: 2012-123\nRegion: Sydsverige\n";
 
         var plain = ProjectParser.Parse(text);
-        var taught = new ProjectParserBuilder().AddHeaderLabel("Diarienummer", HeaderFieldKind.Unknown).Build().Parse(text);
+        var taught = new ProjectParserBuilder().AddHeaderLabel("Ärendenummer").Build().Parse(text);
 
         Assert.Contains(plain.Diagnostics, d => d.Code == DiagnosticCodes.UnknownLabel);
         Assert.DoesNotContain(taught.Diagnostics, d => d.Code == DiagnosticCodes.UnknownLabel);
@@ -243,7 +242,7 @@ public class ExtensionTests
 
     private sealed record CaseNumber(int Year, int Serial);
 
-    private sealed class CaseNumberHandler() : HeaderFieldHandler<CaseNumber>("Diarienummer")
+    private sealed class CaseNumberHandler() : HeaderFieldHandler<CaseNumber>("Ärendenummer")
     {
         public override CaseNumber? Handle(HeaderFieldContext context)
         {
@@ -267,8 +266,8 @@ public class ExtensionTests
     [Fact]
     public void A_header_field_handler_teaches_a_label_and_attaches_a_typed_value()
     {
-        const string text = "Titel\nProjektägare: Kommunen\nDiarienummer: 2012-123\nRegion: Sydsverige\n";
-        var parser = new ProjectParserBuilder().AddHeaderFieldHandler(new CaseNumberHandler()).AddHeaderFieldHandler(new ThrowingFieldHandler()).Build();
+        const string text = "Titel\nProjektägare: Kommunen\nÄrendenummer: 2012-123\nRegion: Sydsverige\n";
+        var parser = new ProjectParserBuilder().AddHeaderField(new CaseNumberHandler()).AddHeaderField(new ThrowingFieldHandler()).Build();
 
         var result = parser.Parse(text);
 
@@ -278,7 +277,7 @@ public class ExtensionTests
         Assert.Equal((2, 15), (failure.Line, failure.Column));
         Assert.Equal("Kommunen", result.Project.Owner);
 
-        var bad = parser.Parse("Titel\nProjektägare: Kommunen\nDiarienummer: okänt\n");
+        var bad = parser.Parse("Titel\nProjektägare: Kommunen\nÄrendenummer: okänt\n");
         Assert.Equal((3, 15), Assert.Single(bad.Diagnostics, d => d.Code == "CASE01") is var d ? (d.Line, d.Column) : default);
     }
 }

@@ -1,5 +1,5 @@
 using Esf.Projects.Fields;
-using Esf.Projects.Geography;
+using Esf.Projects.ReferenceData;
 using NodaTime;
 
 namespace Esf.Projects.Tests.Fields;

@@ -50,7 +50,7 @@ public class BulletListTests
     public void Agrees_with_the_page_parser_on_the_seed_lists(string seed)
     {
         var lines = Seeds.Text(seed).TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
-        var lists = Seeds.Parse(seed).Project.Sections.SelectMany(s => s.Blocks).OfType<Model.ListBlock>().ToList();
+        var lists = Seeds.Parse(seed).Project.Sections.SelectMany(s => s.Blocks).OfType<ListBlock>().ToList();
         Assert.NotEmpty(lists);
         foreach (var list in lists)
         {

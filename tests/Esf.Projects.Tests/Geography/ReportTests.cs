@@ -1,4 +1,4 @@
-using Esf.Projects.Geography;
+using Esf.Projects.ReferenceData;
 using Esf.Projects.Report;
 
 namespace Esf.Projects.Tests.Geography;

@@ -1,4 +1,4 @@
-using Esf.Projects.Geography;
+using Esf.Projects.ReferenceData;
 
 namespace Esf.Projects.Tests.Hostile;
 
@@ -13,7 +13,7 @@ public class RegressionTests
     {
         var result = ProjectParser.Parse(page);
 
-        Assert.Single(result.Diagnostics, d => d.Code == Diagnostics.DiagnosticCodes.UnknownMunicipality);
+        Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownMunicipality);
         Assert.False(SwedishMunicipalities.TryMatch("Lu\uD800nd", out _));
         Assert.Empty(SwedishMunicipalities.Suggest("\uD800"));
     }

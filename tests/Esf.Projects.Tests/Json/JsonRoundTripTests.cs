@@ -27,9 +27,9 @@ public class JsonRoundTripTests
         Assert.Equal<string>(a.Partners, b.Partners);
         Assert.Equal<string>(a.Municipalities, b.Municipalities);
         Assert.Equal<string>(a.UnplacedText, b.UnplacedText);
-        Assert.Equal<Model.HeaderField>(a.Fields, b.Fields);
-        Assert.Equal<Model.HeaderField>(a.ExtraFields, b.ExtraFields);
-        Assert.Equal<Diagnostics.Diagnostic>(parsed.Diagnostics, back.Diagnostics);
+        Assert.Equal<HeaderField>(a.Fields, b.Fields);
+        Assert.Equal<HeaderField>(a.ExtraFields, b.ExtraFields);
+        Assert.Equal<Diagnostic>(parsed.Diagnostics, back.Diagnostics);
         Assert.Equal(a.Sections.Length, b.Sections.Length);
         foreach (var (x, y) in a.Sections.Zip(b.Sections))
         {
@@ -38,9 +38,9 @@ public class JsonRoundTripTests
         }
     }
 
-    private static string Describe(Model.Block block) => block switch
+    private static string Describe(Block block) => block switch
     {
-        Model.ListBlock list => $"list {list.Position} " + string.Join('|', list.Items),
+        ListBlock list => $"list {list.Position} " + string.Join('|', list.Items),
         _ => block.ToString(),
     };
 

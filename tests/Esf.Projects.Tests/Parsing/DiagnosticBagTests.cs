@@ -1,12 +1,12 @@
-using Esf.Projects.Diagnostics;
-using Esf.Projects.Model;
 using Esf.Projects.Parsing;
 
 namespace Esf.Projects.Tests.Parsing;
 
-/// <summary>The bag's sort: by line, then column, then the order reported; in-order bags take the no-sort path.</summary>
+/// <summary>The bag's sort: by line, then column, then the order reported; in-order bags take the no-sort path. Each report names a field, so the message tells the reports apart.</summary>
 public class DiagnosticBagTests
 {
+    private static string Name(Diagnostic diagnostic) => diagnostic.Message.Split('\'')[1];
+
     private static DiagnosticBag Bag(params (int Line, int Column, string Message)[] reports)
     {
         var bag = new DiagnosticBag();
@@ -26,7 +26,7 @@ public class DiagnosticBagTests
     {
         var sorted = Bag((1, 1, "a"), (1, 1, "b"), (1, 5, "c"), (3, 2, "d")).ToSortedArray();
 
-        Assert.Equal<string>(["a", "b", "c", "d"], sorted.Select(d => d.Message));
+        Assert.Equal<string>(["a", "b", "c", "d"], sorted.Select(Name));
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class DiagnosticBagTests
     {
         var sorted = Bag((4, 1, "late"), (2, 7, "b1"), (2, 3, "a"), (2, 7, "b2"), (1, 9, "first"), (2, 7, "b3")).ToSortedArray();
 
-        Assert.Equal<string>(["first", "a", "b1", "b2", "b3", "late"], sorted.Select(d => d.Message));
+        Assert.Equal<string>(["first", "a", "b1", "b2", "b3", "late"], sorted.Select(Name));
         Assert.Equal<(int, int)>([(1, 9), (2, 3), (2, 7), (2, 7), (2, 7), (4, 1)], sorted.Select(d => (d.Line, d.Column)));
     }
 
@@ -43,6 +43,35 @@ public class DiagnosticBagTests
     {
         var sorted = Bag((2, 5, "x"), (2, 4, "y")).ToSortedArray();
 
-        Assert.Equal<string>(["y", "x"], sorted.Select(d => d.Message));
+        Assert.Equal<string>(["y", "x"], sorted.Select(Name));
     }
+}
+
+public class DiagnosticMessageTests
+{
+    [Fact]
+    public void Messages_are_formatted_from_the_catalogue_with_the_invariant_culture()
+    {
+        var bag = new DiagnosticBag();
+        bag.Add(DiagnosticCodes.GrantedExceedsTotal, new SourcePosition(1, 1), 1234.5m, 1000m);
+
+        Assert.Equal("The granted ESF support (1234.5 SEK) is larger than the total project budget (1000 SEK).", Assert.Single(bag.ToSortedArray()).Message);
+    }
+
+    [Fact]
+    public void A_long_value_is_clipped_without_splitting_a_surrogate_pair()
+    {
+        var value = new string('a', 76) + "\U0001F600" + new string('b', 10);
+        var bag = new DiagnosticBag();
+        bag.Add(DiagnosticCodes.UnknownLabel, new SourcePosition(1, 1), value);
+
+        var message = Assert.Single(bag.ToSortedArray()).Message;
+        Assert.Contains(new string('a', 76) + "...", message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', message);
+        Assert.False(message.Any(char.IsSurrogate), message);
+    }
+
+    [Fact]
+    public void A_code_outside_the_catalogue_is_a_programming_error() =>
+        Assert.Throws<ArgumentException>(() => new DiagnosticBag().Add("ESF9999", new SourcePosition(1, 1)));
 }

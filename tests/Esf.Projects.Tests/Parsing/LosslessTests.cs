@@ -1,4 +1,3 @@
-using Esf.Projects.Model;
 
 namespace Esf.Projects.Tests.Parsing;
 

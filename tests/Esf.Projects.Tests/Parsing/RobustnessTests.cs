@@ -1,5 +1,4 @@
 using System.Text;
-using Esf.Projects.Diagnostics;
 using Esf.Projects.Json;
 
 namespace Esf.Projects.Tests.Parsing;

@@ -1,6 +1,5 @@
-using Esf.Projects.Diagnostics;
+using Esf.Projects.Handlers;
 using Esf.Projects.Fields;
-using Esf.Projects.Model;
 using NodaTime;
 
 namespace Esf.Projects.Tests.Parsing;
@@ -38,7 +37,7 @@ public class SeedFactsTests
     {
         var p = Seeds.Parse("000_196cdacd7e4f6bec.txt").Project;
 
-        var period = p.Fields.Single(f => f.Kind == HeaderFieldKind.Period);
+        var period = p.Fields.Single(f => f.Kind == EsfHeaderFields.Period.Key);
         Assert.Equal(new SourcePosition(19, 1), period.LabelPosition);
         Assert.Equal(new SourcePosition(19, 14), period.ValuePosition);
         Assert.Equal(new SourcePosition(11, 14), p.Fields[0].ValuePosition);

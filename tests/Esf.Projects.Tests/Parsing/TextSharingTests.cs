@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers.Prose;
-using Esf.Projects.Model;
 
 namespace Esf.Projects.Tests.Parsing;
 

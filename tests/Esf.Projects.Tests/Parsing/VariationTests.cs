@@ -1,6 +1,4 @@
-using Esf.Projects.Diagnostics;
 using Esf.Projects.Fields;
-using Esf.Projects.Model;
 using NodaTime;
 
 namespace Esf.Projects.Tests.Parsing;
@@ -206,10 +204,11 @@ public class VariationTests
         var result = ProjectParser.Parse(Pages.With(header));
 
         AssertStandardFacts(result);
-        var extra = Assert.Single(result.Project.ExtraFields);
-        Assert.Equal(("Stödmottagarens address", (string?)null), (extra.Label, extra.Value));
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.EmptyValue && d.Line == 10 && d.Column == 1);
-        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownLabel && d.Line == 10);
+        Assert.Empty(result.Project.ExtraFields);
+        var field = result.Project.Fields.Single(f => f.Label == "Stödmottagarens address");
+        Assert.Equal(("beneficiaryAddress", (string?)null), (field.Kind, field.Value));
+        Assert.Null(result.Project.BeneficiaryAddress);
+        Assert.Equal((DiagnosticCodes.EmptyValue, 10, 1), Assert.Single(result.Diagnostics) is var d ? (d.Code, d.Line, d.Column) : default);
     }
 
     [Fact]
@@ -299,10 +298,13 @@ public class VariationTests
         Assert.Equal(50m, p.EuCofinancingRate);
         Assert.Equal(Money.Sek(12500000m), p.GrantedEsfSupport);
         Assert.Equal(new ProgramArea("1.1", 1, "Kompetensförsörjning"), p.ProgramArea);
-        var extra = Assert.Single(p.ExtraFields);
-        Assert.Equal(("Stödmottagare postnr", "17141", new SourcePosition(11, 1), new SourcePosition(12, 1)), (extra.Label, extra.Value, extra.LabelPosition, extra.ValuePosition));
+        Assert.Empty(p.ExtraFields);
+        var postalCode = p.Fields.Single(f => f.Label == "Stödmottagare postnr");
+        Assert.Equal(("beneficiaryPostalCode", "17141", new SourcePosition(11, 1), new SourcePosition(12, 1)), (postalCode.Kind, postalCode.Value, postalCode.LabelPosition, postalCode.ValuePosition));
+        Assert.Equal("17141", p.BeneficiaryPostalCode);
+        Assert.Equal(PageLayout.ProjectBank2014To2020, p.Layout);
         Assert.Equal("Sammanfattning", Assert.Single(p.Sections).Heading);
-        Assert.Equal([DiagnosticCodes.UnknownLabel], result.Diagnostics.Select(d => d.Code));
+        Assert.Empty(result.Diagnostics);
     }
 
     [Fact]
@@ -317,15 +319,15 @@ public class VariationTests
     [Fact]
     public void Unknown_labels_in_colon_and_tab_layout_are_kept_with_positions()
     {
-        var header = Pages.StandardHeader.Concat(["Stödmottagare postnr: 17141", "Organisationsnummer\t212000-1234"]);
+        var header = Pages.StandardHeader.Concat(["Ansökningsnummer: 17141", "Organisationsnummer\t212000-1234"]);
 
         var result = ProjectParser.Parse(Pages.With(header));
 
         AssertStandardFacts(result);
         Assert.Equal(
-            [("Stödmottagare postnr", "17141", 17), ("Organisationsnummer", "212000-1234", 18)],
+            [("Ansökningsnummer", "17141", 17), ("Organisationsnummer", "212000-1234", 18)],
             result.Project.ExtraFields.Select(f => (f.Label, f.Value, f.LabelPosition.Line)));
-        Assert.Equal(new SourcePosition(17, 23), result.Project.ExtraFields[0].ValuePosition);
+        Assert.Equal(new SourcePosition(17, 19), result.Project.ExtraFields[0].ValuePosition);
     }
 
     [Theory]

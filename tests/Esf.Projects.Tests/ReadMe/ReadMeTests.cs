@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using Esf.Projects.Diagnostics;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
 using Esf.Projects.Json;

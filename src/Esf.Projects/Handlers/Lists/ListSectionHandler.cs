@@ -1,44 +1,38 @@
 using System.Collections.Immutable;
-using Esf.Projects.Diagnostics;
-using Esf.Projects.Fields;
 
 namespace Esf.Projects.Handlers.Lists;
 
-/// <summary>Which of the page's three lists a list section is.</summary>
-public enum ListSectionKind
+/// <summary>The items of a list section, as attached by <see cref="ListSectionHandler"/>.</summary>
+/// <param name="Kind">Which list.</param>
+/// <param name="Items">The items without their markers, in page order: the same items as the section's <see cref="ListBlock"/> and the project's list.</param>
+public sealed record ListSectionData(ListSectionKind Kind, ImmutableArray<string> Items)
 {
-    /// <summary><c>Medfinansiärer</c>: organisations co-financing the project (<see cref="Model.EsfProject.CoFinanciers"/>).</summary>
-    CoFinanciers,
+    /// <summary>Compares the kind and the items, item by item.</summary>
+    /// <param name="other">The other result.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(ListSectionData? other) => other is not null && Kind == other.Kind && Items.SequenceEqual(other.Items);
 
-    /// <summary><c>Samarbetspartners</c>: partner organisations (<see cref="Model.EsfProject.Partners"/>).</summary>
-    Partners,
-
-    /// <summary><c>Kommun</c>: the municipalities the project covers (<see cref="Model.EsfProject.Municipalities"/>).</summary>
-    Municipalities,
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Kind, Items.Length);
 }
 
-/// <summary>The items of a list section.</summary>
-/// <param name="Kind">Which list.</param>
-/// <param name="Items">The items without their markers, in page order; an unmarked line is kept as an item (with ESF0301).</param>
-public sealed record ListSectionData(ListSectionKind Kind, ImmutableArray<string> Items);
-
 /// <summary>
-/// Built-in handler for the three list sections; the project's <see cref="Model.EsfProject.CoFinanciers"/>,
-/// <see cref="Model.EsfProject.Partners"/> and <see cref="Model.EsfProject.Municipalities"/> are read from its result.
-/// Replace it (<see cref="SectionHandlerList.Replace{T}(SectionHandler)"/>) to read those lists differently.
+/// Built-in handler that names a list section's items: <c>section.GetData&lt;ListSectionData&gt;()</c>. The parser
+/// itself reads the lists (every line of a list section is an item, ESF0301 for an unmarked one) and fills
+/// <see cref="EsfProject.CoFinanciers"/>, <see cref="EsfProject.Partners"/> and <see cref="EsfProject.Municipalities"/>
+/// from them; this handler only attaches the same items to the section, so removing it changes nothing else.
 /// </summary>
 public sealed class ListSectionHandler : SectionHandler<ListSectionData>
 {
-    /// <summary>Creates the handler for one list.</summary>
+    /// <summary>Creates the handler for one list; it claims that list's headings in the parser's vocabulary and languages.</summary>
     /// <param name="kind">Which list.</param>
-    /// <param name="headings">Its headings; <see cref="DefaultHeadings"/> when <see langword="null"/>.</param>
-    public ListSectionHandler(ListSectionKind kind, HeadingMatcher? headings = null)
-        : base(headings ?? DefaultHeadings(kind))
+    public ListSectionHandler(ListSectionKind kind)
+        : base(HeadingMatcher.ListSection(kind))
     {
         Kind = kind;
     }
 
-    /// <summary>Which list this handler reads.</summary>
+    /// <summary>Which list this handler names.</summary>
     public ListSectionKind Kind { get; }
 
     /// <inheritdoc />
@@ -49,37 +43,23 @@ public sealed class ListSectionHandler : SectionHandler<ListSectionData>
         _ => nameof(ListSectionKind.Municipalities),
     } + ")";
 
-    /// <summary>The Swedish headings of a list, matched ignoring case: <c>Medfinansiärer</c>/<c>Medfinansiär</c>, <c>Samarbetspartners</c>/<c>Samarbetspartner</c>, <c>Kommun</c>/<c>Kommuner</c>.</summary>
-    /// <param name="kind">Which list.</param>
-    /// <returns>The matcher.</returns>
-    public static HeadingMatcher DefaultHeadings(ListSectionKind kind) => kind switch
-    {
-        ListSectionKind.CoFinanciers => HeadingMatcher.IgnoreCase("Medfinansiärer", "Medfinansiär"),
-        ListSectionKind.Partners => HeadingMatcher.IgnoreCase("Samarbetspartners", "Samarbetspartner"),
-        _ => HeadingMatcher.IgnoreCase("Kommun", "Kommuner"),
-    };
-
     /// <inheritdoc />
     public override ListSectionData Handle(SectionContext context)
     {
-        var items = ImmutableArray.CreateBuilder<string>(context.LineCount);
-        for (var i = 0; i < context.LineCount; i++)
+        if (!context.ListItems.IsDefaultOrEmpty)
         {
-            var line = context.GetLine(i);
-            if (line.IsEmpty)
-            {
-                continue;
-            }
+            return new ListSectionData(Kind, context.ListItems);
+        }
 
-            if (ListMarker.TryRead(line, out _, out var itemStart))
+        var items = ImmutableArray.CreateBuilder<string>();
+        foreach (var block in context.Section.Blocks)
+        {
+            if (block is ListBlock list)
             {
-                items.Add(line[itemStart..].ToString());
-            }
-            else
-            {
-                var text = line.ToString();
-                context.Report(DiagnosticSeverity.Info, DiagnosticCodes.ListItemWithoutMarker, DiagnosticMessages.ListItemWithoutMarker(context.Heading, text), context.GetLinePosition(i));
-                items.Add(text);
+                foreach (var item in list.Items)
+                {
+                    items.Add(item.Text);
+                }
             }
         }
 

@@ -3,54 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Esf.Projects.Geography;
-
-/// <summary>The eight regions ESF-rådet's regional offices covered, plus national projects.</summary>
-public enum EsfRegion
-{
-    /// <summary>Övre Norrland: Norrbotten and Västerbotten.</summary>
-    OvreNorrland,
-
-    /// <summary>Mellersta Norrland: Jämtland and Västernorrland.</summary>
-    MellerstaNorrland,
-
-    /// <summary>Norra Mellansverige: Gävleborg, Dalarna and Värmland.</summary>
-    NorraMellansverige,
-
-    /// <summary>Stockholm: Stockholms län.</summary>
-    Stockholm,
-
-    /// <summary>Östra Mellansverige: Örebro, Östergötland, Södermanland, Västmanland and Uppsala.</summary>
-    OstraMellansverige,
-
-    /// <summary>Småland och Öarna: Jönköping, Kronoberg, Kalmar and Gotland.</summary>
-    SmalandOchOarna,
-
-    /// <summary>Västsverige: Västra Götaland and Halland.</summary>
-    Vastsverige,
-
-    /// <summary>Sydsverige: Skåne and Blekinge.</summary>
-    Sydsverige,
-
-    /// <summary>A national project (<c>Nationellt</c>, <c>ESF Nationellt</c>, <c>ESF-Nationellt</c>).</summary>
-    National,
-}
-
-/// <summary>A Swedish county (län).</summary>
-/// <param name="Code">The two-digit SCB county code (<c>12</c>).</param>
-/// <param name="Name">The name, <c>Skåne län</c>.</param>
-/// <param name="Region">The ESF region the county belongs to.</param>
-public sealed record County(string Code, string Name, EsfRegion Region);
-
-/// <summary>A Swedish municipality (kommun) with its SCB code.</summary>
-/// <param name="Code">The four-digit SCB municipality code (<c>1261</c>); its first two digits are the county code.</param>
-/// <param name="Name">The official name, <c>Kävlinge</c>.</param>
-/// <param name="County">The county.</param>
-public sealed record Municipality(string Code, string Name, County County)
-{
-    /// <summary>The ESF region of the municipality's county.</summary>
-    public EsfRegion Region => County.Region;
-}
+namespace Esf.Projects.ReferenceData;
 
 /// <summary>
 /// Sweden's 290 municipalities and 21 counties (codes in force in 2026), embedded in the library, and tolerant
@@ -152,30 +105,56 @@ public static class SwedishMunicipalities
     /// <param name="name">The unmatched name.</param>
     /// <param name="count">At most this many.</param>
     /// <returns>The suggestions; empty when nothing is close.</returns>
+    /// <remarks>Bounded work whatever the name: names whose length differs by more than the allowed distance are skipped
+    /// before any comparison, and the distance is computed on the stack, stopping once it exceeds the limit.</remarks>
     public static ImmutableArray<Municipality> Suggest(string name, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         var folded = Fold(Key(name));
         var limit = Math.Max(2, folded.Length / 3);
-        return
-        [
-            .. FoldedKeys
-                .Select(x => (x.Municipality, Distance: Levenshtein(folded, x.FoldedKey, limit)))
-                .Where(x => x.Distance <= limit)
-                .OrderBy(x => x.Distance).ThenBy(x => x.Municipality.Code, StringComparer.Ordinal)
-                .Take(count)
-                .Select(x => x.Municipality),
-        ];
+        if (count == 0 || folded.Length > MaxNameLength + limit)
+        {
+            return [];
+        }
+
+        var best = new List<(int Distance, Municipality Municipality)>();
+        foreach (var (municipality, key) in FoldedKeys)
+        {
+            if (Math.Abs(key.Length - folded.Length) > limit)
+            {
+                continue;
+            }
+
+            var distance = Levenshtein(folded, key, limit);
+            if (distance <= limit)
+            {
+                best.Add((distance, municipality));
+            }
+        }
+
+        return [.. best.OrderBy(x => x.Distance).ThenBy(x => x.Municipality.Code, StringComparer.Ordinal).Take(count).Select(x => x.Municipality)];
     }
 
-    /// <summary>Reads a region as pages write it: the eight region names (any case, spaces or hyphens, with or without <c>ESF</c>) or national.</summary>
-    /// <param name="text">The region, such as <c>Sydsverige</c> or <c>ESF-Nationellt</c>.</param>
+    /// <summary>The longest folded municipality name: a longer name cannot be within reach of any.</summary>
+    private static readonly int MaxNameLength = FoldedKeys.Max(x => x.FoldedKey.Length);
+
+    /// <summary>Reads a region as pages write it: the spellings of <see cref="Vocabulary.Regions"/> (any case, diacritics, spaces or hyphens, with or without a leading <c>ESF</c> or <c>Region</c>).</summary>
+    /// <param name="text">The region, such as <c>Sydsverige</c>, <c>Småland &amp; Öarna</c> or <c>ESF-Nationellt</c>.</param>
     /// <param name="region">The region.</param>
     /// <returns>Whether it is one of them.</returns>
     public static bool TryParseRegion(string text, out EsfRegion region)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var key = Fold(Key(text)).Replace(" ", string.Empty, StringComparison.Ordinal);
+        return DefaultRegions.TryMatch(text, out region);
+    }
+
+    private static readonly RegionMatcher DefaultRegions = new(Vocabulary.Default.Regions, ParserLanguages.SwedishAndEnglish);
+
+    /// <summary>The key a region spelling is compared by: folded, without spaces, <c>&amp;</c> read as <c>och</c>, a leading <c>esf</c> or <c>region</c> dropped.</summary>
+    internal static string RegionKey(string text)
+    {
+        var key = Fold(Key(text)).Replace("&", " och ", StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
         if (key.StartsWith("esf", StringComparison.Ordinal))
         {
             key = key[3..];
@@ -186,20 +165,7 @@ public static class SwedishMunicipalities
             key = key[6..];
         }
 
-        (region, var found) = key switch
-        {
-            "ovrenorrland" => (EsfRegion.OvreNorrland, true),
-            "mellerstanorrland" => (EsfRegion.MellerstaNorrland, true),
-            "norramellansverige" => (EsfRegion.NorraMellansverige, true),
-            "stockholm" => (EsfRegion.Stockholm, true),
-            "ostramellansverige" => (EsfRegion.OstraMellansverige, true),
-            "smalandochoarna" => (EsfRegion.SmalandOchOarna, true),
-            "vastsverige" => (EsfRegion.Vastsverige, true),
-            "sydsverige" => (EsfRegion.Sydsverige, true),
-            "nationellt" or "national" => (EsfRegion.National, true),
-            _ => (default, false),
-        };
-        return found;
+        return key;
     }
 
     /// <summary>The Swedish name of a region: <c>Småland och Öarna</c>, <c>Nationellt</c>.</summary>
@@ -296,16 +262,11 @@ public static class SwedishMunicipalities
     private const string Accented = "åäáàâãāăąöøóòôõōőéèêëēėęüúùûūůűíìîïīçćčñńýÿšśžźżđłďťřň";
     private const string Plain = "aaaaaaaaaooooooooeeeeeeeuuuuuuuiiiiicccnnyysszzzdldtrn";
 
-    /// <summary>Levenshtein distance, stopping early once every path exceeds <paramref name="limit"/>.</summary>
+    /// <summary>Levenshtein distance, stopping early once every path exceeds <paramref name="limit"/>; the two rows live on the stack (<paramref name="b"/> is a municipality name, short).</summary>
     private static int Levenshtein(string a, string b, int limit)
     {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> previous = stackalloc int[b.Length + 1];
+        Span<int> current = stackalloc int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -327,7 +288,9 @@ public static class SwedishMunicipalities
                 return limit + 1;
             }
 
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
 
         return previous[b.Length];

@@ -1,0 +1,600 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Esf.Projects.Fields;
+using Esf.Projects.Handlers;
+using Esf.Projects.ReferenceData;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Esf.Projects.Json;
+
+/// <summary>
+/// The JSON contract of a project, member by member, in the order written. Header fields are members of their own,
+/// written and read by their value's type (<see cref="FieldJson"/>), so a new field definition appears in the JSON
+/// without a line here; the members listed here are the project's structure and the values derived from several
+/// fields (contact, period, project numbers, intervention type).
+/// </summary>
+internal static class ProjectJson
+{
+    /// <summary>One top-level property (or a few, for a field like the phase) of the project object.</summary>
+    internal abstract class Member
+    {
+        public abstract void Write(Utf8JsonWriter writer, EsfProject project);
+
+        public abstract void Read(JsonElement project, ProjectParts parts);
+    }
+
+    private sealed class Derived(string name, Action<Utf8JsonWriter, EsfProject> write, Action<JsonElement, ProjectParts> read) : Member
+    {
+        public override void Write(Utf8JsonWriter writer, EsfProject project)
+        {
+            writer.WritePropertyName(name);
+            write(writer, project);
+        }
+
+        public override void Read(JsonElement project, ProjectParts parts)
+        {
+            if (project.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+            {
+                read(value, parts);
+            }
+        }
+    }
+
+    private sealed class Field(HeaderFieldHandler field, FieldJson json) : Member
+    {
+        private readonly int _slot = ((IBuiltInField)field).Slot;
+
+        public override void Write(Utf8JsonWriter writer, EsfProject project) => json.Write(writer, field.Key!, project.Value(_slot));
+
+        public override void Read(JsonElement project, ProjectParts parts) => parts.Values[_slot] = json.Read(project, field.Key!);
+    }
+
+    /// <summary>Fields whose values are written inside a derived member rather than as members of their own.</summary>
+    private static readonly HeaderFieldHandler[] Covered =
+    [
+        EsfHeaderFields.ContactName, EsfHeaderFields.ContactEmail, EsfHeaderFields.ContactPhone, EsfHeaderFields.Period, EsfHeaderFields.StartDate,
+        EsfHeaderFields.EndDate, EsfHeaderFields.DiaryNumber, EsfHeaderFields.ProjectNumber, EsfHeaderFields.Name, EsfHeaderFields.InterventionType,
+    ];
+
+    /// <summary>Every member, in the order written: the contract's first members in their fixed order, then every other built-in field in <see cref="EsfHeaderFields.All"/> order.</summary>
+    public static readonly ImmutableArray<Member> Members = BuildMembers();
+
+    private static ImmutableArray<Member> BuildMembers()
+    {
+        var placed = new List<HeaderFieldHandler>(Covered);
+        Member Of(HeaderFieldHandler field)
+        {
+            placed.Add(field);
+            return new Field(field, FieldJson.For(field));
+        }
+
+        var members = new List<Member>
+        {
+            new Derived("title", (w, p) => w.WriteStringValue(p.Title), (v, parts) => parts.Title = v.GetString()),
+            new Derived("notice", (w, p) => w.WriteStringValue(p.Notice), (v, parts) => parts.Notice = v.GetString()),
+            new Derived("projectNumber", (w, p) => w.WriteStringValue(p.ProjectNumber), (v, parts) => parts.ProjectNumber = v.GetString()),
+            Of(EsfHeaderFields.CallNumber),
+            Of(EsfHeaderFields.ProgramArea),
+            Of(EsfHeaderFields.Phase),
+            Of(EsfHeaderFields.Owner),
+            new Derived("contact", WriteContact, ReadContact),
+            Of(EsfHeaderFields.GrantedEsfSupport),
+            Of(EsfHeaderFields.TotalBudget),
+            new Derived("period", (w, p) => WriteInterval(w, p.Period), (v, parts) => parts.Period = new DateInterval(Date(v, "start"), Date(v, "end"))),
+            Of(EsfHeaderFields.Region),
+            Of(EsfHeaderFields.PlannedParticipants),
+            Of(EsfHeaderFields.SpecificObjective),
+            Of(EsfHeaderFields.EuCofinancingRate),
+            new Derived("sections", (w, p) => WriteArray(w, p.Sections, WriteSection), (v, parts) => parts.Sections = [.. v.EnumerateArray().Select(ReadSection)]),
+            new Derived("coFinanciers", (w, p) => WriteStrings(w, p.CoFinanciers), (v, parts) => parts.CoFinanciers = Strings(v)),
+            new Derived("partners", (w, p) => WriteStrings(w, p.Partners), (v, parts) => parts.Partners = Strings(v)),
+            new Derived("municipalities", (w, p) => WriteStrings(w, p.Municipalities), (v, parts) => parts.Municipalities = Strings(v)),
+            new Derived("extraFields", (w, p) => WriteArray(w, p.ExtraFields, WriteExtraField), ReadExtraFields),
+            new Derived("fields", (w, p) => WriteArray(w, p.Fields, WriteField), (v, parts) => parts.Fields = [.. v.EnumerateArray().Select(ReadField)]),
+            new Derived("unplacedText", (w, p) => WriteStrings(w, p.UnplacedText), (v, parts) => parts.UnplacedText = Strings(v)),
+            new Derived("titlePosition", (w, p) => WritePosition(w, p.TitlePosition), (v, parts) => parts.TitlePosition = Position(v, "line", "column")),
+            new Derived("municipalityCodes", (w, p) => WriteArray(w, p.MunicipalityCodes, (w2, c) => w2.WriteStringValue(c)), (v, parts) => parts.MunicipalityCodes = [.. v.EnumerateArray().Select(e => e.GetString())]),
+            new Derived("resolvedMunicipalities", (w, p) => WriteArray(w, p.ResolvedMunicipalities, WriteMunicipality), (v, parts) => parts.ResolvedMunicipalities = [.. v.EnumerateArray().Select(ReadMunicipality)]),
+            new Derived("esfRegion", (w, p) => WriteEnum<EsfRegion>(w, p.EsfRegion), (v, parts) => parts.EsfRegion = ParseEnum<EsfRegion>(v)),
+            new Derived("programme", WriteProgramme, (v, parts) => parts.Programme = ReadProgramme(v)),
+            new Derived("figures", WriteFigures, (v, parts) => parts.Figures = ReadFigures(v)),
+            new Derived("layout", (w, p) => WriteEnum<PageLayout>(w, p.Layout), (v, parts) => parts.Layout = ParseEnum<PageLayout>(v)),
+            new Derived("projectNumbers", (w, p) => WriteStrings(w, p.ProjectNumbers), (v, parts) => parts.ProjectNumbers = Strings(v)),
+            new Derived("interventionType", WriteInterventionType, (v, parts) => parts.InterventionType = new InterventionType(Text(v, "code")!, Text(v, "name"))),
+        };
+
+        foreach (var field in EsfHeaderFields.All)
+        {
+            if (!placed.Contains(field))
+            {
+                members.Add(Of(field));
+            }
+        }
+
+        return [.. members];
+    }
+
+    public static void WriteProject(Utf8JsonWriter writer, EsfProject project)
+    {
+        writer.WriteStartObject();
+        foreach (var member in Members)
+        {
+            member.Write(writer, project);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    public static EsfProject ReadProject(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("The 'project' is not an object.");
+        }
+
+        var parts = new ProjectParts();
+        foreach (var member in Members)
+        {
+            member.Read(element, parts);
+        }
+
+        // The fields written inside derived members (contact, period, numbers) are in the JSON as their rows: read
+        // each row's value again with its field, as the parser read it.
+        var config = EsfProjectParser.Default.Configuration;
+        var ignored = new Parsing.DiagnosticBag();
+        foreach (var field in Covered)
+        {
+            var slot = ((IBuiltInField)field).Slot;
+            foreach (var row in parts.Fields)
+            {
+                if (row.Kind == field.Key && row.Value is not null)
+                {
+                    parts.Values[slot] = field.HandleField(new HeaderFieldContext(row, ignored, config));
+                    break;
+                }
+            }
+        }
+
+        return new EsfProject(parts);
+    }
+
+    private static void WriteContact(Utf8JsonWriter w, EsfProject p)
+    {
+        var c = p.Contact;
+        w.WriteStartObject();
+        w.WriteString("name", c.Name);
+        w.WriteString("email", c.Email);
+        w.WriteString("phone", c.Phone);
+        w.WriteString("phoneE164", c.PhoneNumber?.E164);
+        w.WriteString("phoneAreaCode", c.PhoneNumber?.AreaCode);
+        w.WriteString("emailDomain", c.EmailAddress?.Domain);
+        w.WriteEndObject();
+    }
+
+    private static void ReadContact(JsonElement v, ProjectParts parts)
+    {
+        var (name, email, phone) = (Text(v, "name"), Text(v, "email"), Text(v, "phone"));
+        parts.Contact = name is null && email is null && phone is null
+            ? Contact.None
+            : new Contact(name, email, phone)
+            {
+                PhoneNumber = Text(v, "phoneE164") is not null && phone is not null && SwedishPhoneNumber.TryParse(phone, out var number) ? number : null,
+                EmailAddress = Text(v, "emailDomain") is not null && email is not null && EmailAddress.TryParse(email, out var address) ? address : null,
+            };
+    }
+
+    private static void WriteSection(Utf8JsonWriter w, Section section)
+    {
+        w.WriteStartObject();
+        w.WriteString("heading", section.Heading);
+        w.WriteNumber("line", section.Position.Line);
+        w.WriteNumber("column", section.Position.Column);
+        w.WriteString("text", section.TextMemory.Span);
+        w.WritePropertyName("blocks");
+        WriteArray(w, section.Blocks, WriteBlock);
+        w.WriteEndObject();
+    }
+
+    private static Section ReadSection(JsonElement s) =>
+        new(Text(s, "heading"), Position(s, "line", "column")!.Value, [.. Property(s, "blocks").EnumerateArray().Select(ReadBlock)], Text(s, "text") ?? string.Empty);
+
+    private static void WriteBlock(Utf8JsonWriter w, Block block)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", block switch
+        {
+            ParagraphBlock => "paragraph",
+            ListBlock => "list",
+            SubHeadingBlock => "subHeading",
+            LabelBlock => "label",
+            ClarificationBlock => "clarification",
+            _ => "rule",
+        });
+        w.WriteNumber("line", block.Position.Line);
+        w.WriteNumber("column", block.Position.Column);
+        if (block is TextBlock text)
+        {
+            w.WriteString("text", text.TextMemory.Span);
+        }
+
+        if (block is ClarificationBlock clarification)
+        {
+            w.WriteString("date", LocalDatePattern.Iso.Format(clarification.Date));
+        }
+
+        if (block is ListBlock list)
+        {
+            w.WritePropertyName("items");
+            WriteArray(w, list.Items, static (w2, item) =>
+            {
+                w2.WriteStartObject();
+                w2.WriteString("marker", CamelCase(item.Marker.ToString()));
+                w2.WriteString("text", item.TextMemory.Span);
+                w2.WriteNumber("line", item.Position.Line);
+                w2.WriteNumber("column", item.Position.Column);
+                w2.WriteEndObject();
+            });
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static Block ReadBlock(JsonElement b)
+    {
+        var position = Position(b, "line", "column")!.Value;
+        var text = Text(b, "text") ?? string.Empty;
+        return Text(b, "kind") switch
+        {
+            "paragraph" => new ParagraphBlock(position, text),
+            "list" => new ListBlock(position, [.. Property(b, "items").EnumerateArray().Select(i => new ListItem(Position(i, "line", "column")!.Value, ParseEnum<ListMarkerKind>(Property(i, "marker")), Text(i, "text") ?? string.Empty))]),
+            "subHeading" => new SubHeadingBlock(position, text),
+            "label" => new LabelBlock(position, text),
+            "clarification" => new ClarificationBlock(position, Date(b, "date"), text),
+            "rule" => new RuleBlock(position),
+            var other => throw new JsonException($"Unknown block kind '{other}'."),
+        };
+    }
+
+    private static void WriteField(Utf8JsonWriter w, HeaderField f)
+    {
+        w.WriteStartObject();
+        w.WriteString("label", f.Label);
+        w.WriteString("kind", f.Kind);
+        w.WriteString("value", f.Value);
+        w.WriteNumber("line", f.LabelPosition.Line);
+        w.WriteNumber("column", f.LabelPosition.Column);
+        w.WriteNumber("valueLine", f.ValuePosition.Line);
+        w.WriteNumber("valueColumn", f.ValuePosition.Column);
+        w.WriteString("rawValue", f.RawValue);
+        w.WriteEndObject();
+    }
+
+    private static HeaderField ReadField(JsonElement f) =>
+        new(Text(f, "label") ?? throw new JsonException("A field has no 'label'."), Text(f, "kind") ?? HeaderField.UnknownKind, Text(f, "value"),
+            Position(f, "line", "column")!.Value, Position(f, "valueLine", "valueColumn")!.Value, f.TryGetProperty("rawValue", out _) ? Text(f, "rawValue") : Text(f, "value"));
+
+    private static void WriteExtraField(Utf8JsonWriter w, HeaderField f)
+    {
+        w.WriteStartObject();
+        w.WriteString("label", f.Label);
+        w.WriteString("value", f.Value);
+        w.WriteNumber("line", f.LabelPosition.Line);
+        w.WriteNumber("column", f.LabelPosition.Column);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Extra fields are rows of <c>fields</c> (read before them is not guaranteed, so matched after).</summary>
+    private static void ReadExtraFields(JsonElement v, ProjectParts parts)
+    {
+        var fields = parts.Fields;
+        if (fields.IsDefaultOrEmpty && v.GetArrayLength() > 0)
+        {
+            throw new JsonException("'extraFields' needs 'fields' to be read first.");
+        }
+
+        parts.ExtraFields = [.. v.EnumerateArray().Select(e =>
+        {
+            var label = Text(e, "label");
+            var position = Position(e, "line", "column")!.Value;
+            return fields.FirstOrDefault(f => f.Label == label && f.LabelPosition == position)
+                ?? new HeaderField(label ?? string.Empty, HeaderField.UnknownKind, Text(e, "value"), position, position);
+        })];
+    }
+
+    private static void WriteMunicipality(Utf8JsonWriter w, Municipality m)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", m.Code);
+        w.WriteString("name", m.Name);
+        w.WriteString("countyCode", m.County.Code);
+        w.WriteString("county", m.County.Name);
+        w.WriteString("esfRegion", CamelCase(m.Region.ToString()));
+        w.WriteEndObject();
+    }
+
+    private static Municipality ReadMunicipality(JsonElement m) =>
+        SwedishMunicipalities.FindByCode(Text(m, "code") ?? string.Empty) is { } found ? found : throw new JsonException($"'{Text(m, "code")}' is not a municipality code.");
+
+    private static void WriteProgramme(Utf8JsonWriter w, EsfProject p)
+    {
+        if (p.Programme is not { } programme)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteString("period", programme.PeriodText);
+        w.WriteString("confidence", CamelCase(programme.Confidence.ToString()));
+        w.WriteString("basis", programme.Basis);
+        w.WriteString("areaName", programme.AreaName);
+        w.WriteString("objectiveName", programme.ObjectiveName);
+        w.WriteString("programmeName", programme.ProgrammeName);
+        w.WriteEndObject();
+    }
+
+    private static ProgrammeInfo ReadProgramme(JsonElement v) =>
+        new(Text(v, "period") switch
+        {
+            "2007–2013" => ProgrammePeriod.Period2007To2013,
+            "2014–2020" => ProgrammePeriod.Period2014To2020,
+            "2021–2027" => ProgrammePeriod.Period2021To2027,
+            var other => throw new JsonException($"'{other}' is not a programme period (2007–2013, 2014–2020, 2021–2027)."),
+        }, ParseEnum<InferenceConfidence>(Property(v, "confidence")), Text(v, "basis") ?? string.Empty, Text(v, "areaName"))
+        {
+            ObjectiveName = Text(v, "objectiveName"),
+            ProgrammeName = Text(v, "programmeName"),
+        };
+
+    private static void WriteFigures(Utf8JsonWriter w, EsfProject p)
+    {
+        var f = p.Figures;
+        w.WriteStartObject();
+        WriteNumber(w, "esfSharePercent", f.EsfSharePercent);
+        WriteNumber(w, "statedCofinancingRate", f.StatedCofinancingRate);
+        WriteNumber(w, "durationDays", f.DurationDays);
+        WriteNumber(w, "durationMonths", f.DurationMonths);
+        WriteNumber(w, "supportPerPlannedParticipant", f.SupportPerPlannedParticipant);
+        w.WriteEndObject();
+    }
+
+    private static DerivedFigures ReadFigures(JsonElement v) =>
+        new(Decimal(v, "esfSharePercent"), Decimal(v, "statedCofinancingRate"), Int(v, "durationDays"), Int(v, "durationMonths"), Decimal(v, "supportPerPlannedParticipant"));
+
+    private static void WriteInterventionType(Utf8JsonWriter w, EsfProject p)
+    {
+        if (p.InterventionType is not { } type)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteString("code", type.Code);
+        w.WriteString("name", type.Name);
+        w.WriteEndObject();
+    }
+
+    internal static void WriteInterval(Utf8JsonWriter w, DateInterval? interval)
+    {
+        if (interval is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteString("start", LocalDatePattern.Iso.Format(interval.Start));
+        w.WriteString("end", LocalDatePattern.Iso.Format(interval.End));
+        w.WriteEndObject();
+    }
+
+    private static void WritePosition(Utf8JsonWriter w, SourcePosition? position)
+    {
+        if (position is not { } p)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        w.WriteStartObject();
+        w.WriteNumber("line", p.Line);
+        w.WriteNumber("column", p.Column);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, ImmutableArray<string> items) => WriteArray(w, items, static (w2, s) => w2.WriteStringValue(s));
+
+    private static void WriteArray<T>(Utf8JsonWriter w, ImmutableArray<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        w.WriteStartArray();
+        foreach (var item in items)
+        {
+            write(w, item);
+        }
+
+        w.WriteEndArray();
+    }
+
+    internal static void WriteEnum<TEnum>(Utf8JsonWriter w, TEnum? value)
+        where TEnum : struct, Enum
+    {
+        if (value is { } v)
+        {
+            w.WriteStringValue(CamelCase(v.ToString()));
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
+
+    /// <summary>A number or <c>null</c>; whole numbers are written without a decimal point, so one writer serves <see cref="int"/> and <see cref="decimal"/>.</summary>
+    internal static void WriteNumber(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    internal static string CamelCase(string name) => string.Create(name.Length, name, static (span, n) =>
+    {
+        n.AsSpan().CopyTo(span);
+        span[0] = char.ToLowerInvariant(span[0]);
+    });
+
+    internal static JsonElement Property(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) ? value : throw new JsonException($"The object has no '{name}'.");
+
+    internal static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetString() : null;
+
+    internal static decimal? Decimal(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetDecimal() : null;
+
+    internal static int? Int(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetInt32() : null;
+
+    private static ImmutableArray<string> Strings(JsonElement v) => [.. v.EnumerateArray().Select(e => e.GetString() ?? string.Empty)];
+
+    private static SourcePosition? Position(JsonElement element, string line, string column) =>
+        element.TryGetProperty(line, out var l) && l.ValueKind == JsonValueKind.Number ? new SourcePosition(l.GetInt32(), Int(element, column) ?? 1) : null;
+
+    internal static LocalDate Date(JsonElement element, string name) =>
+        Text(element, name) is { } text && LocalDatePattern.Iso.Parse(text) is { Success: true } result
+            ? result.Value
+            : throw new JsonException($"'{Text(element, name)}' is not an ISO date (YYYY-MM-DD).");
+
+    internal static T ParseEnum<T>(JsonElement value)
+        where T : struct, Enum =>
+        value.GetString() is { Length: > 0 } name && !char.IsDigit(name[0]) && Enum.TryParse<T>(name, ignoreCase: true, out var parsed)
+            ? parsed
+            : throw new JsonException($"'{value}' is not a {typeof(T).Name}.");
+}
+
+/// <summary>How a field's value is written to and read from the JSON, chosen by the value's type.</summary>
+internal abstract class FieldJson
+{
+    /// <summary>Writes the member(s) for the field named <paramref name="key"/>, <c>null</c> when the value is absent.</summary>
+    public abstract void Write(Utf8JsonWriter writer, string key, object? value);
+
+    /// <summary>Reads the value back; <see langword="null"/> when absent.</summary>
+    public abstract object? Read(JsonElement project, string key);
+
+    /// <summary>The writer for a field's value type.</summary>
+    /// <exception cref="NotSupportedException">No writer is known for the type (a new built-in field needs one here).</exception>
+    public static FieldJson For(HeaderFieldHandler field) => field switch
+    {
+        HeaderFieldDefinition<string> => new Simple((w, v) => w.WriteStringValue((string)v), e => e.GetString()),
+        HeaderFieldDefinition<int> => new Simple((w, v) => w.WriteNumberValue((int)v), e => e.GetInt32()),
+        HeaderFieldDefinition<decimal> => new Simple((w, v) => w.WriteNumberValue((decimal)v), e => e.GetDecimal()),
+        HeaderFieldDefinition<bool> => new Simple((w, v) => w.WriteBooleanValue((bool)v), e => e.GetBoolean()),
+        HeaderFieldDefinition<EsfFund> => new Simple((w, v) => ProjectJson.WriteEnum<EsfFund>(w, (EsfFund)v), e => ProjectJson.ParseEnum<EsfFund>(e)),
+        HeaderFieldDefinition<Money> => new Simple(WriteMoney, e => new Money(e.GetProperty("amount").GetDecimal(), ProjectJson.Text(e, "currency") ?? "SEK")),
+        HeaderFieldDefinition<DateInterval> => new Simple((w, v) => ProjectJson.WriteInterval(w, (DateInterval)v), e => new DateInterval(ProjectJson.Date(e, "start"), ProjectJson.Date(e, "end"))),
+        HeaderFieldDefinition<LocalDate> => new Simple((w, v) => w.WriteStringValue(LocalDatePattern.Iso.Format((LocalDate)v)), e => LocalDatePattern.Iso.Parse(e.GetString() ?? string.Empty).GetValueOrThrow()),
+        HeaderFieldDefinition<ProgramArea> => new Simple(WriteProgramArea, e => new ProgramArea(ProjectJson.Text(e, "code"), ProjectJson.Int(e, "number"), ProjectJson.Text(e, "name") ?? string.Empty)),
+        HeaderFieldDefinition<Nuts2Region> => new Simple(WriteNuts2, e => Nuts2Regions.Find(ProjectJson.Text(e, "code") ?? string.Empty) ?? throw new JsonException($"'{ProjectJson.Text(e, "code")}' is not a NUTS-2 code of Sweden.")),
+        HeaderFieldDefinition<ProjectPhase> => new Phase(),
+        HeaderFieldDefinition<SwedishOrganisationNumber> => new OrganisationNumber(),
+        _ => throw new NotSupportedException($"No JSON writer for the value of the field '{field.Key}'."),
+    };
+
+    private static void WriteMoney(Utf8JsonWriter w, object v)
+    {
+        var money = (Money)v;
+        w.WriteStartObject();
+        w.WriteNumber("amount", money.Amount);
+        w.WriteString("currency", money.Currency);
+        w.WriteEndObject();
+    }
+
+    private static void WriteProgramArea(Utf8JsonWriter w, object v)
+    {
+        var area = (ProgramArea)v;
+        w.WriteStartObject();
+        if (area.Number is { } number)
+        {
+            w.WriteNumber("number", number);
+        }
+        else
+        {
+            w.WriteNull("number");
+        }
+
+        w.WriteString("code", area.Code);
+        w.WriteString("name", area.Name);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNuts2(Utf8JsonWriter w, object v)
+    {
+        var region = (Nuts2Region)v;
+        w.WriteStartObject();
+        w.WriteString("code", region.Code);
+        w.WriteString("name", region.Name);
+        w.WriteString("esfRegion", ProjectJson.CamelCase(region.EsfRegion.ToString()));
+        w.WriteEndObject();
+    }
+
+    /// <summary>One member named by the field's key.</summary>
+    private sealed class Simple(Action<Utf8JsonWriter, object> write, Func<JsonElement, object?> read) : FieldJson
+    {
+        public override void Write(Utf8JsonWriter writer, string key, object? value)
+        {
+            writer.WritePropertyName(key);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                write(writer, value);
+            }
+        }
+
+        public override object? Read(JsonElement project, string key) =>
+            project.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null ? read(value) : null;
+    }
+
+    /// <summary>The phase as written (<c>phase</c>) and its kind (<c>phaseKind</c>).</summary>
+    private sealed class Phase : FieldJson
+    {
+        public override void Write(Utf8JsonWriter writer, string key, object? value)
+        {
+            var phase = (ProjectPhase?)value;
+            writer.WriteString(key, phase?.Text);
+            writer.WritePropertyName(key + "Kind");
+            ProjectJson.WriteEnum<ProjectPhaseKind>(writer, phase?.Kind);
+        }
+
+        public override object? Read(JsonElement project, string key) =>
+            ProjectJson.Text(project, key) is { } text
+                ? new ProjectPhase(text, project.TryGetProperty(key + "Kind", out var kind) && kind.ValueKind != JsonValueKind.Null ? ProjectJson.ParseEnum<ProjectPhaseKind>(kind) : ProjectPhaseKind.Other)
+                : null;
+    }
+
+    /// <summary>The number (<c>212000-4128</c>) and its group (<c>…Group</c>: <c>publicSector</c>).</summary>
+    private sealed class OrganisationNumber : FieldJson
+    {
+        public override void Write(Utf8JsonWriter writer, string key, object? value)
+        {
+            var number = (SwedishOrganisationNumber?)value;
+            writer.WriteString(key, number?.ToString());
+            writer.WritePropertyName(key + "Group");
+            ProjectJson.WriteEnum<OrganisationNumberGroup>(writer, number?.Group);
+        }
+
+        public override object? Read(JsonElement project, string key) =>
+            ProjectJson.Text(project, key) is { } text
+                ? SwedishOrganisationNumber.Parse(text).TryGetValue(out var number) ? number : throw new JsonException($"'{text}' is not a valid organisation number.")
+                : null;
+    }
+}

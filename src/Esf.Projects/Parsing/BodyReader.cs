@@ -1,0 +1,580 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using Esf.Projects.Fields;
+using Esf.Projects.Handlers;
+using Esf.Projects.Parsing.Layouts;
+
+namespace Esf.Projects.Parsing;
+
+/// <summary>The sections and the three lists that follow the header.</summary>
+internal sealed record BodyResult(
+    ImmutableArray<Section> Sections,
+    ImmutableArray<string> CoFinanciers,
+    ImmutableArray<string> Partners,
+    ImmutableArray<string> Municipalities,
+    ImmutableArray<ListItem> MunicipalityItems);
+
+/// <summary>
+/// Splits the body into sections at headings, and each section into typed blocks, from the classified lines. One
+/// reader for every layout; <see cref="LayoutReader.KnownHeadingMayLeadText"/> says where the layouts differ.
+/// </summary>
+/// <remarks>
+/// A list section (its heading in <see cref="Vocabulary.ListHeadings"/>) is read as one list: every line an item.
+/// The project's <see cref="EsfProject.CoFinanciers"/>, <see cref="EsfProject.Partners"/> and
+/// <see cref="EsfProject.Municipalities"/> are those very items, so the section's <see cref="ListBlock"/>, the
+/// project's list and a handler's data cannot disagree.
+/// </remarks>
+internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, LayoutReader layout)
+{
+    private readonly ParserConfiguration _config = page.Config;
+    private readonly SourceText _source = page.Source;
+    private readonly ArraySegment<TextLine> _lines = page.Lines;
+    private readonly ImmutableArray<Block>.Builder _blocks = ImmutableArray.CreateBuilder<Block>();
+    private readonly ImmutableArray<ListItem>.Builder _items = ImmutableArray.CreateBuilder<ListItem>();
+
+    public BodyResult Read(int start)
+    {
+        var sections = ImmutableArray.CreateBuilder<Section>();
+        var lists = new ProjectLists(_config.Options.MaxListItems);
+        var maxSections = _config.Options.MaxSections;
+        var limitReported = false;
+
+        var heading = -1;
+        var contentStart = start;
+        var contentSinceHeading = false;
+        for (var i = start; i <= _lines.Count; i++)
+        {
+            var atEnd = i == _lines.Count;
+            if (!atEnd && _lines[i].IsBlank)
+            {
+                continue;
+            }
+
+            if (!atEnd && !IsHeadingAt(i, start, heading, contentSinceHeading))
+            {
+                contentSinceHeading = true;
+                continue;
+            }
+
+            if (!atEnd && sections.Count >= maxSections - 1 && (heading >= 0 || HasContent(contentStart, i)))
+            {
+                if (!limitReported)
+                {
+                    diagnostics.Add(DiagnosticCodes.TooManySections, _lines[i].ContentPosition, maxSections);
+                    limitReported = true;
+                }
+
+                contentSinceHeading = true;
+                continue;
+            }
+
+            if (heading >= 0 || HasContent(contentStart, i))
+            {
+                var section = BuildSection(heading, contentStart, i, lists);
+                sections.Add(section);
+            }
+
+            heading = i;
+            contentStart = i + 1;
+            contentSinceHeading = false;
+        }
+
+        return new BodyResult(sections.DrainToImmutable(), lists.CoFinanciers.Texts, lists.Partners.Texts, lists.Municipalities.Texts, lists.Municipalities.Items);
+    }
+
+    /// <summary>
+    /// Whether line <paramref name="index"/> starts a section: a heading-like line standing alone between blank lines
+    /// that does not lead into what follows; a list heading directly followed by its items; on the newer layouts a
+    /// known heading directly followed by its text. A standalone line directly under a known heading, with nothing
+    /// between, is that section's sub-heading instead (marked for the block reader).
+    /// </summary>
+    private bool IsHeadingAt(int index, int bodyStart, int currentHeading, bool contentSinceHeading)
+    {
+        if (index > bodyStart && !_lines[index - 1].IsBlank)
+        {
+            return false;
+        }
+
+        var info = page.Info[index];
+        var next = index + 1;
+        if (next >= _lines.Count || _lines[next].IsBlank)
+        {
+            if (!info.Is(LineFlags.HeadingLike) || info.Is(LineFlags.EndsWithLeadInWord))
+            {
+                return false;
+            }
+
+            if (info.Is(LineFlags.HasLeadInVerb) && !info.Is(LineFlags.KnownHeading) && page.NextNonBlank(next) is >= 0 and var following && page.Is(following, LineFlags.ListItem))
+            {
+                return false; // "Under projekttiden ska deltagarna" / "- …": the sentence that leads into the list
+            }
+
+            if (!info.Is(LineFlags.KnownHeading) && currentHeading >= 0 && !contentSinceHeading && page.Is(currentHeading, LineFlags.KnownHeading))
+            {
+                page.MarkSubHeading(index); // "Bakgrund" / "Nuläge" / text: the applicant's sub-heading
+                return false;
+            }
+
+            return true;
+        }
+
+        if (info.Is(LineFlags.KnownHeading) && info.Heading.ListKind is not null && page.Is(next, LineFlags.ListItem))
+        {
+            return true; // "Kommun" then "• Lund"
+        }
+
+        return layout.KnownHeadingMayLeadText && info.Is(LineFlags.KnownHeading) && !info.Is(LineFlags.KnownLabel);
+    }
+
+    private bool HasContent(int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (!_lines[i].IsBlank)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private Section BuildSection(int headingIndex, int from, int to, ProjectLists lists)
+    {
+        string? heading = null;
+        HeadingMeaning meaning = default;
+        SourcePosition position;
+        if (headingIndex >= 0)
+        {
+            heading = _source.ContentString(_lines[headingIndex]);
+            meaning = page.Info[headingIndex].Heading;
+            position = _lines[headingIndex].ContentPosition;
+        }
+        else
+        {
+            var first = from;
+            while (_lines[first].IsBlank)
+            {
+                first++;
+            }
+
+            position = _lines[first].ContentPosition;
+        }
+
+        var offsets = ArrayPool<int>.Shared.Rent(Math.Max(1, to - from));
+        try
+        {
+            var text = PlainText(from, to, offsets);
+            var sectionText = new SectionText(text, offsets, from, _lines);
+            var listTexts = ImmutableArray<string>.Empty;
+            var blocks = meaning.ListKind is { } kind
+                ? ReadListSection(from, to, sectionText, heading!, kind, lists, out listTexts)
+                : BuildBlocks(from, to, sectionText);
+            if (heading is not null && blocks.Length == 0)
+            {
+                diagnostics.Add(DiagnosticCodes.EmptySection, position, heading);
+            }
+
+            var section = new Section(heading, position, blocks, text);
+            section.AttachData(RunHandlers(section, from, to, meaning, listTexts));
+            return section;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(offsets);
+        }
+    }
+
+    /// <summary>Runs every handler that claims the section's heading; a throwing handler becomes ESF0303.</summary>
+    private ImmutableArray<object> RunHandlers(Section section, int from, int to, HeadingMeaning meaning, ImmutableArray<string> listTexts)
+    {
+        if (section.Heading is not { } heading || _config.Handlers.Length == 0)
+        {
+            return [];
+        }
+
+        // Most sections have no result or one: the builder only exists from the second.
+        object? first = null;
+        ImmutableArray<object>.Builder? results = null;
+        foreach (var handler in _config.HandlersFor(heading))
+        {
+            try
+            {
+                if (!handler.Headings.Matches(heading, meaning.ListKind, meaning.ProseKind))
+                {
+                    continue;
+                }
+
+                var context = new SectionContext(section, _source, from, to - from, diagnostics, handler.Name, meaning.ListKind, meaning.ProseKind, listTexts);
+                if (handler.HandleSection(context) is { } result)
+                {
+                    if (results is not null)
+                    {
+                        results.Add(result);
+                    }
+                    else if (first is null)
+                    {
+                        first = result;
+                    }
+                    else
+                    {
+                        results = ImmutableArray.CreateBuilder<object>();
+                        results.Add(first);
+                        results.Add(result);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                diagnostics.Add(DiagnosticCodes.HandlerFailed, section.Position, "Section", HandlerFailure.SafeName(handler), heading, exception.GetType().Name, HandlerFailure.SafeMessage(exception));
+            }
+        }
+
+        return results?.DrainToImmutable() ?? (first is null ? [] : [first]);
+    }
+
+    /// <summary>
+    /// The section's plain text over lines [<paramref name="from"/>, <paramref name="to"/>): a slice of the input when the
+    /// input already holds exactly these characters, otherwise one string of the exact length. Fills
+    /// <paramref name="offsets"/> with where each non-blank line's content starts in it.
+    /// </summary>
+    private ReadOnlyMemory<char> PlainText(int from, int to, int[] offsets)
+    {
+        var length = 0;
+        var inPlace = true;
+        var first = -1;
+        var previous = -1;
+        for (var i = from; i < to; i++)
+        {
+            var line = _lines[i];
+            if (line.IsBlank)
+            {
+                continue;
+            }
+
+            WorkCounter.Add(line.ContentLength + 1);
+            if (previous < 0)
+            {
+                first = i;
+            }
+            else
+            {
+                var separator = i == previous + 1 ? 1 : 2;
+                inPlace = inPlace && IsJoinedInInput(previous, i, separator);
+                length += separator;
+            }
+
+            offsets[i - from] = length;
+            length += line.ContentLength;
+            previous = i;
+        }
+
+        if (first < 0)
+        {
+            return ReadOnlyMemory<char>.Empty;
+        }
+
+        if (inPlace)
+        {
+            return _source.Text.AsMemory(_lines[first].ContentStart, length);
+        }
+
+        return string.Create(length, (Text: _source.Text, Lines: _lines, From: from, To: to, Offsets: offsets), static (destination, state) =>
+        {
+            destination.Fill('\n');
+            for (var i = state.From; i < state.To; i++)
+            {
+                var line = state.Lines[i];
+                if (!line.IsBlank)
+                {
+                    state.Text.AsSpan(line.ContentStart, line.ContentLength).CopyTo(destination[state.Offsets[i - state.From]..]);
+                }
+            }
+        }).AsMemory();
+    }
+
+    /// <summary>Whether the input joins two non-blank lines exactly as the plain text does: one LF, or two with an empty line between, and no white space at the join.</summary>
+    private bool IsJoinedInInput(int previous, int next, int separator)
+    {
+        var end = _lines[previous].ContentEnd;
+        var text = _source.Text;
+        return separator == 1
+            ? _lines[next].ContentStart == end + 1 && text[end] == '\n'
+            : next == previous + 2 && _lines[next].ContentStart == end + 2 && text[end] == '\n' && text[end + 1] == '\n';
+    }
+
+    /// <summary>A list section: every non-blank line is an item (ESF0301 for a line without a marker that does not continue the item before it).</summary>
+    private ImmutableArray<Block> ReadListSection(int from, int to, SectionText text, string heading, ListSectionKind kind, ProjectLists lists, out ImmutableArray<string> listTexts)
+    {
+        listTexts = [];
+        var items = _items;
+        items.Clear();
+        var list = new ListItemReader(page, text, items, ListItemReader.Mode.ListSection);
+        for (var i = from; i < to; i++)
+        {
+            if (_lines[i].IsBlank)
+            {
+                list.Blank();
+                continue;
+            }
+
+            if (!list.TryAdd(i))
+            {
+                diagnostics.Add(DiagnosticCodes.ListItemWithoutMarker, _lines[i].ContentPosition, heading, page.Content(i).ToString());
+                list.AddUnmarked(i);
+            }
+        }
+
+        list.Flush();
+        if (items.Count == 0)
+        {
+            return [];
+        }
+
+        var block = new ListBlock(items[0].Position, items.ToImmutable());
+        var texts = ImmutableArray.CreateBuilder<string>(block.Items.Length);
+        foreach (var item in block.Items)
+        {
+            texts.Add(item.Text);
+        }
+
+        listTexts = texts.MoveToImmutable();
+        if (!lists.Add(kind, block.Items, listTexts))
+        {
+            diagnostics.Add(DiagnosticCodes.TooManyListItems, block.Position, heading, _config.Options.MaxListItems);
+        }
+
+        return [block];
+    }
+
+    private ImmutableArray<Block> BuildBlocks(int from, int to, SectionText text)
+    {
+        // One builder per parse, reused section after section: only the final arrays are allocated.
+        var blocks = _blocks;
+        blocks.Clear();
+        var items = _items;
+        items.Clear();
+        var list = new ListItemReader(page, text, items, ListItemReader.Mode.Prose);
+        var paragraphFirst = -1;
+        var paragraphLast = -1;
+        var paragraphStart = default(SourcePosition);
+
+        void FlushParagraph()
+        {
+            if (paragraphFirst >= 0)
+            {
+                blocks.Add(new ParagraphBlock(paragraphStart, text.Slice(paragraphFirst, paragraphLast)));
+                paragraphFirst = -1;
+            }
+        }
+
+        void FlushList()
+        {
+            list.Flush();
+            if (items.Count > 0)
+            {
+                blocks.Add(new ListBlock(items[0].Position, items.ToImmutable()));
+                items.Clear();
+            }
+        }
+
+        for (var i = from; i < to; i++)
+        {
+            var line = _lines[i];
+            if (line.IsBlank)
+            {
+                FlushParagraph();
+                list.Blank();
+                continue;
+            }
+
+            var info = page.Info[i];
+            var position = line.ContentPosition;
+            if (info.Is(LineFlags.Rule))
+            {
+                FlushParagraph();
+                FlushList();
+                blocks.Add(new RuleBlock(position));
+                continue;
+            }
+
+            if (info.Is(LineFlags.Clarification))
+            {
+                FlushParagraph();
+                FlushList();
+                var last = i;
+                while (last + 1 < to && !_lines[last + 1].IsBlank)
+                {
+                    last++;
+                    WorkCounter.Add(_lines[last].ContentLength + 1);
+                }
+
+                blocks.Add(new ClarificationBlock(position, info.ClarificationDate, last > i ? text.Slice(i + 1, last) : ReadOnlyMemory<char>.Empty));
+                i = last;
+                continue;
+            }
+
+            if (info.Is(LineFlags.ListItem))
+            {
+                FlushParagraph();
+                if (list.EndsBefore(i))
+                {
+                    FlushList();
+                }
+
+                list.TryAdd(i);
+                continue;
+            }
+
+            if (list.TryContinue(i))
+            {
+                continue;
+            }
+
+            FlushList();
+            if (info.Is(LineFlags.UpperCaseLabel))
+            {
+                FlushParagraph();
+                blocks.Add(new LabelBlock(position, text.Slice(i, i)));
+                continue;
+            }
+
+            if (info.Is(LineFlags.SubHeading)
+                || (paragraphFirst < 0 && i + 1 < to && !_lines[i + 1].IsBlank && info.Is(LineFlags.HeadingLike) && StartsBlock(i + 1)))
+            {
+                FlushParagraph();
+                blocks.Add(new SubHeadingBlock(position, text.Slice(i, i)));
+                continue;
+            }
+
+            if (paragraphFirst < 0)
+            {
+                paragraphFirst = i;
+                paragraphStart = position;
+            }
+
+            paragraphLast = i;
+        }
+
+        FlushParagraph();
+        FlushList();
+        return blocks.ToImmutable();
+    }
+
+    /// <summary>Whether a line after a short one makes that one a sub-heading: text that starts anew rather than continuing a wrapped sentence.</summary>
+    private bool StartsBlock(int next)
+    {
+        var content = page.Content(next);
+        return char.IsUpper(content[0]) || char.IsDigit(content[0]) || page.Is(next, LineFlags.ListItem);
+    }
+
+    /// <summary>The three lists of the project, each the items of its sections' lists, up to the limit.</summary>
+    private sealed class ProjectLists(int max)
+    {
+        public ListAccumulator CoFinanciers { get; } = new(max);
+
+        public ListAccumulator Partners { get; } = new(max);
+
+        public ListAccumulator Municipalities { get; } = new(max);
+
+        /// <summary>Adds a section's items; false when the limit cut them.</summary>
+        public bool Add(ListSectionKind kind, ImmutableArray<ListItem> items, ImmutableArray<string> texts) => (kind switch
+        {
+            ListSectionKind.CoFinanciers => CoFinanciers,
+            ListSectionKind.Partners => Partners,
+            _ => Municipalities,
+        }).Add(items, texts);
+    }
+
+    /// <summary>
+    /// One of the project's lists: the arrays of the first section that supplies it, kept without a copy (the usual
+    /// case: one section per list); builders only when a second section adds to it, so many sections stay linear.
+    /// </summary>
+    private sealed class ListAccumulator(int max)
+    {
+        private ImmutableArray<string>.Builder? _texts;
+        private ImmutableArray<ListItem>.Builder? _items;
+
+        public ImmutableArray<string> Texts { get; private set; } = [];
+
+        public ImmutableArray<ListItem> Items { get; private set; } = [];
+
+        public bool Add(ImmutableArray<ListItem> items, ImmutableArray<string> texts)
+        {
+            var count = _texts?.Count ?? Texts.Length;
+            var take = Math.Min(Math.Max(0, max - count), texts.Length);
+            if (count == 0 && take == texts.Length)
+            {
+                (Texts, Items) = (texts, items);
+                return true;
+            }
+
+            if (_texts is null || _items is null)
+            {
+                _texts = ImmutableArray.CreateBuilder<string>();
+                _texts.AddRange(Texts);
+                _items = ImmutableArray.CreateBuilder<ListItem>();
+                _items.AddRange(Items);
+            }
+            for (var i = 0; i < take; i++)
+            {
+                _texts.Add(texts[i]);
+                _items.Add(items[i]);
+            }
+
+            (Texts, Items) = (_texts.ToImmutable(), _items.ToImmutable());
+            return take == texts.Length;
+        }
+    }
+}
+
+/// <summary>A section's plain text and where its lines start in it; consecutive non-blank lines are joined by one LF, so any run of them is one slice.</summary>
+internal readonly struct SectionText(ReadOnlyMemory<char> text, int[] offsets, int from, ArraySegment<TextLine> lines)
+{
+    /// <summary>Lines <paramref name="first"/> to <paramref name="last"/> (non-blank, consecutive), from column <paramref name="skip"/> of the first.</summary>
+    public ReadOnlyMemory<char> Slice(int first, int last, int skip = 0)
+    {
+        var start = offsets[first - from];
+        return text.Slice(start + skip, offsets[last - from] + lines[last].ContentLength - start - skip);
+    }
+}
+
+/// <summary>The names and messages of failing handlers, read without letting a second exception escape.</summary>
+internal static class HandlerFailure
+{
+    public static string SafeName(SectionHandler handler)
+    {
+        try
+        {
+            return handler.Name ?? handler.GetType().Name;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return handler.GetType().Name;
+        }
+    }
+
+    public static string SafeName(HeaderFieldHandler handler)
+    {
+        try
+        {
+            return handler.Name ?? handler.GetType().Name;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return handler.GetType().Name;
+        }
+    }
+
+    public static string SafeMessage(Exception exception)
+    {
+        try
+        {
+            return exception.Message ?? string.Empty;
+        }
+        catch (Exception inner) when (inner is not OutOfMemoryException)
+        {
+            return "(the exception's message could not be read)";
+        }
+    }
+}

@@ -1,0 +1,232 @@
+namespace Esf.Projects.Parsing.Layouts;
+
+/// <summary>
+/// The 2007–2013 print export (the seeds): chrome and banners, the title, then label rows — glued as the export writes
+/// them (<c>RegionSydsverige</c>), or spaced, <c>Label: value</c>, tabbed, or the label alone with its value on a
+/// following line, as copies of the page have them — up to <c>In English</c> or the first form heading.
+/// </summary>
+/// <remarks>
+/// Also the reader of pages that fit no layout (<see cref="PageLayout.Unknown"/>): it is the most tolerant. The header
+/// starts at the first label line followed within a few lines by another (or written <c>Label: value</c>). A row
+/// glued to a lower-case letter (<c>Kontaktpersonanna Berg</c>) is a row when the header is made of glued rows and
+/// no other row gives that field; otherwise it is text (<c>Regionförbundet Kalmar län</c>), kept as unplaced.
+/// </remarks>
+internal class PrintExportReader : LayoutReader
+{
+    /// <inheritdoc />
+    public override PageLayout Layout => PageLayout.PrintExport2007To2013;
+
+    /// <inheritdoc />
+    public override int Evidence(PageLines page, in LayoutMarks marks) => (3 * marks.GluedRows) + (2 * marks.PrintMarks) + (3 * marks.OldLabels);
+
+    /// <inheritdoc />
+    public override PageFrame Read(PageLines page, int first)
+    {
+        var frame = new PageFrame { Layout = Layout };
+        var headerStart = FindHeaderStart(page, first);
+        if (headerStart < 0)
+        {
+            return frame;
+        }
+
+        frame.HasHeader = true;
+        ReadPreamble(page, first, headerStart, frame);
+        frame.BodyStart = ReadHeader(page, headerStart, frame);
+        return frame;
+    }
+
+    /// <summary>The first label line that another label line follows within four non-blank lines (or a <c>Label: value</c> line), before any known heading.</summary>
+    private static int FindHeaderStart(PageLines page, int first)
+    {
+        for (var i = first; i < page.Count; i++)
+        {
+            if (page.IsBlank(i))
+            {
+                continue;
+            }
+
+            if (page.IsStandaloneKnownHeading(i))
+            {
+                return -1;
+            }
+
+            if (!page.Is(i, LineFlags.KnownLabel))
+            {
+                continue;
+            }
+
+            var seen = 0;
+            for (var j = i + 1; j < page.Count && seen < 4; j++)
+            {
+                if (page.IsBlank(j))
+                {
+                    continue;
+                }
+
+                seen++;
+                if (page.IsLabelLine(j))
+                {
+                    return i;
+                }
+            }
+
+            if (page.Info[i].Label.Form == LabelForm.Separated)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Reads header rows from <paramref name="start"/>; returns the index of the first body line.</summary>
+    private static int ReadHeader(PageLines page, int start, PageFrame frame)
+    {
+        var labelAloneLayout = false;
+        var gluedRows = 0;
+        List<int>? weak = null;
+        var i = start;
+        while (i < page.Count)
+        {
+            if (page.IsBlank(i))
+            {
+                i++;
+                continue;
+            }
+
+            if (page.Is(i, LineFlags.LanguageLink))
+            {
+                i++;
+                break;
+            }
+
+            if (page.IsStandaloneKnownHeading(i))
+            {
+                break;
+            }
+
+            var info = page.Info[i];
+            if (info.Is(LineFlags.KnownLabel))
+            {
+                var match = info.Label;
+                if (match.Form == LabelForm.Alone)
+                {
+                    labelAloneLayout = true;
+                    i = ReadValueOnNextLine(page, i, match.Label.Text.Length, match.Label, frame);
+                    continue;
+                }
+
+                gluedRows += match.Form == LabelForm.Glued ? 1 : 0;
+                frame.Rows.Add(new HeaderRow(i, match.Label.Text.Length, match.Label, i, match.ValueOffset));
+                i++;
+                continue;
+            }
+
+            if (info.Is(LineFlags.UnknownLabel))
+            {
+                if (info.ValueOffset >= page.Lines[i].ContentLength)
+                {
+                    labelAloneLayout = true;
+                    i = ReadValueOnNextLine(page, i, info.UnknownLabelLength, null, frame);
+                    continue;
+                }
+
+                frame.Rows.Add(new HeaderRow(i, info.UnknownLabelLength, null, i, info.ValueOffset));
+                i++;
+                continue;
+            }
+
+            var content = page.Content(i);
+            var next = page.NextNonBlank(i + 1);
+            if (labelAloneLayout && next >= 0 && content.Length <= 60 && !info.Is(LineFlags.EndsSentence)
+                && !page.IsLabelLine(next) && !page.Is(next, LineFlags.LanguageLink) && !page.IsStandaloneKnownHeading(next)
+                && LabelFollowsWithin(page, next + 1, 2))
+            {
+                // "Stödmottagare postnr" then "17141": an unknown label in the label-on-its-own-line layout.
+                frame.Rows.Add(new HeaderRow(i, content.Length, null, next, 0));
+                i = next + 1;
+                continue;
+            }
+
+            if (LabelFollowsWithin(page, i + 1, 2))
+            {
+                if (info.Is(LineFlags.WeakLabel))
+                {
+                    (weak ??= []).Add(i);
+                }
+                else
+                {
+                    frame.UnplacedLines.Add(i);
+                }
+
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (weak is not null)
+        {
+            PlaceWeakRows(page, weak, gluedRows, frame);
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// A row glued to a lower-case letter is its label's row in a header of glued rows when no other row gives that
+    /// field (<c>Kontaktpersonanna Berg</c>); otherwise it is unplaced text (<c>Regionförbundet Kalmar län</c>).
+    /// </summary>
+    private static void PlaceWeakRows(PageLines page, List<int> weak, int gluedRows, PageFrame frame)
+    {
+        foreach (var line in weak)
+        {
+            var match = page.Info[line].Label;
+            var given = frame.Rows.Exists(r => r.Label is { } label && label.Kind == match.Label.Kind && label.Kind != HeaderField.UnknownKind);
+            if (gluedRows >= 2 && !given)
+            {
+                var at = frame.Rows.FindIndex(r => r.LabelLine > line);
+                frame.Rows.Insert(at < 0 ? frame.Rows.Count : at, new HeaderRow(line, match.Label.Text.Length, match.Label, line, match.ValueOffset));
+            }
+            else
+            {
+                var at = frame.UnplacedLines.FindIndex(u => u > line);
+                frame.UnplacedLines.Insert(at < 0 ? frame.UnplacedLines.Count : at, line);
+            }
+        }
+    }
+
+    /// <summary>A label alone: the value is the next non-blank line unless that line is itself a label, a language link, a heading or an empty unknown label.</summary>
+    private static int ReadValueOnNextLine(PageLines page, int index, int labelLength, LabelDefinition? label, PageFrame frame)
+    {
+        var next = page.NextNonBlank(index + 1);
+        if (next >= 0 && (!page.IsLabelLine(next) || RestatesLabel(page, next, label)) && !page.Is(next, LineFlags.LanguageLink)
+            && !page.IsStandaloneKnownHeading(next)
+            && !(page.Is(next, LineFlags.UnknownLabel) && page.Info[next].ValueOffset >= page.Lines[next].ContentLength))
+        {
+            frame.Rows.Add(new HeaderRow(index, labelLength, label, next, 0));
+            return next + 1;
+        }
+
+        frame.Rows.Add(new HeaderRow(index, labelLength, label, -1, 0));
+        return index + 1;
+    }
+
+    /// <summary>A value that repeats its own label (<c>Programområde 2 Ökat arbetskraftsutbud</c>) is still a value.</summary>
+    private static bool RestatesLabel(PageLines page, int index, LabelDefinition? label)
+    {
+        var info = page.Info[index];
+        return label is not null && info.Label.Label == label && info.Label.Form == LabelForm.Spaced;
+    }
+}
+
+/// <summary>Pages that fit none of the layouts: read by the most tolerant reader, the print export's, and reported (ESF0010).</summary>
+internal sealed class FallbackReader : PrintExportReader
+{
+    /// <inheritdoc />
+    public override PageLayout Layout => PageLayout.Unknown;
+
+    /// <inheritdoc />
+    public override int Evidence(PageLines page, in LayoutMarks marks) => 0;
+}

@@ -1,0 +1,418 @@
+using System.Buffers;
+using Esf.Projects.Fields;
+using NodaTime;
+
+namespace Esf.Projects.Parsing;
+
+/// <summary>What a line is, as far as one look at it can tell; a line may be several things (a label alone is also heading-like).</summary>
+[Flags]
+internal enum LineFlags : uint
+{
+    None = 0,
+
+    /// <summary>Empty or white space only.</summary>
+    Blank = 1 << 0,
+
+    /// <summary>Print chrome of the vocabulary (<c>Logotyp på utskrifter</c>, <c>Stäng</c>).</summary>
+    Chrome = 1 << 1,
+
+    /// <summary>The link to the other language (<c>In English</c>), which closes a print export's header.</summary>
+    LanguageLink = 1 << 2,
+
+    /// <summary>A project number, a dash and a name: <c>2019/00871 - Vägar framåt</c>.</summary>
+    NumberedTitle = 1 << 3,
+
+    /// <summary>Starts with a known label (<see cref="LineInfo.Label"/>), in any form but <see cref="LabelForm.GluedToWord"/>.</summary>
+    KnownLabel = 1 << 4,
+
+    /// <summary>Starts with a known label glued to a lower-case letter (<c>Kontaktpersonanna Berg</c>, <c>Regionförbundet</c>).</summary>
+    WeakLabel = 1 << 5,
+
+    /// <summary><c>Label: value</c>, <c>Label:</c> or <c>Label&lt;TAB&gt;value</c> with a short label no field knows.</summary>
+    UnknownLabel = 1 << 6,
+
+    /// <summary>A heading the vocabulary, the options or a handler names (<see cref="LineInfo.Heading"/>).</summary>
+    KnownHeading = 1 << 7,
+
+    /// <summary>Could be a heading: short, capitalised, not a sentence, list item, rule, upper-case label or clarification.</summary>
+    HeadingLike = 1 << 8,
+
+    /// <summary>Starts with a list marker (<see cref="LineInfo.Marker"/>).</summary>
+    ListItem = 1 << 9,
+
+    /// <summary>A horizontal rule: <c>-----</c>.</summary>
+    Rule = 1 << 10,
+
+    /// <summary><c>Förtydligande 2011-10-26</c> (<see cref="LineInfo.ClarificationDate"/>).</summary>
+    Clarification = 1 << 11,
+
+    /// <summary>An upper-case block label: <c>STYRKOR</c>.</summary>
+    UpperCaseLabel = 1 << 12,
+
+    /// <summary>Ends with a word a heading never ends with (<c>att</c>, <c>och</c>).</summary>
+    EndsWithLeadInWord = 1 << 13,
+
+    /// <summary>Holds a finite verb a heading does not hold (<c>är</c>, <c>ska</c>).</summary>
+    HasLeadInVerb = 1 << 14,
+
+    /// <summary>Ends with <c>. ! ? ; ,</c>.</summary>
+    EndsSentence = 1 << 15,
+
+    /// <summary>Set by the body reader: a standalone line directly under a form heading, read as that section's sub-heading.</summary>
+    SubHeading = 1 << 16,
+}
+
+/// <summary>One line's classification.</summary>
+internal struct LineInfo
+{
+    public LineFlags Flags;
+
+    /// <summary>The label match, when <see cref="LineFlags.KnownLabel"/> or <see cref="LineFlags.WeakLabel"/>.</summary>
+    public LabelMatch Label;
+
+    /// <summary>For <see cref="LineFlags.UnknownLabel"/>: the label's length and where the value starts (= the content length when there is none).</summary>
+    public int UnknownLabelLength;
+
+    /// <summary>See <see cref="UnknownLabelLength"/>; for <see cref="LineFlags.ListItem"/>, where the item text starts.</summary>
+    public int ValueOffset;
+
+    /// <summary>For <see cref="LineFlags.ListItem"/>.</summary>
+    public ListMarkerKind Marker;
+
+    /// <summary>For <see cref="LineFlags.Clarification"/>.</summary>
+    public LocalDate ClarificationDate;
+
+    /// <summary>For <see cref="LineFlags.NumberedTitle"/>: the number, its length and where the name starts.</summary>
+    public EsfProjectNumber Number;
+
+    /// <summary>See <see cref="Number"/>.</summary>
+    public int NumberLength;
+
+    /// <summary>See <see cref="Number"/>.</summary>
+    public int NameStart;
+
+    /// <summary>For <see cref="LineFlags.KnownHeading"/>: the list or prose section it opens, if the vocabulary says.</summary>
+    public HeadingMeaning Heading;
+
+    public readonly bool Is(LineFlags flag) => (Flags & flag) != 0;
+}
+
+/// <summary>
+/// The page's lines, each classified once (chrome, banner, numbered title, label row in each of its forms, heading
+/// candidate, list item, rule, clarification …) in one pass; the layout readers, the header reader and the body
+/// reader consume this table and never ask again what it answered. The table is rented from the array pool:
+/// dispose the instance when the parse is over.
+/// </summary>
+internal sealed class PageLines : IDisposable
+{
+    private const int MaxHeadingLength = 80;
+    private const int MaxHeadingWords = 10;
+    private const int MaxUnknownLabelLength = 50;
+
+    private LineInfo[]? _rented;
+
+    private PageLines(SourceText source, ParserConfiguration config)
+    {
+        Source = source;
+        Config = config;
+        _rented = ArrayPool<LineInfo>.Shared.Rent(Math.Max(1, source.Lines.Count));
+        Info = new ArraySegment<LineInfo>(_rented, 0, source.Lines.Count);
+    }
+
+    public SourceText Source { get; }
+
+    public ParserConfiguration Config { get; }
+
+    public ArraySegment<TextLine> Lines => Source.Lines;
+
+    public ArraySegment<LineInfo> Info { get; }
+
+    public int Count => Info.Count;
+
+    public static PageLines Classify(SourceText source, ParserConfiguration config)
+    {
+        var page = new PageLines(source, config);
+        for (var i = 0; i < page.Count; i++)
+        {
+            page._rented![i] = page.ClassifyLine(i);
+        }
+
+        return page;
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _rented, null) is { } rented)
+        {
+            ArrayPool<LineInfo>.Shared.Return(rented);
+        }
+    }
+
+    public ReadOnlySpan<char> Content(int index) => Source.Content(Lines[index]);
+
+    public bool IsBlank(int index) => Lines[index].IsBlank;
+
+    public bool Is(int index, LineFlags flag) => Info[index].Is(flag);
+
+    public int NextNonBlank(int index)
+    {
+        for (var i = index; i < Count; i++)
+        {
+            if (!Lines[i].IsBlank)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A known heading standing alone: a blank line or the end after it, or directly its list items.</summary>
+    public bool IsStandaloneKnownHeading(int index)
+    {
+        if (!Is(index, LineFlags.KnownHeading))
+        {
+            return false;
+        }
+
+        var next = index + 1;
+        return next >= Count || IsBlank(next) || Is(next, LineFlags.ListItem);
+    }
+
+    /// <summary>A line that reads as a label where a value is expected: strong forms always, glued always, spaced unless the label also begins values.</summary>
+    public bool IsLabelLine(int index)
+    {
+        ref readonly var info = ref Info.AsSpan()[index];
+        return info.Is(LineFlags.KnownLabel)
+            && (info.Label.IsStrong || info.Label.Form == LabelForm.Glued || !info.Label.Label.MayStartValue);
+    }
+
+    /// <summary>Marks a line as a section's sub-heading (the body reader's decision).</summary>
+    public void MarkSubHeading(int index) => Info.AsSpan()[index].Flags |= LineFlags.SubHeading;
+
+    private LineInfo ClassifyLine(int index)
+    {
+        var info = default(LineInfo);
+        var line = Lines[index];
+        if (line.IsBlank)
+        {
+            info.Flags = LineFlags.Blank;
+            return info;
+        }
+
+        var content = Source.Content(line);
+        if (ParserConfiguration.IsOneOf(content, Config.Chrome))
+        {
+            info.Flags |= LineFlags.Chrome;
+        }
+
+        if (ParserConfiguration.IsOneOf(content, Config.LanguageLinks))
+        {
+            info.Flags |= LineFlags.LanguageLink;
+        }
+
+        if (content[^1] is '.' or '!' or '?' or ';' or ',')
+        {
+            info.Flags |= LineFlags.EndsSentence;
+        }
+
+        if (ListMarker.TryRead(content, out var marker, out var itemStart))
+        {
+            info.Flags |= LineFlags.ListItem;
+            info.Marker = marker;
+            info.ValueOffset = itemStart;
+        }
+        else if (IsRule(content))
+        {
+            info.Flags |= LineFlags.Rule;
+        }
+        else if (TryReadClarification(content, out var date))
+        {
+            info.Flags |= LineFlags.Clarification;
+            info.ClarificationDate = date;
+        }
+
+        if (Config.TryMatchLabel(content, out var match))
+        {
+            info.Flags |= match.Form == LabelForm.GluedToWord ? LineFlags.WeakLabel : LineFlags.KnownLabel;
+            info.Label = match;
+        }
+        else if (TryUnknownLabel(content, out var labelLength, out var valueOffset))
+        {
+            info.Flags |= LineFlags.UnknownLabel;
+            info.UnknownLabelLength = labelLength;
+            info.ValueOffset = valueOffset;
+        }
+
+        if (TryNumberedTitle(content, out var number, out var numberLength, out var nameStart))
+        {
+            info.Flags |= LineFlags.NumberedTitle;
+            info.Number = number;
+            info.NumberLength = numberLength;
+            info.NameStart = nameStart;
+        }
+
+        if (content.Length <= MaxHeadingLength)
+        {
+            if (Config.TryGetHeading(content, out var meaning))
+            {
+                info.Flags |= LineFlags.KnownHeading;
+                info.Heading = meaning;
+            }
+
+            if (IsUpperCaseLabel(content))
+            {
+                info.Flags |= LineFlags.UpperCaseLabel;
+            }
+
+            ReadWords(content, ref info);
+            if (char.IsUpper(content[0]) && !info.Is(LineFlags.EndsSentence | LineFlags.ListItem | LineFlags.Rule | LineFlags.Clarification | LineFlags.UpperCaseLabel)
+                && content[^1] != ':' && content.Count(' ') < MaxHeadingWords)
+            {
+                info.Flags |= LineFlags.HeadingLike;
+            }
+        }
+
+        return info;
+    }
+
+    /// <summary>Marks a short line whose last word a heading never ends with, or that holds a finite verb.</summary>
+    private void ReadWords(ReadOnlySpan<char> content, ref LineInfo info)
+    {
+        var rest = content;
+        var last = ReadOnlySpan<char>.Empty;
+        while (!rest.IsEmpty)
+        {
+            var space = rest.IndexOf(' ');
+            var word = space < 0 ? rest : rest[..space];
+            rest = space < 0 ? [] : rest[(space + 1)..];
+            if (word.IsEmpty)
+            {
+                continue;
+            }
+
+            if (Config.IsLeadInVerb(word))
+            {
+                info.Flags |= LineFlags.HasLeadInVerb;
+            }
+
+            last = word;
+        }
+
+        if (!last.IsEmpty && last.Length < content.Length && Config.IsLeadInEnding(last))
+        {
+            info.Flags |= LineFlags.EndsWithLeadInWord;
+        }
+    }
+
+    /// <summary><c>2019/00871 - Name</c>, <c>23-112-S05 – Name</c>: a project number, a dash or colon, a name.</summary>
+    private static bool TryNumberedTitle(ReadOnlySpan<char> content, out EsfProjectNumber number, out int numberLength, out int nameStart)
+    {
+        nameStart = 0;
+        if (!char.IsAsciiDigit(content[0]) || !EsfProjectNumber.TryReadPrefix(content, out number, out numberLength))
+        {
+            number = default;
+            numberLength = 0;
+            return false;
+        }
+
+        var i = TextChars.SkipSpaces(content, numberLength);
+        if (i < content.Length && content[i] is '-' or '\u2013' or '\u2014' or ':')
+        {
+            nameStart = TextChars.SkipSpaces(content, i + 1);
+            if (nameStart < content.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Label: value</c>, <c>Label:</c> or <c>Label&lt;TAB&gt;value</c> with a short label that is not a sentence.</summary>
+    private static bool TryUnknownLabel(ReadOnlySpan<char> content, out int labelLength, out int valueOffset)
+    {
+        labelLength = valueOffset = 0;
+        var head = content.Length > MaxUnknownLabelLength + 1 ? content[..(MaxUnknownLabelLength + 1)] : content;
+        var separator = head.IndexOfAny(':', '\t');
+        if (separator <= 0 || !char.IsLetter(content[0]))
+        {
+            return false;
+        }
+
+        var label = TextChars.Trim(content[..separator]);
+        if (label.IsEmpty || label.ContainsAny('.', '!', '?') || label.Count(' ') > 5 || ListMarker.TryRead(content, out _, out _))
+        {
+            return false;
+        }
+
+        var after = separator + 1;
+        if (content[separator] == ':' && after < content.Length && !TextChars.IsSpace(content[after]))
+        {
+            return false; // "kl. 10:30", "http://": a colon inside a word
+        }
+
+        labelLength = label.Length;
+        valueOffset = TextChars.SkipSpaces(content, after);
+        return true;
+    }
+
+    private static bool IsRule(ReadOnlySpan<char> content) =>
+        content.Length >= 3 && !content.ContainsAnyExcept(content[0]) && content[0] is '-' or '_' or '=' or '*' or '\u2013' or '\u2014';
+
+    private static bool IsUpperCaseLabel(ReadOnlySpan<char> content)
+    {
+        if (content.Length > 40)
+        {
+            return false;
+        }
+
+        var letters = 0;
+        foreach (var c in content)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+            else if (c is not (' ' or '-' or '&' or '/'))
+            {
+                return false;
+            }
+        }
+
+        return letters >= 2;
+    }
+
+    private bool TryReadClarification(ReadOnlySpan<char> content, out LocalDate date)
+    {
+        date = default;
+        foreach (var word in Config.ClarificationWords)
+        {
+            // Asked of nearly every body line: rule most out on the first letter before the case-insensitive comparison.
+            if (content.Length < word.Length || (content[0] | 0x20) != (word[0] | 0x20) || !content.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var rest = TextChars.Trim(content[word.Length..]);
+            if (rest.Length > 0 && rest[^1] is ':' or '.')
+            {
+                rest = TextChars.Trim(rest[..^1]);
+            }
+
+            var result = SwedishDateRange.ParseDate(rest);
+            date = result.Value;
+            if (result.Success)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

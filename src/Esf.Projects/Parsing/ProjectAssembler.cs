@@ -1,0 +1,580 @@
+using System.Collections.Immutable;
+using Esf.Projects.Fields;
+using Esf.Projects.Handlers;
+using Esf.Projects.Parsing.Layouts;
+using Esf.Projects.ReferenceData;
+using NodaTime;
+
+namespace Esf.Projects.Parsing;
+
+/// <summary>
+/// Turns the frame and the body into the project, once: the header rows become fields (each value read by its field
+/// definition and kept with its positions), the cross-field rules run once over the collected values (start ≤ end,
+/// granted ≤ total, rate against share, region against municipalities and NUTS-2, project numbers against each
+/// other), what follows from them is derived, and <see cref="EsfProject"/> is constructed a single time.
+/// </summary>
+internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics)
+{
+    private readonly ParserConfiguration _config = page.Config;
+    private readonly ProjectParts _parts = new();
+
+    /// <summary>The first row of each built-in field, by slot: where its value came from.</summary>
+    private readonly HeaderField?[] _rowOf = new HeaderField?[EsfHeaderFields.All.Length];
+
+    public EsfProject Assemble(PageFrame frame, BodyResult body)
+    {
+        _parts.Layout = frame.Layout;
+        _parts.Notice = JoinParagraphs(frame.NoticeLines);
+        ReadRows(frame);
+        if (frame.UnplacedLines.Count > 0)
+        {
+            var unplaced = ImmutableArray.CreateBuilder<string>(frame.UnplacedLines.Count);
+            foreach (var line in frame.UnplacedLines)
+            {
+                var text = page.Source.ContentString(page.Lines[line]);
+                unplaced.Add(text);
+                diagnostics.Add(DiagnosticCodes.UnplacedText, page.Lines[line].ContentPosition, text);
+            }
+
+            _parts.UnplacedText = unplaced.MoveToImmutable();
+        }
+
+        var titleNumber = ReadTitle(frame);
+        ReadProjectNumbers(titleNumber);
+        _parts.Contact = ReadContact();
+        _parts.Period = ReadPeriod();
+        CheckGrantedWithinTotal();
+
+        _parts.Sections = body.Sections;
+        _parts.CoFinanciers = body.CoFinanciers;
+        _parts.Partners = body.Partners;
+        _parts.Municipalities = body.Municipalities;
+        var resolved = ResolveMunicipalities(body);
+        _parts.EsfRegion = ResolveRegion(resolved);
+        _parts.Programme = InferProgramme(titleNumber);
+        _parts.InterventionType = Value(EsfHeaderFields.InterventionType) is { } code
+            ? new InterventionType(code, _parts.Programme?.Period is { } period ? EsfProgrammes.FindInterventionField(period, code)?.NameEnglish : null)
+            : null;
+        _parts.Figures = Figures();
+        return new EsfProject(_parts);
+    }
+
+    private T? Value<T>(HeaderFieldDefinition<T> field)
+        where T : class => _parts.Values[field.Slot] as T;
+
+    private T? StructValue<T>(HeaderFieldDefinition<T> field)
+        where T : struct => _parts.Values[field.Slot] is T value ? value : null;
+
+    /// <summary>Rows into fields: the value trimmed, empty (ESF0103) or written as missing (ESF0102) made null with the raw text kept, handlers run, the first row of each field giving its value.</summary>
+    private void ReadRows(PageFrame frame)
+    {
+        var fields = ImmutableArray.CreateBuilder<HeaderField>(frame.Rows.Count);
+        ImmutableArray<HeaderField>.Builder? extras = null;
+        var seenSlots = 0UL; // built-in fields by slot (fewer than 64); other keys in a list, rarely needed
+        List<string>? seenKeys = null;
+        List<KeyValuePair<HeaderFieldHandler, object>>? custom = null;
+        foreach (var row in frame.Rows)
+        {
+            var labelLine = page.Lines[row.LabelLine];
+            var labelText = LabelText(row, labelLine);
+            var labelPosition = labelLine.ContentPosition;
+            var kind = row.Label?.Kind ?? HeaderField.UnknownKind;
+            var raw = row.ValueLine < 0 ? [] : TextChars.Trim(page.Content(row.ValueLine)[Math.Min(row.ValueOffset, page.Lines[row.ValueLine].ContentLength)..]);
+            string? rawValue = raw.IsEmpty ? null : raw.ToString();
+            string? value = rawValue;
+            var valuePosition = labelPosition;
+            if (rawValue is null)
+            {
+                diagnostics.Add(DiagnosticCodes.EmptyValue, labelPosition, labelText);
+            }
+            else
+            {
+                var valueLine = page.Lines[row.ValueLine];
+                valuePosition = valueLine.PositionOf(valueLine.ContentStart + row.ValueOffset + TextChars.SkipSpaces(page.Content(row.ValueLine)[row.ValueOffset..], 0));
+                if (ParserConfiguration.IsOneOf(raw, _config.MissingWords))
+                {
+                    diagnostics.Add(DiagnosticCodes.ValueWrittenAsMissing, valuePosition, labelText, rawValue);
+                    value = null;
+                }
+            }
+
+            if (row.Label is null)
+            {
+                diagnostics.Add(DiagnosticCodes.UnknownLabel, labelPosition, labelText);
+            }
+
+            var duplicate = kind != HeaderField.UnknownKind && !FirstOfKind(row.Label!, kind, ref seenSlots, ref seenKeys);
+            if (duplicate)
+            {
+                diagnostics.Add(DiagnosticCodes.DuplicateField, labelPosition, labelText);
+            }
+
+            var field = new HeaderField(labelText, kind, value, labelPosition, valuePosition, rawValue);
+            if (!duplicate && value is not null && row.Label is { Fields.Length: > 0 } label)
+            {
+                var data = RunHandlers(label.Fields, field, ref custom);
+                if (!data.IsEmpty)
+                {
+                    field = new HeaderField(labelText, kind, value, labelPosition, valuePosition, rawValue) { Data = data };
+                }
+            }
+
+            fields.Add(field);
+            if (duplicate || kind == HeaderField.UnknownKind)
+            {
+                (extras ??= ImmutableArray.CreateBuilder<HeaderField>()).Add(field);
+            }
+        }
+
+        _parts.Fields = fields.MoveToImmutable();
+        _parts.ExtraFields = extras is null ? [] : extras.DrainToImmutable();
+        _parts.CustomValues = custom is null ? [] : [.. custom];
+    }
+
+    /// <summary>The label as written, without a trailing colon: the label's own string when the page spells it so (the usual case, no copy).</summary>
+    private string LabelText(HeaderRow row, TextLine labelLine)
+    {
+        var written = TextChars.Trim(page.Source.Text.AsSpan(labelLine.ContentStart, row.LabelLength)).TrimEnd(':');
+        written = TextChars.Trim(written);
+        return row.Label is { } label && written.SequenceEqual(label.Text) ? label.Text : written.ToString();
+    }
+
+    /// <summary>Whether this is the first row of its field.</summary>
+    private static bool FirstOfKind(LabelDefinition label, string kind, ref ulong seenSlots, ref List<string>? seenKeys)
+    {
+        foreach (var field in label.Fields)
+        {
+            if (field.Key == kind && field is IBuiltInField { Slot: >= 0 and < 64 } builtIn)
+            {
+                var bit = 1UL << builtIn.Slot;
+                var first = (seenSlots & bit) == 0;
+                seenSlots |= bit;
+                return first;
+            }
+        }
+
+        seenKeys ??= [];
+        if (seenKeys.Contains(kind))
+        {
+            return false;
+        }
+
+        seenKeys.Add(kind);
+        return true;
+    }
+
+    /// <summary>
+    /// Runs every field that claims the row, in order; a throwing handler becomes ESF0303. A built-in field's result
+    /// becomes the project's value (read through its typed property); the results of other handlers are attached to
+    /// the row (<see cref="HeaderField.Data"/>).
+    /// </summary>
+    private ImmutableArray<object> RunHandlers(HeaderFieldHandler[] handlers, HeaderField field, ref List<KeyValuePair<HeaderFieldHandler, object>>? custom)
+    {
+        ImmutableArray<object>.Builder? results = null;
+        foreach (var handler in handlers)
+        {
+            object? result;
+            try
+            {
+                result = handler.HandleField(new HeaderFieldContext(field, diagnostics, _config));
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                diagnostics.Add(DiagnosticCodes.HandlerFailed, field.ValuePosition, "Header field", HandlerFailure.SafeName(handler), field.Label, exception.GetType().Name, HandlerFailure.SafeMessage(exception));
+                continue;
+            }
+
+            if (result is null)
+            {
+                continue;
+            }
+
+            if (handler is IBuiltInField { Slot: >= 0 } builtIn)
+            {
+                _parts.Values[builtIn.Slot] = result;
+                _rowOf[builtIn.Slot] = field;
+                continue;
+            }
+
+            custom ??= [];
+            if (!custom.Exists(p => ReferenceEquals(p.Key, handler)))
+            {
+                custom.Add(new(handler, result));
+            }
+
+            (results ??= ImmutableArray.CreateBuilder<object>()).Add(result);
+        }
+
+        return results is null ? [] : results.DrainToImmutable();
+    }
+
+    /// <summary>The title line without its number (or else the <c>Namn</c> field); returns the title line's number as written.</summary>
+    private string? ReadTitle(PageFrame frame)
+    {
+        string? number = null;
+        if (frame.TitleLine >= 0)
+        {
+            var line = page.Lines[frame.TitleLine];
+            var info = page.Info[frame.TitleLine];
+            if (info.Is(LineFlags.NumberedTitle))
+            {
+                number = page.Content(frame.TitleLine)[..info.NumberLength].ToString();
+                _parts.Title = page.Content(frame.TitleLine)[info.NameStart..].ToString();
+                _parts.TitlePosition = line.PositionOf(line.ContentStart + info.NameStart);
+            }
+            else
+            {
+                _parts.Title = page.Source.ContentString(line);
+                _parts.TitlePosition = line.ContentPosition;
+            }
+        }
+        else if (Value(EsfHeaderFields.Name) is { } name)
+        {
+            _parts.Title = name;
+            _parts.TitlePosition = _rowOf[EsfHeaderFields.Name.Slot]?.ValuePosition;
+        }
+
+        if (_parts.Title is null && frame.HasHeader)
+        {
+            diagnostics.Add(DiagnosticCodes.NoTitle, frame.Rows.Count > 0 ? page.Lines[frame.Rows[0].LabelLine].ContentPosition : new SourcePosition(1, 1));
+        }
+
+        return number;
+    }
+
+    /// <summary>Every distinct number of the title line, <c>Diarienummer</c> and <c>Projektnummer</c>, in page order (ESF0216 for each that differs); the project number is <c>Projektnummer</c>, else <c>Diarienummer</c>, else the title's.</summary>
+    private void ReadProjectNumbers(string? titleNumber)
+    {
+        var numbers = ImmutableArray.CreateBuilder<string>(2);
+        if (titleNumber is not null)
+        {
+            numbers.Add(titleNumber);
+        }
+
+        foreach (var field in _parts.Fields)
+        {
+            if (field.Value is { } value && (field.Kind == EsfHeaderFields.DiaryNumber.Key || field.Kind == EsfHeaderFields.ProjectNumber.Key) && !numbers.Contains(value))
+            {
+                if (numbers.Count > 0)
+                {
+                    diagnostics.Add(DiagnosticCodes.ProjectNumbersDiffer, field.ValuePosition, value, numbers[0]);
+                }
+
+                numbers.Add(value);
+            }
+        }
+
+        _parts.ProjectNumbers = numbers.Count == 0 ? [] : numbers.DrainToImmutable();
+        _parts.ProjectNumber = Value(EsfHeaderFields.ProjectNumber) ?? Value(EsfHeaderFields.DiaryNumber) ?? titleNumber;
+    }
+
+    private Contact ReadContact()
+    {
+        var name = _rowOf[EsfHeaderFields.ContactName.Slot]?.Value;
+        var email = _rowOf[EsfHeaderFields.ContactEmail.Slot]?.Value ?? FirstValue(EsfHeaderFields.ContactEmail.Key);
+        var phone = _rowOf[EsfHeaderFields.ContactPhone.Slot]?.Value ?? FirstValue(EsfHeaderFields.ContactPhone.Key);
+        return name is null && email is null && phone is null
+            ? Contact.None
+            : new Contact(name, email, phone) { PhoneNumber = StructValue(EsfHeaderFields.ContactPhone), EmailAddress = Value(EsfHeaderFields.ContactEmail) };
+    }
+
+    /// <summary>The value as written of the first row of a field, read or not (a malformed e-mail address stays in the contact as written).</summary>
+    private string? FirstValue(string kind)
+    {
+        foreach (var field in _parts.Fields)
+        {
+            if (field.Kind == kind)
+            {
+                return field.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>Projektperiod</c>, or <c>Startdatum</c> with <c>Slutdatum</c> (ESF0205 when reversed, ESF0218 when one is missing).</summary>
+    private DateInterval? ReadPeriod()
+    {
+        if (Value(EsfHeaderFields.Period) is { } period)
+        {
+            return period;
+        }
+
+        var start = StructValue(EsfHeaderFields.StartDate);
+        var end = StructValue(EsfHeaderFields.EndDate);
+        var startRow = _rowOf[EsfHeaderFields.StartDate.Slot];
+        var endRow = _rowOf[EsfHeaderFields.EndDate.Slot];
+        if (start is { } s && end is { } e)
+        {
+            if (e < s)
+            {
+                diagnostics.Add(DiagnosticCodes.ReversedPeriod, endRow!.ValuePosition, startRow!.Value + " – " + endRow.Value);
+                return null;
+            }
+
+            return new DateInterval(s, e);
+        }
+
+        if (start is not null && !HasRow(EsfHeaderFields.Period) && FirstValue(EsfHeaderFields.EndDate.Key) is null)
+        {
+            diagnostics.Add(DiagnosticCodes.PartialPeriod, startRow!.ValuePosition, startRow.Label, LabelOf(EsfHeaderFields.EndDate));
+        }
+        else if (end is not null && !HasRow(EsfHeaderFields.Period) && FirstValue(EsfHeaderFields.StartDate.Key) is null)
+        {
+            diagnostics.Add(DiagnosticCodes.PartialPeriod, endRow!.ValuePosition, endRow.Label, LabelOf(EsfHeaderFields.StartDate));
+        }
+
+        return null;
+    }
+
+    private bool HasRow(HeaderFieldHandler field)
+    {
+        foreach (var row in _parts.Fields)
+        {
+            if (row.Kind == field.Key && row.Value is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private string LabelOf(HeaderFieldHandler field) => _config.LabelsOf(field).FirstOrDefault() ?? field.Key ?? field.Name;
+
+    private void CheckGrantedWithinTotal()
+    {
+        if (StructValue(EsfHeaderFields.GrantedEsfSupport) is { } granted && StructValue(EsfHeaderFields.TotalBudget) is { } total && granted.Amount > total.Amount)
+        {
+            diagnostics.Add(DiagnosticCodes.GrantedExceedsTotal, _rowOf[EsfHeaderFields.GrantedEsfSupport.Slot]!.ValuePosition, granted.Amount, total.Amount);
+        }
+    }
+
+    /// <summary>Each municipality name matched (ESF0212 with suggestions, at the item, for a name that matches none; suggestions computed once per distinct name).</summary>
+    private ImmutableArray<Municipality> ResolveMunicipalities(BodyResult body)
+    {
+        var names = body.Municipalities;
+        var codes = ImmutableArray.CreateBuilder<string?>(names.Length);
+        var resolved = ImmutableArray.CreateBuilder<Municipality>(names.Length);
+        Dictionary<string, string>? suggestions = null;
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = names[i];
+            if (SwedishMunicipalities.TryMatch(name, out var municipality))
+            {
+                codes.Add(municipality.Code);
+                resolved.Add(municipality);
+                continue;
+            }
+
+            codes.Add(null);
+            suggestions ??= new(StringComparer.Ordinal);
+            if (!suggestions.TryGetValue(name, out var suggestion))
+            {
+                var list = string.Join(", ", SwedishMunicipalities.Suggest(name).Select(m => "'" + m.Name + "'"));
+                suggestion = list.Length == 0 ? string.Empty : "; did you mean " + list + "?";
+                suggestions[name] = suggestion;
+            }
+
+            diagnostics.Add(DiagnosticCodes.UnknownMunicipality, body.MunicipalityItems[i].Position, name, suggestion);
+        }
+
+        _parts.MunicipalityCodes = codes.MoveToImmutable();
+        var result = resolved.DrainToImmutable();
+        _parts.ResolvedMunicipalities = result;
+        return result;
+    }
+
+    /// <summary>The region read as an ESF region (ESF0213 when it is none), checked against the municipalities' counties (ESF0214) and the NUTS-2 area (ESF0217).</summary>
+    private EsfRegion? ResolveRegion(ImmutableArray<Municipality> resolved)
+    {
+        if (Value(EsfHeaderFields.Region) is not { } text)
+        {
+            return null;
+        }
+
+        var position = _rowOf[EsfHeaderFields.Region.Slot]!.ValuePosition;
+        if (!_config.Regions.TryMatch(text, out var region))
+        {
+            diagnostics.Add(DiagnosticCodes.UnknownRegion, position, text);
+            return null;
+        }
+
+        if (region != EsfRegion.National && !resolved.IsEmpty && !Lists(resolved, region))
+        {
+            var listed = resolved.Select(m => m.Region).Distinct().Order().Select(SwedishMunicipalities.RegionName);
+            diagnostics.Add(DiagnosticCodes.RegionMismatch, position, text, string.Join(", ", listed));
+        }
+
+        if (region != EsfRegion.National && Value(EsfHeaderFields.Nuts2) is { } nuts && nuts.EsfRegion != region)
+        {
+            diagnostics.Add(DiagnosticCodes.Nuts2RegionMismatch, _rowOf[EsfHeaderFields.Nuts2.Slot]!.ValuePosition, nuts.Code, nuts.Name, SwedishMunicipalities.RegionName(nuts.EsfRegion), text);
+        }
+
+        return region;
+    }
+
+    private static bool Lists(ImmutableArray<Municipality> resolved, EsfRegion region)
+    {
+        foreach (var municipality in resolved)
+        {
+            if (municipality.Region == region)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The rules are documented in <c>docs/model.md</c> ("Programme period"); the first that applies wins.</summary>
+    private ProgrammeInfo? InferProgramme(string? titleNumber)
+    {
+        var area = Value(EsfHeaderFields.ProgramArea);
+        var cci = Value(EsfHeaderFields.ProgrammeCci);
+        var programme = cci is null ? null : EsfProgrammes.FindProgramme(cci);
+        if (cci is not null && programme is null)
+        {
+            diagnostics.Add(DiagnosticCodes.UnknownProgrammeCci, _rowOf[EsfHeaderFields.ProgrammeCci.Slot]!.ValuePosition, cci);
+        }
+
+        var (period, confidence, basis) = PeriodEvidence(area, programme, titleNumber);
+        if (period is not { } p)
+        {
+            return null;
+        }
+
+        var areaName = area?.Code is { } code ? EsfProgrammes.FindArea(p, area.Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : code)?.Name : null;
+        var objective = Value(EsfHeaderFields.SpecificObjective) is { } o ? EsfProgrammes.FindObjective(p, o)?.Name : null;
+        return new ProgrammeInfo(p, confidence, basis, areaName) { ObjectiveName = objective, ProgrammeName = programme?.Name };
+    }
+
+    private (ProgrammePeriod? Period, InferenceConfidence Confidence, string Basis) PeriodEvidence(ProgramArea? area, EsfProgramme? programme, string? titleNumber)
+    {
+        if (programme is not null)
+        {
+            return (programme.Period, InferenceConfidence.High, "programme CCI " + programme.Cci);
+        }
+
+        var numbers = _parts.ProjectNumbers;
+        foreach (var text in numbers)
+        {
+            if (EsfProjectNumber.TryParse(text, out var number) && number.Form == ProjectNumberForm.EsfPlus)
+            {
+                return (ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "project number " + text + " (the ESF+ form NN-NNN-SNN)");
+            }
+        }
+
+        if (StructValue(EsfHeaderFields.Fund) is { } fund && fund != EsfFund.Esf)
+        {
+            return fund == EsfFund.EsfPlus
+                ? (ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "fund ESF+")
+                : (ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "fund FEAD (2014–2020 only)");
+        }
+
+        if (area?.Code is { Length: 1 } letter && char.IsAsciiLetterUpper(letter[0]))
+        {
+            return (ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "programme area letter " + letter);
+        }
+
+        if (area is not null && UniqueAreaPeriod(area.Name) is { } named)
+        {
+            return (named.Period, InferenceConfidence.High, $"programme area name '{named.Name}' ({Text(named.Period)} only)");
+        }
+
+        foreach (var text in numbers)
+        {
+            if (EsfProjectNumber.TryParse(text, out var number) && number.Year is { } year)
+            {
+                return year >= 2014
+                    ? (ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "project number " + text + " (the 2014–2020 form YYYY/NNNNN)")
+                    : (ProgrammePeriod.Period2007To2013, InferenceConfidence.Medium, "project number " + text + " (registered before 2014)");
+            }
+        }
+
+        if (_parts.Layout == PageLayout.ProjectBank2014To2020)
+        {
+            return (ProgrammePeriod.Period2014To2020, InferenceConfidence.Medium, "the 2014–2020 page layout");
+        }
+
+        if (_parts.Period is { } dates)
+        {
+            var start = dates.Start.Year;
+            var period = start <= 2014 ? ProgrammePeriod.Period2007To2013 : start <= 2022 ? ProgrammePeriod.Period2014To2020 : ProgrammePeriod.Period2021To2027;
+            return (period, InferenceConfidence.Low, $"project start {start} (periods overlap in time)");
+        }
+
+        return (null, default, string.Empty);
+    }
+
+    /// <summary>The one period whose reference data names an area so, when only one does.</summary>
+    private static EsfProgrammeArea? UniqueAreaPeriod(string name)
+    {
+        EsfProgrammeArea? found = null;
+        foreach (var area in EsfProgrammes.Areas)
+        {
+            if (string.Equals(area.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                if (found is not null && found.Period != area.Period)
+                {
+                    return null;
+                }
+
+                found = area;
+            }
+        }
+
+        return found;
+    }
+
+    private static string Text(ProgrammePeriod period) => new ProgrammeInfo(period, InferenceConfidence.Low, string.Empty, null).PeriodText;
+
+    private DerivedFigures Figures()
+    {
+        decimal? share = null;
+        var rate = StructValue(EsfHeaderFields.EuCofinancingRate);
+        if (StructValue(EsfHeaderFields.GrantedEsfSupport) is { } granted && StructValue(EsfHeaderFields.TotalBudget) is { } total && total.Amount > 0 && granted.Currency == total.Currency)
+        {
+            share = Math.Round(granted.Amount / total.Amount * 100m, 2, MidpointRounding.AwayFromZero);
+            if (rate is { } stated && Math.Abs(stated - share.Value) > 1m)
+            {
+                diagnostics.Add(DiagnosticCodes.CofinancingRateMismatch, _rowOf[EsfHeaderFields.EuCofinancingRate.Slot]!.ValuePosition, stated, share.Value);
+            }
+        }
+
+        int? days = null, months = null;
+        if (_parts.Period is { } period)
+        {
+            days = period.Length;
+            months = NodaTime.Period.Between(period.Start, period.End.PlusDays(1), PeriodUnits.Months).Months;
+        }
+
+        decimal? perParticipant = StructValue(EsfHeaderFields.GrantedEsfSupport) is { } support && StructValue(EsfHeaderFields.PlannedParticipants) is > 0 and var planned
+            ? Math.Round(support.Amount / planned, 0, MidpointRounding.AwayFromZero)
+            : null;
+        return share is null && rate is null && days is null && perParticipant is null ? DerivedFigures.None : new DerivedFigures(share, rate, days, months, perParticipant);
+    }
+
+    private string? JoinParagraphs(List<int> lineIndexes)
+    {
+        if (lineIndexes.Count == 0)
+        {
+            return null;
+        }
+
+        var builder = new System.Text.StringBuilder();
+        var previous = -1;
+        foreach (var index in lineIndexes)
+        {
+            if (previous >= 0)
+            {
+                builder.Append(index == previous + 1 ? "\n" : "\n\n");
+            }
+
+            builder.Append(page.Content(index));
+            previous = index;
+        }
+
+        return builder.ToString();
+    }
+}
