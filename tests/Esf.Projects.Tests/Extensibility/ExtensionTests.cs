@@ -123,7 +123,7 @@ public class ExtensionTests
         var failures = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.HandlerFailed).ToList();
         Assert.Equal(2, failures.Count);
         Assert.Equal((4, 1), (failures[0].Line, failures[0].Column));
-        Assert.Contains("ThrowingHandler", failures[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("Section handler 'ThrowingHandler' failed on", failures[0].Message, StringComparison.Ordinal);
         Assert.Contains("boom", failures[0].Message, StringComparison.Ordinal);
         Assert.Equal<string>(["Lund", "Malmö"], result.Project.Municipalities);
     }
@@ -275,6 +275,7 @@ public class ExtensionTests
         Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCodes.UnknownLabel);
         var failure = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.HandlerFailed);
         Assert.Equal((2, 15), (failure.Line, failure.Column));
+        Assert.StartsWith("Header field handler 'ThrowingFieldHandler' failed on 'Projektägare' with FormatException: bad", failure.Message, StringComparison.Ordinal);
         Assert.Equal("Kommunen", result.Project.Owner);
 
         var bad = parser.Parse("Titel\nProjektägare: Kommunen\nÄrendenummer: okänt\n");

@@ -130,4 +130,45 @@ public class MunicipalityMatchAllocationTests
                 + (SwedishMunicipalities.TryMatch(none, out _) ? 1 : 0);
         }
     }
+
+    [Fact]
+    public void Organisation_and_project_numbers_parse_and_format_without_allocating()
+    {
+        var checksum = 0L;
+        Numbers(1, ref checksum);
+
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            Numbers(10_000, ref checksum);
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        Assert.Equal(0, allocated);
+        Assert.True(checksum > 0);
+    }
+
+    private static void Numbers(int count, ref long checksum)
+    {
+        ReadOnlySpan<char> organisation = "212000-4128";
+        ReadOnlySpan<byte> organisationUtf8 = "16556036-0793"u8;
+        ReadOnlySpan<char> bad = "212000-4127";
+        ReadOnlySpan<char> project = "2019/00871";
+        ReadOnlySpan<byte> esfPlus = "23-112-S05"u8;
+        Span<char> chars = stackalloc char[16];
+        for (var i = 0; i < count; i++)
+        {
+            if (SwedishOrganisationNumber.TryParse(organisation, out var a) && SwedishOrganisationNumber.Parse(organisationUtf8).TryGetValue(out var b)
+                && !SwedishOrganisationNumber.Parse(bad).Success && a.TryFormat(chars, out var written, "N", null))
+            {
+                checksum += written + (int)a.Group + (int)b.Group;
+            }
+
+            if (EsfProjectNumber.TryParse(project, out var p) && EsfProjectNumber.TryParse(esfPlus, out var q) && q.TryFormat(chars, out var w2, default, null))
+            {
+                checksum += w2 + (p.Year ?? 0);
+            }
+        }
+    }
 }

@@ -71,6 +71,48 @@ public class MutationProperties
             Assert.Equal(result.Project.Title is { } title ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(title)) : null, utf8.Project.Title);
         }, iter: Math.Max(1, PropertyIterationsForPages()), print: m => $"{m.Kind} at {m.EditStart}..{m.EditEnd}");
 
+    /// <summary>The seeds and the made-up pages of the newer layouts, to mutate.</summary>
+    private static readonly string[] AllLayoutTexts =
+        [.. SeedTexts, .. Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Layouts"), "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText)];
+
+    private static readonly Gen<Mutated> LayoutMutations =
+        from page in Gen.Int[0, AllLayoutTexts.Length - 1]
+        from kind in Gen.Int[0, 4]
+        from a in Gen.Double[0, 1]
+        from b in Gen.Double[0, 1]
+        from inserted in Gen.OneOf(Nasty.Array[1, 40].Select(c => new string(c)), Gen.OneOf("\nKommun\n\n• Lund\n", "\n• Lomma och\nBurlöv\n", "\nMedfinansiärer\nA\nB\n", "\n\nSamarbetspartners\n\n- X\n  fortsätter\n"))
+        from crOnly in Gen.Bool
+        select Mutate(AllLayoutTexts[page], kind, a, b, inserted, crOnly);
+
+    /// <summary>
+    /// The lists are read once: in every mutated page, each list section's <see cref="ListBlock"/> items, the data its
+    /// handler attaches and the project's list of that kind are the same items, in the same order.
+    /// </summary>
+    [Fact]
+    public void Every_list_section_and_the_project_list_hold_the_same_items() =>
+        LayoutMutations.Sample(m =>
+        {
+            var project = ProjectParser.Parse(m.Text).Project;
+            var byKind = new Dictionary<ListSectionKind, List<string>>();
+            foreach (var section in project.Sections)
+            {
+                if (section.GetData<Handlers.Lists.ListSectionData>() is not { } data)
+                {
+                    continue;
+                }
+
+                var items = section.Blocks.OfType<ListBlock>().SelectMany(b => b.Items).Select(i => i.Text).ToList();
+                Assert.Equal(items, data.Items);
+                Assert.True(section.Blocks.All(b => b is ListBlock), "a list section holds only its list");
+                (byKind.TryGetValue(data.Kind, out var list) ? list : byKind[data.Kind] = []).AddRange(items);
+            }
+
+            Assert.Equal(byKind.GetValueOrDefault(ListSectionKind.CoFinanciers) ?? [], project.CoFinanciers);
+            Assert.Equal(byKind.GetValueOrDefault(ListSectionKind.Partners) ?? [], project.Partners);
+            Assert.Equal(byKind.GetValueOrDefault(ListSectionKind.Municipalities) ?? [], project.Municipalities);
+            Assert.Equal(project.Municipalities.Length, project.MunicipalityCodes.Length);
+        }, iter: Math.Max(1, PropertyIterationsForPages()), print: m => $"{m.Kind} at {m.EditStart}..{m.EditEnd}");
+
     /// <summary>Whole lines at least one line away from the edit, trimmed and non-blank.</summary>
     private static IEnumerable<string> UntouchedLines(Mutated m)
     {

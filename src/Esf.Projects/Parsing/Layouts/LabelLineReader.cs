@@ -105,6 +105,12 @@ internal abstract class LabelLineReader : LayoutReader
                 break;
             }
 
+            if (info.Is(LineFlags.Chrome | LineFlags.LanguageLink))
+            {
+                i++; // print chrome and the language link, wherever a printed page puts them
+                continue;
+            }
+
             if (info.Is(LineFlags.KnownLabel))
             {
                 var match = info.Label;
