@@ -1,14 +1,13 @@
 using System.Collections;
 using System.Data.Common;
-using System.Globalization;
-using NodaTime.Text;
 using Sylvan.Data.Csv;
 
 namespace Esf.Projects.Cli;
 
 /// <summary>
-/// <c>esf parse --format csv</c>: one row per page with flat columns, RFC 4180 quoting, UTF-8, written by
-/// Sylvan.Data.Csv. Column names are a contract like the JSON property names: add, never rename or drop.
+/// <c>esf parse --format csv</c>: one row per page, the source path then every column of
+/// <see cref="Tables.ProjectColumns.All"/> (which follow from the field definitions), RFC 4180 quoting, UTF-8,
+/// written by Sylvan.Data.Csv. Column names are a contract like the JSON property names: add, never rename or drop.
 /// </summary>
 /// <remarks>
 /// Numbers are invariant (<c>3493248</c>, <c>1234.5</c>); dates ISO; lists joined by <c>;</c> (a <c>;</c> inside an
@@ -16,29 +15,19 @@ namespace Esf.Projects.Cli;
 /// </remarks>
 internal static class CsvOutput
 {
-    public static readonly string[] Columns =
-    [
-        "source", "title", "projectNumber", "callNumber", "programAreaNumber", "programAreaCode", "programAreaName", "phase", "phaseKind",
-        "owner", "contactName", "contactEmail", "contactPhone", "contactPhoneE164", "grantedEsfSupport", "totalBudget", "currency",
-        "start", "end", "region", "municipalities", "coFinanciers", "partners", "plannedParticipants", "euCofinancingRate",
-        "errors", "warnings", "diagnostics",
-    ];
+    public static readonly string[] Columns = ["source", .. Tables.ProjectColumns.All.Select(c => c.Name)];
 
     public static string?[] Row(string source, ProjectParseResult result)
     {
-        var p = result.Project;
-        var inv = CultureInfo.InvariantCulture;
-        return
-        [
-            source, p.Title, p.ProjectNumber, p.CallNumber, p.ProgramArea?.Number?.ToString(inv), p.ProgramArea?.Code, p.ProgramArea?.Name, p.Phase?.Text,
-            p.Phase is { } phase ? char.ToLowerInvariant(phase.Kind.ToString()[0]) + phase.Kind.ToString()[1..] : null,
-            p.Owner, p.Contact.Name, p.Contact.Email, p.Contact.Phone, p.Contact.PhoneNumber?.E164,
-            p.GrantedEsfSupport?.Amount.ToString(inv), p.TotalBudget?.Amount.ToString(inv), (p.GrantedEsfSupport ?? p.TotalBudget)?.Currency,
-            p.Period is { } s ? LocalDatePattern.Iso.Format(s.Start) : null, p.Period is { } e ? LocalDatePattern.Iso.Format(e.End) : null,
-            p.Region, Join(p.Municipalities), Join(p.CoFinanciers), Join(p.Partners),
-            p.PlannedParticipants?.ToString(inv), p.EuCofinancingRate?.ToString(inv),
-            Count(result, DiagnosticSeverity.Error), Count(result, DiagnosticSeverity.Warning), result.Diagnostics.Length.ToString(inv),
-        ];
+        var row = new string?[Columns.Length];
+        row[0] = source;
+        var columns = Tables.ProjectColumns.All;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            row[i + 1] = columns[i].GetText(result);
+        }
+
+        return row;
     }
 
     public static void Write(TextWriter output, IEnumerable<string?[]> rows)
@@ -47,11 +36,6 @@ internal static class CsvOutput
         using var writer = CsvDataWriter.Create(output, new CsvDataWriterOptions { NewLine = "\r\n" });
         writer.Write(reader);
     }
-
-    private static string? Join(IReadOnlyCollection<string> items) => items.Count == 0 ? null : string.Join(';', items);
-
-    private static string Count(ProjectParseResult result, DiagnosticSeverity severity) =>
-        result.Diagnostics.Count(d => d.Severity == severity).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The smallest <see cref="DbDataReader"/> Sylvan's writer needs: string columns, rows pulled lazily so jsonl-like streaming is kept.</summary>
     private sealed class RowReader(string[] columns, IEnumerable<string?[]> rows) : DbDataReader, IDbColumnSchemaGenerator

@@ -41,7 +41,14 @@ public class CsvTests
             Assert.Equal(project.Contact.PhoneNumber?.E164, row["contactPhoneE164"]);
         }
 
-        Assert.Equal(["source", "title", "projectNumber", "callNumber", "programAreaNumber", "programAreaCode", "programAreaName", "phase", "phaseKind", "owner", "contactName", "contactEmail", "contactPhone", "contactPhoneE164", "grantedEsfSupport", "totalBudget", "currency", "start", "end", "region", "municipalities", "coFinanciers", "partners", "plannedParticipants", "euCofinancingRate", "errors", "warnings", "diagnostics"], stdout[..stdout.IndexOf('\r', StringComparison.Ordinal)].Split(','));
+        // The first release's columns keep their names and order; later ones are appended.
+        string[] first = ["source", "title", "projectNumber", "callNumber", "programAreaNumber", "programAreaCode", "programAreaName", "phase", "phaseKind", "owner", "contactName", "contactEmail", "contactPhone", "contactPhoneE164", "grantedEsfSupport", "totalBudget", "currency", "start", "end", "region", "municipalities", "coFinanciers", "partners", "plannedParticipants", "euCofinancingRate", "errors", "warnings", "diagnostics"];
+        var header = stdout[..stdout.IndexOf('\r', StringComparison.Ordinal)].Split(',');
+        Assert.Equal(first, header.Take(first.Length));
+        Assert.Equal(header.Length, header.Distinct().Count());
+        Assert.Contains("ownerOrganisationNumber", header);
+        Assert.Contains("specificObjective", header);
+        Assert.Contains("municipalityCodes", header);
     }
 
     [Fact]
