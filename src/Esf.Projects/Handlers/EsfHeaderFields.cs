@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Esf.Projects.Fields;
+using Esf.Projects.Parsing;
 using Esf.Projects.ReferenceData;
 using NodaTime;
 
@@ -300,14 +301,14 @@ internal static class ValueReaders
     {
         var config = context.Configuration;
         var text = TextChars.Trim(context.Value);
-        if (config.IsTerm(text, config.Vocabulary.Yes))
+        if (ParserConfiguration.IsOneOf(text, config.YesWords))
         {
             value = true;
             return true;
         }
 
         value = false;
-        if (config.IsTerm(text, config.Vocabulary.No))
+        if (ParserConfiguration.IsOneOf(text, config.NoWords))
         {
             return true;
         }
@@ -318,17 +319,11 @@ internal static class ValueReaders
 
     public static bool Fund(HeaderFieldContext context, out EsfFund value)
     {
-        var config = context.Configuration;
-        foreach (var phrase in config.Vocabulary.Funds)
+        if (ParserConfiguration.TryMatch(context.Value, context.Configuration.Funds, out value))
         {
-            if (config.IsTerm(context.Value, phrase.Term))
-            {
-                value = phrase.Meaning;
-                return true;
-            }
+            return true;
         }
 
-        value = default;
         context.ReportAt(DiagnosticCodes.UnknownFund, 0, context.Field.Value);
         return false;
     }
@@ -348,18 +343,7 @@ internal static class ValueReaders
 
     public static bool Phase(HeaderFieldContext context, out ProjectPhase value)
     {
-        var config = context.Configuration;
-        var kind = ProjectPhaseKind.Other;
-        foreach (var phrase in config.Vocabulary.Phases)
-        {
-            if (config.IsTerm(context.Value, phrase.Term))
-            {
-                kind = phrase.Meaning;
-                break;
-            }
-        }
-
-        value = new ProjectPhase(context.Field.Value!, kind);
+        value = new ProjectPhase(context.Field.Value!, ParserConfiguration.TryMatch(context.Value, context.Configuration.Phases, out var kind) ? kind : ProjectPhaseKind.Other);
         return true;
     }
 

@@ -75,6 +75,9 @@ public abstract class HeaderFieldHandler
         Labels = new Term(swedish, english);
     }
 
+    /// <summary>The index of a built-in field's value in the project (<see cref="EsfHeaderFields"/>); -1 for every other handler. A field, not a virtual call: the parser asks it for every row.</summary>
+    internal int BuiltInSlot { get; private protected init; } = -1;
+
     /// <summary>The labels claimed, Swedish and English; the parser matches those of its <see cref="ProjectParserOptions.Languages"/>.</summary>
     public Term Labels { get; }
 
@@ -166,7 +169,7 @@ public delegate bool HeaderFieldReader<T>(HeaderFieldContext context, out T valu
 /// </summary>
 /// <typeparam name="T">The value's type: a reference type or a value type (read back as <c>T?</c>).</typeparam>
 /// <remarks>The first row with one of the labels gives the value; a second row is ESF0101 and is kept in <see cref="EsfProject.ExtraFields"/>.</remarks>
-public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler, IBuiltInField
+public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler
     where T : notnull
 {
     private readonly HeaderFieldReader<T> _reader;
@@ -194,7 +197,7 @@ public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler, IBuiltInField
 
         _key = key;
         _reader = reader;
-        Slot = slot;
+        BuiltInSlot = slot;
     }
 
     /// <inheritdoc />
@@ -204,10 +207,7 @@ public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler, IBuiltInField
     public override string Name => "HeaderFieldDefinition(" + _key + ")";
 
     /// <summary>The index of a built-in definition's value in the project; -1 for definitions made by users.</summary>
-    internal int Slot { get; }
-
-    /// <inheritdoc />
-    int IBuiltInField.Slot => Slot;
+    internal int Slot => BuiltInSlot;
 
     /// <inheritdoc />
     public override object? HandleField(HeaderFieldContext context) => _reader(context, out var value) ? value : null;
@@ -229,12 +229,6 @@ public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler, IBuiltInField
         value = default;
         return false;
     }
-}
-
-/// <summary>A field definition that may be built in: its value's index in the project (-1 when it is not built in).</summary>
-internal interface IBuiltInField
-{
-    int Slot { get; }
 }
 
 /// <summary>The checks every handler-reported diagnostic passes, in one place for both kinds of handler.</summary>

@@ -12,9 +12,9 @@ public readonly ref struct SectionContext
     private readonly SourceText _source;
     private readonly int _firstLine;
     private readonly DiagnosticBag _diagnostics;
-    private readonly string _handlerName;
+    private readonly SectionHandler _handler;
 
-    internal SectionContext(Section section, SourceText source, int firstLine, int lineCount, DiagnosticBag diagnostics, string handlerName, ListSectionKind? listKind, ProseSectionKind? proseKind, System.Collections.Immutable.ImmutableArray<string> listItems)
+    internal SectionContext(Section section, SourceText source, int firstLine, int lineCount, DiagnosticBag diagnostics, SectionHandler handler, ListSectionKind? listKind, ProseSectionKind? proseKind, System.Collections.Immutable.ImmutableArray<string> listItems)
     {
         ListItems = listItems;
         Section = section;
@@ -22,7 +22,7 @@ public readonly ref struct SectionContext
         _firstLine = firstLine;
         LineCount = lineCount;
         _diagnostics = diagnostics;
-        _handlerName = handlerName;
+        _handler = handler;
         ListKind = listKind;
         ProseKind = proseKind;
     }
@@ -73,7 +73,7 @@ public readonly ref struct SectionContext
     }
 
     /// <summary>The name of the handler being run, as it appears in diagnostics.</summary>
-    public string HandlerName => _handlerName;
+    public string HandlerName => _handler.Name;
 
     private int CheckIndex(int index)
     {

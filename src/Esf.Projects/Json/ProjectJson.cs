@@ -44,7 +44,7 @@ internal static class ProjectJson
 
     private sealed class Field(HeaderFieldHandler field, FieldJson json) : Member
     {
-        private readonly int _slot = ((IBuiltInField)field).Slot;
+        private readonly int _slot = field.BuiltInSlot;
 
         public override void Write(Utf8JsonWriter writer, EsfProject project) => json.Write(writer, field.Key!, project.Value(_slot));
 
@@ -146,7 +146,7 @@ internal static class ProjectJson
         var ignored = new Parsing.DiagnosticBag();
         foreach (var field in Covered)
         {
-            var slot = ((IBuiltInField)field).Slot;
+            var slot = field.BuiltInSlot;
             foreach (var row in parts.Fields)
             {
                 if (row.Kind == field.Key && row.Value is not null)

@@ -41,7 +41,9 @@ public sealed record ProgrammeInfo(ProgrammePeriod Period, InferenceConfidence C
 
     /// <summary>The period as text: <c>2007–2013</c>.</summary>
     /// <returns>The years with an en dash.</returns>
-    public string PeriodText => Period switch
+    public string PeriodText => TextOf(Period);
+
+    internal static string TextOf(ProgrammePeriod period) => period switch
     {
         ProgrammePeriod.Period2007To2013 => "2007–2013",
         ProgrammePeriod.Period2014To2020 => "2014–2020",

@@ -95,21 +95,26 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
             return false;
         }
 
-        var info = page.Info[index];
+        ref readonly var info = ref page.Basic(index);
         var next = index + 1;
         if (next >= _lines.Count || _lines[next].IsBlank)
         {
-            if (!info.Is(LineFlags.HeadingLike) || info.Is(LineFlags.EndsWithLeadInWord))
+            if (info.Is(LineFlags.KnownHeading))
+            {
+                return true; // the vocabulary's and the handlers' headings are trusted wherever they stand alone
+            }
+
+            if (!info.Is(LineFlags.HeadingLike) || page.Is(index, LineFlags.EndsWithLeadInWord))
             {
                 return false;
             }
 
-            if (info.Is(LineFlags.HasLeadInVerb) && !info.Is(LineFlags.KnownHeading) && page.NextNonBlank(next) is >= 0 and var following && page.Is(following, LineFlags.ListItem))
+            if (page.NextNonBlank(next) is >= 0 and var following && page.Is(following, LineFlags.ListItem) && page.Is(index, LineFlags.HasLeadInVerb))
             {
                 return false; // "Under projekttiden ska deltagarna" / "- …": the sentence that leads into the list
             }
 
-            if (!info.Is(LineFlags.KnownHeading) && currentHeading >= 0 && !contentSinceHeading && page.Is(currentHeading, LineFlags.KnownHeading))
+            if (currentHeading >= 0 && !contentSinceHeading && page.Is(currentHeading, LineFlags.KnownHeading))
             {
                 page.MarkSubHeading(index); // "Bakgrund" / "Nuläge" / text: the applicant's sub-heading
                 return false;
@@ -123,7 +128,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
             return true; // "Kommun" then "• Lund"
         }
 
-        return layout.KnownHeadingMayLeadText && info.Is(LineFlags.KnownHeading) && !info.Is(LineFlags.KnownLabel);
+        return layout.KnownHeadingMayLeadText && info.Is(LineFlags.KnownHeading) && !page.Is(index, LineFlags.KnownLabel);
     }
 
     private bool HasContent(int from, int to)
@@ -147,7 +152,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
         if (headingIndex >= 0)
         {
             heading = _source.ContentString(_lines[headingIndex]);
-            meaning = page.Info[headingIndex].Heading;
+            meaning = page.Basic(headingIndex).Heading;
             position = _lines[headingIndex].ContentPosition;
         }
         else
@@ -205,7 +210,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
                     continue;
                 }
 
-                var context = new SectionContext(section, _source, from, to - from, diagnostics, handler.Name, meaning.ListKind, meaning.ProseKind, listTexts);
+                var context = new SectionContext(section, _source, from, to - from, diagnostics, handler, meaning.ListKind, meaning.ProseKind, listTexts);
                 if (handler.HandleSection(context) is { } result)
                 {
                     if (results is not null)
@@ -388,7 +393,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
                 continue;
             }
 
-            var info = page.Info[i];
+            ref readonly var info = ref page.Basic(i);
             var position = line.ContentPosition;
             if (info.Is(LineFlags.Rule))
             {

@@ -9,13 +9,13 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false)
     /// <summary>Text values longer than this are clipped in messages, so a huge value cannot make a huge message.</summary>
     private const int ClipLength = 80;
 
-    private readonly List<Diagnostic> _items = [];
+    private List<Diagnostic>? _items;
 
-    public int Count => _items.Count;
+    public int Count => _items?.Count ?? 0;
 
     /// <summary>A diagnostic from a user's handler: its code is not in the catalogue, so the severity and message are given.</summary>
     public void AddCustom(string code, DiagnosticSeverity severity, SourcePosition position, string message) =>
-        _items.Add(new Diagnostic(code, Raise(severity), position.Line, position.Column, message));
+        (_items ??= []).Add(new Diagnostic(code, Raise(severity), position.Line, position.Column, message));
 
     /// <summary>A diagnostic of the catalogue; <paramref name="args"/> fill its message format.</summary>
     public void Add(string code, SourcePosition position, params object?[] args)
@@ -30,7 +30,7 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false)
         }
 
         var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
-        _items.Add(new Diagnostic(code, Raise(descriptor.Severity), position.Line, position.Column, message));
+        (_items ??= []).Add(new Diagnostic(code, Raise(descriptor.Severity), position.Line, position.Column, message));
     }
 
     private DiagnosticSeverity Raise(DiagnosticSeverity severity) =>
@@ -57,6 +57,11 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false)
     /// list is only sorted (with LINQ's stable sort, which keeps the report order of ties) when it is out of order.</summary>
     public ImmutableArray<Diagnostic> ToSortedArray()
     {
+        if (_items is null)
+        {
+            return [];
+        }
+
         for (var i = 1; i < _items.Count; i++)
         {
             if (ByPosition.Compare(_items[i - 1], _items[i]) > 0)

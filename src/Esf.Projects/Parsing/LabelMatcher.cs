@@ -31,9 +31,12 @@ internal sealed class LabelDefinition
     {
         Text = text;
         Fields = fields;
-        Kind = Array.Find(fields, f => f.Key is not null)?.Key ?? HeaderField.UnknownKind;
+        var keyed = Array.Find(fields, f => f.Key is not null);
+        Kind = keyed?.Key ?? HeaderField.UnknownKind;
+        KindSlot = keyed?.BuiltInSlot ?? -1;
         MayStartValue = Array.Exists(fields, EsfHeaderFields.LabelMayStartValue);
         IsEmail = Array.Exists(fields, f => ReferenceEquals(f, EsfHeaderFields.ContactEmail));
+        Mark = Layouts.LayoutRecognizer.MarkOf(fields);
         FoldedLast = char.IsAsciiLetter(text[^1]) ? (char)(text[^1] | 0x20) : '\0';
     }
 
@@ -46,8 +49,14 @@ internal sealed class LabelDefinition
     /// <summary>The key of the first field that has one, or <see cref="HeaderField.UnknownKind"/>.</summary>
     public string Kind { get; }
 
+    /// <summary>The built-in slot of the field that gives <see cref="Kind"/>, or -1: a bit per slot tells a repeated row cheaply.</summary>
+    public int KindSlot { get; }
+
     /// <summary>The label is a word that also begins values (<c>Region Skåne</c> is an owner): a spaced line starting with it is not taken for a label where a value is expected.</summary>
     public bool MayStartValue { get; }
+
+    /// <summary>What the label tells of the page's layout, worked out once (<see cref="Layouts.LayoutRecognizer"/>).</summary>
+    public Layouts.LabelMark Mark { get; }
 
     /// <summary>The label introduces an e-mail address, which may start with a lower-case letter glued to it (<c>E-postanna@…</c>).</summary>
     public bool IsEmail { get; }

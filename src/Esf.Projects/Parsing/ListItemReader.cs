@@ -39,12 +39,12 @@ internal struct ListItemReader(PageLines page, SectionText text, ImmutableArray<
 
     /// <summary>Whether a marker line at <paramref name="index"/> starts a new list: after a blank line, with another kind of marker.</summary>
     public readonly bool EndsBefore(int index) =>
-        (_first >= 0 || items.Count > 0) && _blankSinceItem && _lastMarker != page.Info[index].Marker;
+        (_first >= 0 || items.Count > 0) && _blankSinceItem && _lastMarker != page.Basic(index).Marker;
 
     /// <summary>Starts an item at a marker line; false when the line has no marker.</summary>
     public bool TryAdd(int index)
     {
-        var info = page.Info[index];
+        ref readonly var info = ref page.Basic(index);
         if (!info.Is(LineFlags.ListItem))
         {
             return false;
@@ -60,7 +60,7 @@ internal struct ListItemReader(PageLines page, SectionText text, ImmutableArray<
     /// <summary>Continues the current item with an unmarked line when the mode allows; false otherwise.</summary>
     public bool TryContinue(int index)
     {
-        if (_first < 0 || _blankSinceItem || page.Info[index].Is(LineFlags.ListItem))
+        if (_first < 0 || _blankSinceItem || page.Basic(index).Is(LineFlags.ListItem))
         {
             return false;
         }

@@ -60,6 +60,18 @@ internal enum LineFlags : uint
 
     /// <summary>Set by the body reader: a standalone line directly under a form heading, read as that section's sub-heading.</summary>
     SubHeading = 1 << 16,
+
+    /// <summary>The label flags (<see cref="KnownLabel"/>, <see cref="WeakLabel"/>, <see cref="UnknownLabel"/>) have been read.</summary>
+    LabelsRead = 1 << 20,
+
+    /// <summary>The word flags (<see cref="EndsWithLeadInWord"/>, <see cref="HasLeadInVerb"/>) have been read.</summary>
+    WordsRead = 1 << 21,
+
+    /// <summary>The flags read on first demand: a line's labels matter only near the header, its words only for heading candidates.</summary>
+    Labels = KnownLabel | WeakLabel | UnknownLabel,
+
+    /// <summary>See <see cref="Labels"/>.</summary>
+    Words = EndsWithLeadInWord | HasLeadInVerb,
 }
 
 /// <summary>One line's classification.</summary>
@@ -99,9 +111,11 @@ internal struct LineInfo
 
 /// <summary>
 /// The page's lines, each classified once (chrome, banner, numbered title, label row in each of its forms, heading
-/// candidate, list item, rule, clarification …) in one pass; the layout readers, the header reader and the body
-/// reader consume this table and never ask again what it answered. The table is rented from the array pool:
-/// dispose the instance when the parse is over.
+/// candidate, list item, rule, clarification …); the layout readers, the header reader and the body reader consume
+/// this table and never ask again what it answered. What every reader needs is read in one pass up front; a line's
+/// labels and its words are read on first demand and kept (<see cref="LineFlags.Labels"/>, <see cref="LineFlags.Words"/>),
+/// since only the lines near the header and the heading candidates are ever asked. The table is rented from the
+/// array pool: dispose the instance when the parse is over.
 /// </summary>
 internal sealed class PageLines : IDisposable
 {
@@ -116,7 +130,7 @@ internal sealed class PageLines : IDisposable
         Source = source;
         Config = config;
         _rented = ArrayPool<LineInfo>.Shared.Rent(Math.Max(1, source.Lines.Count));
-        Info = new ArraySegment<LineInfo>(_rented, 0, source.Lines.Count);
+        Count = source.Lines.Count;
     }
 
     public SourceText Source { get; }
@@ -125,19 +139,30 @@ internal sealed class PageLines : IDisposable
 
     public ArraySegment<TextLine> Lines => Source.Lines;
 
-    public ArraySegment<LineInfo> Info { get; }
-
-    public int Count => Info.Count;
+    public int Count { get; }
 
     public static PageLines Classify(SourceText source, ParserConfiguration config)
     {
         var page = new PageLines(source, config);
-        for (var i = 0; i < page.Count; i++)
+        var table = page._rented!;
+        var lines = source.Lines.AsSpan();
+        for (var i = 0; i < lines.Length; i++)
         {
-            page._rented![i] = page.ClassifyLine(i);
+            page.ClassifyLine(lines[i], ref table[i]);
         }
 
         return page;
+    }
+
+    /// <summary>A line's classification as the first pass read it: every flag but those read on demand (<see cref="LineFlags.Labels"/>, <see cref="LineFlags.Words"/>: ask <see cref="Is"/>).</summary>
+    public ref readonly LineInfo Basic(int index) => ref _rented![index];
+
+    /// <summary>A line's classification with its labels read (the header readers' view); the word flags are read only through <see cref="Is"/>.</summary>
+    public ref readonly LineInfo Line(int index)
+    {
+        ref var info = ref _rented![index];
+        Complete(index, ref info, LineFlags.Labels);
+        return ref info;
     }
 
     public void Dispose()
@@ -152,7 +177,26 @@ internal sealed class PageLines : IDisposable
 
     public bool IsBlank(int index) => Lines[index].IsBlank;
 
-    public bool Is(int index, LineFlags flag) => Info[index].Is(flag);
+    /// <summary>Whether the line has any of <paramref name="flags"/>, reading the flags that are read on demand when asked for.</summary>
+    public bool Is(int index, LineFlags flags)
+    {
+        ref var info = ref _rented![index];
+        Complete(index, ref info, flags);
+        return (info.Flags & flags) != 0;
+    }
+
+    private void Complete(int index, ref LineInfo info, LineFlags flags)
+    {
+        if ((flags & LineFlags.Labels) != 0 && (info.Flags & (LineFlags.LabelsRead | LineFlags.Blank)) == 0)
+        {
+            ReadLabels(Content(index), ref info);
+        }
+
+        if ((flags & LineFlags.Words) != 0 && (info.Flags & (LineFlags.WordsRead | LineFlags.Blank)) == 0)
+        {
+            ReadWords(Content(index), ref info);
+        }
+    }
 
     public int NextNonBlank(int index)
     {
@@ -182,56 +226,90 @@ internal sealed class PageLines : IDisposable
     /// <summary>A line that reads as a label where a value is expected: strong forms always, glued always, spaced unless the label also begins values.</summary>
     public bool IsLabelLine(int index)
     {
-        ref readonly var info = ref Info.AsSpan()[index];
+        ref readonly var info = ref Line(index);
         return info.Is(LineFlags.KnownLabel)
             && (info.Label.IsStrong || info.Label.Form == LabelForm.Glued || !info.Label.Label.MayStartValue);
     }
 
     /// <summary>Marks a line as a section's sub-heading (the body reader's decision).</summary>
-    public void MarkSubHeading(int index) => Info.AsSpan()[index].Flags |= LineFlags.SubHeading;
+    public void MarkSubHeading(int index) => _rented![index].Flags |= LineFlags.SubHeading;
 
-    private LineInfo ClassifyLine(int index)
+    /// <summary>The flags every reader needs, read in the one pass up front; the rest waits for <see cref="Complete"/>.</summary>
+    /// <remarks>Only <see cref="LineInfo.Flags"/> is reset: the other fields of a reused slot are read only under the flag that wrote them.</remarks>
+    private void ClassifyLine(in TextLine line, ref LineInfo info)
     {
-        var info = default(LineInfo);
-        var line = Lines[index];
         if (line.IsBlank)
         {
             info.Flags = LineFlags.Blank;
-            return info;
+            return;
         }
 
         var content = Source.Content(line);
-        if (ParserConfiguration.IsOneOf(content, Config.Chrome))
+        var flags = LineFlags.None;
+        var first = content[0];
+        var last = content[^1];
+        if (last is '.' or '!' or '?' or ';' or ',')
         {
-            info.Flags |= LineFlags.Chrome;
+            flags |= LineFlags.EndsSentence;
         }
 
-        if (ParserConfiguration.IsOneOf(content, Config.LanguageLinks))
+        if (content.Length >= Config.ShortestChrome && content.Length <= Config.LongestChrome)
         {
-            info.Flags |= LineFlags.LanguageLink;
+            flags |= ParserConfiguration.IsOneOf(content, Config.Chrome) ? LineFlags.Chrome : LineFlags.None;
+            flags |= ParserConfiguration.IsOneOf(content, Config.LanguageLinks) ? LineFlags.LanguageLink : LineFlags.None;
         }
 
-        if (content[^1] is '.' or '!' or '?' or ';' or ',')
+        // Nearly every line starts with a letter that no ')' follows, which no list marker does: skip the full check.
+        if (!(char.IsAsciiLetter(first) && (content.Length < 2 || content[1] != ')')) && ListMarker.TryRead(content, out var marker, out var itemStart))
         {
-            info.Flags |= LineFlags.EndsSentence;
-        }
-
-        if (ListMarker.TryRead(content, out var marker, out var itemStart))
-        {
-            info.Flags |= LineFlags.ListItem;
+            flags |= LineFlags.ListItem;
             info.Marker = marker;
             info.ValueOffset = itemStart;
         }
-        else if (IsRule(content))
+        else if (first is '-' or '_' or '=' or '*' or '\u2013' or '\u2014' && IsRule(content))
         {
-            info.Flags |= LineFlags.Rule;
+            flags |= LineFlags.Rule;
         }
-        else if (TryReadClarification(content, out var date))
+        else if (Config.MayStartClarification(first) && TryReadClarification(content, out var date))
         {
-            info.Flags |= LineFlags.Clarification;
+            flags |= LineFlags.Clarification;
             info.ClarificationDate = date;
         }
 
+        if (char.IsAsciiDigit(first) && TryNumberedTitle(content, out var number, out var numberLength, out var nameStart))
+        {
+            flags |= LineFlags.NumberedTitle;
+            info.Number = number;
+            info.NumberLength = numberLength;
+            info.NameStart = nameStart;
+        }
+
+        if (Config.MayBeHeading(content) && Config.TryGetHeading(content, out var meaning))
+        {
+            flags |= LineFlags.KnownHeading;
+            info.Heading = meaning;
+        }
+
+        if (content.Length <= MaxHeadingLength && char.IsUpper(first) && last != ':'
+            && (flags & (LineFlags.EndsSentence | LineFlags.ListItem | LineFlags.Rule | LineFlags.Clarification)) == 0)
+        {
+            if ((content.Length < 2 || !char.IsLower(content[1])) && IsUpperCaseLabel(content))
+            {
+                flags |= LineFlags.UpperCaseLabel;
+            }
+            else if (content.Count(' ') < MaxHeadingWords)
+            {
+                flags |= LineFlags.HeadingLike;
+            }
+        }
+
+        info.Flags = flags;
+    }
+
+    /// <summary>Matches the line against the labels: a known label in any form, or the shape of a label no field knows.</summary>
+    private void ReadLabels(ReadOnlySpan<char> content, ref LineInfo info)
+    {
+        info.Flags |= LineFlags.LabelsRead;
         if (Config.TryMatchLabel(content, out var match))
         {
             info.Flags |= match.Form == LabelForm.GluedToWord ? LineFlags.WeakLabel : LineFlags.KnownLabel;
@@ -243,42 +321,17 @@ internal sealed class PageLines : IDisposable
             info.UnknownLabelLength = labelLength;
             info.ValueOffset = valueOffset;
         }
-
-        if (TryNumberedTitle(content, out var number, out var numberLength, out var nameStart))
-        {
-            info.Flags |= LineFlags.NumberedTitle;
-            info.Number = number;
-            info.NumberLength = numberLength;
-            info.NameStart = nameStart;
-        }
-
-        if (content.Length <= MaxHeadingLength)
-        {
-            if (Config.TryGetHeading(content, out var meaning))
-            {
-                info.Flags |= LineFlags.KnownHeading;
-                info.Heading = meaning;
-            }
-
-            if (IsUpperCaseLabel(content))
-            {
-                info.Flags |= LineFlags.UpperCaseLabel;
-            }
-
-            ReadWords(content, ref info);
-            if (char.IsUpper(content[0]) && !info.Is(LineFlags.EndsSentence | LineFlags.ListItem | LineFlags.Rule | LineFlags.Clarification | LineFlags.UpperCaseLabel)
-                && content[^1] != ':' && content.Count(' ') < MaxHeadingWords)
-            {
-                info.Flags |= LineFlags.HeadingLike;
-            }
-        }
-
-        return info;
     }
 
     /// <summary>Marks a short line whose last word a heading never ends with, or that holds a finite verb.</summary>
     private void ReadWords(ReadOnlySpan<char> content, ref LineInfo info)
     {
+        info.Flags |= LineFlags.WordsRead;
+        if (content.Length > MaxHeadingLength)
+        {
+            return;
+        }
+
         var rest = content;
         var last = ReadOnlySpan<char>.Empty;
         while (!rest.IsEmpty)

@@ -35,9 +35,18 @@ internal sealed class ParserConfiguration
         LanguageLinks = [.. Vocabulary.LanguageLink.In(Languages)];
         MissingWords = [.. Vocabulary.Missing.In(Languages)];
         ClarificationWords = [.. Vocabulary.Clarification.In(Languages)];
+        _clarificationStarts = [.. ClarificationWords.Where(w => w.Length > 0).SelectMany(w => new[] { char.ToLowerInvariant(w[0]), char.ToUpperInvariant(w[0]) }).Distinct()];
+        string[] chrome = [.. Chrome, .. LanguageLinks];
+        ShortestChrome = chrome.Length == 0 ? int.MaxValue : chrome.Min(c => c.Length);
+        LongestChrome = chrome.Length == 0 ? 0 : chrome.Max(c => c.Length);
         _leadInEndings = Words(Vocabulary.LeadInEndings);
         _leadInVerbs = Words(Vocabulary.LeadInVerbs);
         Regions = new RegionMatcher(Vocabulary.Regions, Languages);
+        YesWords = [.. Vocabulary.Yes.In(Languages)];
+        NoWords = [.. Vocabulary.No.In(Languages)];
+        Phases = [.. Vocabulary.Phases.SelectMany(p => p.Term.In(Languages).Select(s => (s, p.Meaning)))];
+        Funds = [.. Vocabulary.Funds.SelectMany(p => p.Term.In(Languages).Select(s => (s, p.Meaning)))];
+        _labelsOf = FieldHandlers.Distinct().ToFrozenDictionary(h => h, h => h.Labels.In(Languages).ToArray());
 
         // Headings: the vocabulary's (with their meaning), the options', and those the section handlers name.
         var headings = new Dictionary<string, HeadingMeaning>(StringComparer.OrdinalIgnoreCase);
@@ -66,6 +75,13 @@ internal sealed class ParserConfiguration
         }
 
         _headings = headings.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        LongestHeading = headings.Count == 0 ? 0 : headings.Keys.Max(h => h.Length);
+        foreach (var heading in headings.Keys)
+        {
+            _headingLengths |= heading.Length < 64 ? 1UL << heading.Length : 1UL << 63;
+        }
+
+        _headingStarts = [.. headings.Keys.SelectMany(h => new[] { char.ToLowerInvariant(h[0]), char.ToUpperInvariant(h[0]) }).Distinct()];
         _predicateHandlers = [.. Handlers.Where(h => h.Headings.Headings.IsEmpty)];
         _handlersByHeading = Handlers.SelectMany(h => h.Headings.Headings).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(
@@ -90,6 +106,29 @@ internal sealed class ParserConfiguration
     /// <summary>For each heading a handler names (ignoring case): the handlers that may claim it, in registration order.</summary>
     private readonly FrozenDictionary<string, SectionHandler[]>.AlternateLookup<ReadOnlySpan<char>> _handlersByHeading;
 
+    private readonly char[] _clarificationStarts;
+
+    /// <summary>The lengths of the shortest and longest chrome and language-link spellings: a line of another length is neither.</summary>
+    public int ShortestChrome { get; }
+
+    /// <summary>See <see cref="ShortestChrome"/>.</summary>
+    public int LongestChrome { get; }
+
+    /// <summary>Whether a line starting with <paramref name="c"/> may be a clarification (one comparison rules out nearly every line).</summary>
+    public bool MayStartClarification(char c) => _clarificationStarts.AsSpan().Contains(c);
+
+    /// <summary>One bit per length of a known heading (bit 63 for 63 and longer), and the characters they start with.</summary>
+    private readonly ulong _headingLengths;
+
+    private readonly char[] _headingStarts;
+
+    /// <summary>Whether a line has a known heading's length and first letter: two comparisons rule out nearly every line before the lookup.</summary>
+    public bool MayBeHeading(ReadOnlySpan<char> content) =>
+        content.Length <= LongestHeading && (_headingLengths & (1UL << Math.Min(content.Length, 63))) != 0 && _headingStarts.AsSpan().Contains(content[0]);
+
+    /// <summary>The length of the longest known heading: a longer line need not be looked up.</summary>
+    public int LongestHeading { get; }
+
     public ProjectParserOptions Options { get; }
 
     public ParserLanguages Languages { get; }
@@ -113,21 +152,35 @@ internal sealed class ParserConfiguration
 
     public RegionMatcher Regions { get; }
 
-    /// <summary>The active spellings of a field's labels.</summary>
-    public IEnumerable<string> LabelsOf(HeaderFieldHandler handler) => handler.Labels.In(Languages);
+    public string[] YesWords { get; }
 
-    /// <summary>Whether the text is one of the term's active spellings, ignoring case and surrounding white space.</summary>
-    public bool IsTerm(ReadOnlySpan<char> text, Term term)
+    public string[] NoWords { get; }
+
+    /// <summary>Every active spelling of a phase, with its kind.</summary>
+    public (string Spelling, ProjectPhaseKind Kind)[] Phases { get; }
+
+    /// <summary>Every active spelling of a fund, with its fund.</summary>
+    public (string Spelling, EsfFund Fund)[] Funds { get; }
+
+    private readonly FrozenDictionary<HeaderFieldHandler, string[]> _labelsOf;
+
+    /// <summary>The active spellings of a field's labels.</summary>
+    public string[] LabelsOf(HeaderFieldHandler handler) => _labelsOf.TryGetValue(handler, out var labels) ? labels : [.. handler.Labels.In(Languages)];
+
+    /// <summary>The meaning of the first spelling the text is, ignoring case and surrounding white space.</summary>
+    public static bool TryMatch<T>(ReadOnlySpan<char> text, (string Spelling, T Meaning)[] table, out T meaning)
     {
         text = TextChars.Trim(text);
-        foreach (var spelling in term.In(Languages))
+        foreach (var (spelling, value) in table)
         {
             if (text.Equals(spelling, StringComparison.OrdinalIgnoreCase))
             {
+                meaning = value;
                 return true;
             }
         }
 
+        meaning = default!;
         return false;
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
@@ -18,10 +19,25 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     private readonly ParserConfiguration _config = page.Config;
     private readonly ProjectParts _parts = new();
 
-    /// <summary>The first row of each built-in field, by slot: where its value came from.</summary>
-    private readonly HeaderField?[] _rowOf = new HeaderField?[EsfHeaderFields.All.Length];
+    /// <summary>The first row of each built-in field, by slot: where its value came from. Rented for the one parse.</summary>
+    private HeaderField?[] _rowOf = [];
 
     public EsfProject Assemble(PageFrame frame, BodyResult body)
+    {
+        _rowOf = System.Buffers.ArrayPool<HeaderField?>.Shared.Rent(EsfHeaderFields.All.Length);
+        try
+        {
+            return AssembleCore(frame, body);
+        }
+        finally
+        {
+            Array.Clear(_rowOf);
+            System.Buffers.ArrayPool<HeaderField?>.Shared.Return(_rowOf);
+            _rowOf = [];
+        }
+    }
+
+    private EsfProject AssembleCore(PageFrame frame, BodyResult body)
     {
         _parts.Layout = frame.Layout;
         _parts.Notice = JoinParagraphs(frame.NoticeLines);
@@ -142,15 +158,12 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     /// <summary>Whether this is the first row of its field.</summary>
     private static bool FirstOfKind(LabelDefinition label, string kind, ref ulong seenSlots, ref List<string>? seenKeys)
     {
-        foreach (var field in label.Fields)
+        if (label.KindSlot is >= 0 and < 64)
         {
-            if (field.Key == kind && field is IBuiltInField { Slot: >= 0 and < 64 } builtIn)
-            {
-                var bit = 1UL << builtIn.Slot;
-                var first = (seenSlots & bit) == 0;
-                seenSlots |= bit;
-                return first;
-            }
+            var bit = 1UL << label.KindSlot;
+            var first = (seenSlots & bit) == 0;
+            seenSlots |= bit;
+            return first;
         }
 
         seenKeys ??= [];
@@ -189,10 +202,10 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
                 continue;
             }
 
-            if (handler is IBuiltInField { Slot: >= 0 } builtIn)
+            if (handler.BuiltInSlot >= 0)
             {
-                _parts.Values[builtIn.Slot] = result;
-                _rowOf[builtIn.Slot] = field;
+                _parts.Values[handler.BuiltInSlot] = result;
+                _rowOf[handler.BuiltInSlot] = field;
                 continue;
             }
 
@@ -215,7 +228,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         if (frame.TitleLine >= 0)
         {
             var line = page.Lines[frame.TitleLine];
-            var info = page.Info[frame.TitleLine];
+            var info = page.Line(frame.TitleLine);
             if (info.Is(LineFlags.NumberedTitle))
             {
                 number = page.Content(frame.TitleLine)[..info.NumberLength].ToString();
@@ -245,26 +258,26 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     /// <summary>Every distinct number of the title line, <c>Diarienummer</c> and <c>Projektnummer</c>, in page order (ESF0216 for each that differs); the project number is <c>Projektnummer</c>, else <c>Diarienummer</c>, else the title's.</summary>
     private void ReadProjectNumbers(string? titleNumber)
     {
-        var numbers = ImmutableArray.CreateBuilder<string>(2);
+        ImmutableArray<string>.Builder? numbers = null;
         if (titleNumber is not null)
         {
-            numbers.Add(titleNumber);
+            (numbers = ImmutableArray.CreateBuilder<string>(2)).Add(titleNumber);
         }
 
         foreach (var field in _parts.Fields)
         {
-            if (field.Value is { } value && (field.Kind == EsfHeaderFields.DiaryNumber.Key || field.Kind == EsfHeaderFields.ProjectNumber.Key) && !numbers.Contains(value))
+            if (field.Value is { } value && (field.Kind == EsfHeaderFields.DiaryNumber.Key || field.Kind == EsfHeaderFields.ProjectNumber.Key) && (numbers is null || !numbers.Contains(value)))
             {
-                if (numbers.Count > 0)
+                if (numbers is { Count: > 0 })
                 {
                     diagnostics.Add(DiagnosticCodes.ProjectNumbersDiffer, field.ValuePosition, value, numbers[0]);
                 }
 
-                numbers.Add(value);
+                (numbers ??= ImmutableArray.CreateBuilder<string>(2)).Add(value);
             }
         }
 
-        _parts.ProjectNumbers = numbers.Count == 0 ? [] : numbers.DrainToImmutable();
+        _parts.ProjectNumbers = numbers is null ? [] : numbers.DrainToImmutable();
         _parts.ProjectNumber = Value(EsfHeaderFields.ProjectNumber) ?? Value(EsfHeaderFields.DiaryNumber) ?? titleNumber;
     }
 
@@ -340,7 +353,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         return false;
     }
 
-    private string LabelOf(HeaderFieldHandler field) => _config.LabelsOf(field).FirstOrDefault() ?? field.Key ?? field.Name;
+    private string LabelOf(HeaderFieldHandler field) => _config.LabelsOf(field) is [var first, ..] ? first : field.Key ?? field.Name;
 
     private void CheckGrantedWithinTotal()
     {
@@ -444,7 +457,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             return null;
         }
 
-        var areaName = area?.Code is { } code ? EsfProgrammes.FindArea(p, area.Number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : code)?.Name : null;
+        var areaName = area?.Code is { } code ? EsfProgrammes.FindArea(p, area.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? code)?.Name : null;
         var objective = Value(EsfHeaderFields.SpecificObjective) is { } o ? EsfProgrammes.FindObjective(p, o)?.Name : null;
         return new ProgrammeInfo(p, confidence, basis, areaName) { ObjectiveName = objective, ProgrammeName = programme?.Name };
     }
@@ -508,26 +521,18 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     }
 
     /// <summary>The one period whose reference data names an area so, when only one does.</summary>
-    private static EsfProgrammeArea? UniqueAreaPeriod(string name)
-    {
-        EsfProgrammeArea? found = null;
-        foreach (var area in EsfProgrammes.Areas)
-        {
-            if (string.Equals(area.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                if (found is not null && found.Period != area.Period)
-                {
-                    return null;
-                }
+    private static EsfProgrammeArea? UniqueAreaPeriod(string name) =>
+        AreasNamedInOnePeriod.TryGetValue(name.AsSpan().Trim(), out var area) ? area : null;
 
-                found = area;
-            }
-        }
+    /// <summary>Area names the reference data uses in one period only, with that area (looked up once per page, without a copy of the name).</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, EsfProgrammeArea>.AlternateLookup<ReadOnlySpan<char>> AreasNamedInOnePeriod =
+        EsfProgrammes.Areas.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(a => a.Period).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
-        return found;
-    }
-
-    private static string Text(ProgrammePeriod period) => new ProgrammeInfo(period, InferenceConfidence.Low, string.Empty, null).PeriodText;
+    private static string Text(ProgrammePeriod period) => ProgrammeInfo.TextOf(period);
 
     private DerivedFigures Figures()
     {

@@ -60,7 +60,16 @@ public static class EsfProgrammes
     public static EsfProgrammeArea? FindArea(ProgrammePeriod period, string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return Areas.FirstOrDefault(a => a.Period == period && string.Equals(a.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
+        var key = code.AsSpan().Trim();
+        foreach (var area in Areas)
+        {
+            if (area.Period == period && key.Equals(area.Code, StringComparison.OrdinalIgnoreCase))
+            {
+                return area;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Finds a specific objective by period and code.</summary>
@@ -113,7 +122,16 @@ public static class EsfProgrammes
     public static InterventionField? FindInterventionField(ProgrammePeriod period, string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        return InterventionFields.FirstOrDefault(f => f.Period == period && f.Code == code.Trim());
+        var key = code.AsSpan().Trim();
+        foreach (var field in InterventionFields)
+        {
+            if (field.Period == period && key.SequenceEqual(field.Code))
+            {
+                return field;
+            }
+        }
+
+        return null;
     }
 }
 

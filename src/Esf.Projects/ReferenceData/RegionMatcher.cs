@@ -5,7 +5,7 @@ namespace Esf.Projects.ReferenceData;
 /// <summary>Reads a region as pages write it, by the spellings of a vocabulary (see <see cref="SwedishMunicipalities.TryParseRegion"/> for the tolerance).</summary>
 internal sealed class RegionMatcher
 {
-    private readonly FrozenDictionary<string, EsfRegion> _byKey;
+    private readonly FrozenDictionary<string, EsfRegion>.AlternateLookup<ReadOnlySpan<char>> _byKey;
 
     public RegionMatcher(IEnumerable<Phrase<EsfRegion>> phrases, ParserLanguages languages)
     {
@@ -18,8 +18,13 @@ internal sealed class RegionMatcher
             }
         }
 
-        _byKey = keys.ToFrozenDictionary(StringComparer.Ordinal);
+        _byKey = keys.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public bool TryMatch(string text, out EsfRegion region) => _byKey.TryGetValue(SwedishMunicipalities.RegionKey(text), out region);
+    /// <summary>Matches without allocating (the key is built on the stack for names up to 128 characters).</summary>
+    public bool TryMatch(string text, out EsfRegion region)
+    {
+        var buffer = text.Length <= 128 ? stackalloc char[text.Length * 3] : new char[text.Length * 3];
+        return _byKey.TryGetValue(SwedishMunicipalities.RegionKey(text, buffer), out region);
+    }
 }

@@ -154,18 +154,42 @@ public static class SwedishMunicipalities
     /// <summary>The key a region spelling is compared by: folded, without spaces, <c>&amp;</c> read as <c>och</c>, a leading <c>esf</c> or <c>region</c> dropped.</summary>
     internal static string RegionKey(string text)
     {
-        var key = Fold(Key(text)).Replace("&", " och ", StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
-        if (key.StartsWith("esf", StringComparison.Ordinal))
+        var buffer = text.Length <= 128 ? stackalloc char[text.Length * 3] : new char[text.Length * 3];
+        return new string(RegionKey(text, buffer));
+    }
+
+    /// <summary>Writes the region key of <paramref name="text"/> (see <see cref="RegionKey(string)"/>) into <paramref name="destination"/>, at least three times as long; returns it.</summary>
+    internal static ReadOnlySpan<char> RegionKey(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var key = destination[..WriteKey(text, destination)];
+        FoldInPlace(key);
+        var scratch = destination[key.Length..];
+        var length = 0;
+        foreach (var c in key)
         {
-            key = key[3..];
+            if (c == '&')
+            {
+                "och".CopyTo(scratch[length..]);
+                length += 3;
+            }
+            else if (c != ' ')
+            {
+                scratch[length++] = c;
+            }
         }
 
-        if (key.StartsWith("region", StringComparison.Ordinal))
+        ReadOnlySpan<char> result = scratch[..length];
+        if (result.StartsWith("esf", StringComparison.Ordinal))
         {
-            key = key[6..];
+            result = result[3..];
         }
 
-        return key;
+        if (result.StartsWith("region", StringComparison.Ordinal))
+        {
+            result = result[6..];
+        }
+
+        return result;
     }
 
     /// <summary>The Swedish name of a region: <c>Småland och Öarna</c>, <c>Nationellt</c>.</summary>

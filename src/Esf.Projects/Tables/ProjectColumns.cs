@@ -163,7 +163,7 @@ public static class ProjectColumns
     private static IEnumerable<ProjectColumn> FieldColumns(HeaderFieldHandler field)
     {
         var key = field.Key!;
-        var slot = ((IBuiltInField)field).Slot;
+        var slot = field.BuiltInSlot;
         object? Value(ProjectParseResult r) => r.Project.Value(slot);
         return field switch
         {

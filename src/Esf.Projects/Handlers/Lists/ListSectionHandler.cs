@@ -30,18 +30,19 @@ public sealed class ListSectionHandler : SectionHandler<ListSectionData>
         : base(HeadingMatcher.ListSection(kind))
     {
         Kind = kind;
+        Name = "ListSectionHandler(" + kind switch
+        {
+            ListSectionKind.CoFinanciers => nameof(ListSectionKind.CoFinanciers),
+            ListSectionKind.Partners => nameof(ListSectionKind.Partners),
+            _ => nameof(ListSectionKind.Municipalities),
+        } + ")";
     }
 
     /// <summary>Which list this handler names.</summary>
     public ListSectionKind Kind { get; }
 
     /// <inheritdoc />
-    public override string Name => "ListSectionHandler(" + Kind switch
-    {
-        ListSectionKind.CoFinanciers => nameof(ListSectionKind.CoFinanciers),
-        ListSectionKind.Partners => nameof(ListSectionKind.Partners),
-        _ => nameof(ListSectionKind.Municipalities),
-    } + ")";
+    public override string Name { get; }
 
     /// <inheritdoc />
     public override ListSectionData Handle(SectionContext context)

@@ -71,7 +71,7 @@ internal abstract class LabelLineReader : LayoutReader
                 continue;
             }
 
-            if (IsRowStart(page, i) || (page.Is(i, LineFlags.KnownLabel) && page.Info[i].Label.Form != LabelForm.Spaced))
+            if (IsRowStart(page, i) || (page.Is(i, LineFlags.KnownLabel) && page.Line(i).Label.Form != LabelForm.Spaced))
             {
                 return i;
             }
@@ -83,7 +83,7 @@ internal abstract class LabelLineReader : LayoutReader
     /// <summary>A line that starts a row wherever it stands: a known label alone or with <c>: value</c>, or an unknown <c>Label:</c> with nothing after it.</summary>
     private static bool IsRowStart(PageLines page, int index)
     {
-        var info = page.Info[index];
+        var info = page.Line(index);
         return (info.Is(LineFlags.KnownLabel) && info.Label.IsStrong)
             || (info.Is(LineFlags.UnknownLabel) && info.ValueOffset >= page.Lines[index].ContentLength && page.Content(index)[^1] == ':');
     }
@@ -99,7 +99,7 @@ internal abstract class LabelLineReader : LayoutReader
                 continue;
             }
 
-            var info = page.Info[i];
+            var info = page.Line(i);
             if (page.IsStandaloneKnownHeading(i) && !info.Is(LineFlags.KnownLabel))
             {
                 break;

@@ -15,8 +15,11 @@ internal static class LayoutRecognizer
 
     private static readonly LayoutReader Fallback = new FallbackReader();
 
-    /// <summary>How far the marks are looked for: a header is a few dozen lines, and the bound keeps the pass linear on any page.</summary>
+    /// <summary>How far the marks are looked for: a header is a few dozen lines, and the bound keeps the pass short on any page.</summary>
     private const int MaxLinesLooked = 400;
+
+    /// <summary>Non-blank lines without a label after the last label line that end the search: the body has begun.</summary>
+    private const int LinesPastTheHeader = 8;
 
     public static LayoutReader Recognise(PageLines page, int first)
     {
@@ -40,6 +43,7 @@ internal static class LayoutRecognizer
     {
         var marks = default(LayoutMarks);
         var end = Math.Min(page.Count, first + MaxLinesLooked);
+        var sinceLabel = 0;
         for (var i = first; i < end; i++)
         {
             if (page.IsBlank(i))
@@ -47,8 +51,17 @@ internal static class LayoutRecognizer
                 continue;
             }
 
-            var info = page.Info[i];
+            ref readonly var info = ref page.Line(i);
             if (page.IsStandaloneKnownHeading(i) && !info.Is(LineFlags.KnownLabel))
+            {
+                break;
+            }
+
+            if (info.Is(LineFlags.KnownLabel | LineFlags.UnknownLabel))
+            {
+                sinceLabel = 0;
+            }
+            else if (marks.AnyLabel && ++sinceLabel > LinesPastTheHeader)
             {
                 break;
             }
@@ -75,28 +88,27 @@ internal static class LayoutRecognizer
                 marks.GluedRows++;
             }
 
-            var value = ValueOf(page, i, match);
-            foreach (var field in match.Label.Fields)
+            switch (match.Label.Mark)
             {
-                if (ReferenceEquals(field, EsfHeaderFields.Phase))
-                {
+                case LabelMark.OldLabel:
                     marks.OldLabels++;
-                }
-                else if (ReferenceEquals(field, EsfHeaderFields.DiaryNumber) || ReferenceEquals(field, EsfHeaderFields.ProjectNumber))
-                {
-                    if (EsfProjectNumber.TryParse(value, out var number))
+                    break;
+                case LabelMark.ProjectNumber:
+                    if (EsfProjectNumber.TryParse(ValueOf(page, i, match), out var number))
                     {
                         Count(ref marks, number);
                     }
-                }
-                else if (IsProjectBankField(field))
-                {
+
+                    break;
+                case LabelMark.ProjectBankLabel:
                     marks.ProjectBankLabels++;
-                }
-                else if (IsEsfPlusField(field) || ((ReferenceEquals(field, EsfHeaderFields.StartDate) || ReferenceEquals(field, EsfHeaderFields.EndDate)) && !value.IsEmpty))
-                {
+                    break;
+                case LabelMark.EsfPlusLabel:
                     marks.EsfPlusLabels++;
-                }
+                    break;
+                case LabelMark.EsfPlusLabelWithValue when !ValueOf(page, i, match).IsEmpty:
+                    marks.EsfPlusLabels++;
+                    break;
             }
         }
 
@@ -127,6 +139,26 @@ internal static class LayoutRecognizer
         return next < page.Count && !page.IsBlank(next) && !page.Is(next, LineFlags.KnownLabel) ? page.Content(next) : [];
     }
 
+    /// <summary>What a label's fields tell of the layout (the first field that tells anything decides).</summary>
+    internal static LabelMark MarkOf(HeaderFieldHandler[] fields)
+    {
+        foreach (var field in fields)
+        {
+            var mark = ReferenceEquals(field, EsfHeaderFields.Phase) ? LabelMark.OldLabel
+                : ReferenceEquals(field, EsfHeaderFields.DiaryNumber) || ReferenceEquals(field, EsfHeaderFields.ProjectNumber) ? LabelMark.ProjectNumber
+                : IsProjectBankField(field) ? LabelMark.ProjectBankLabel
+                : IsEsfPlusField(field) ? LabelMark.EsfPlusLabel
+                : ReferenceEquals(field, EsfHeaderFields.StartDate) || ReferenceEquals(field, EsfHeaderFields.EndDate) ? LabelMark.EsfPlusLabelWithValue
+                : LabelMark.None;
+            if (mark != LabelMark.None)
+            {
+                return mark;
+            }
+        }
+
+        return LabelMark.None;
+    }
+
     /// <summary>Fields only the 2014–2020 pages have.</summary>
     private static bool IsProjectBankField(HeaderFieldHandler field) =>
         ReferenceEquals(field, EsfHeaderFields.EvaluationReports) || ReferenceEquals(field, EsfHeaderFields.TotalCosts)
@@ -138,4 +170,26 @@ internal static class LayoutRecognizer
         || ReferenceEquals(field, EsfHeaderFields.Nuts2) || ReferenceEquals(field, EsfHeaderFields.OrganisationNumber)
         || ReferenceEquals(field, EsfHeaderFields.ChildPovertyTheme) || ReferenceEquals(field, EsfHeaderFields.StrategicImportance)
         || ReferenceEquals(field, EsfHeaderFields.Country) || ReferenceEquals(field, EsfHeaderFields.BeneficiaryTown);
+}
+
+/// <summary>What a label tells of the page's layout.</summary>
+internal enum LabelMark
+{
+    /// <summary>Nothing: the label is on pages of several layouts.</summary>
+    None,
+
+    /// <summary>A label of the 2007–2013 export only (<c>Projektfas</c>).</summary>
+    OldLabel,
+
+    /// <summary>A project number field, whose value's form tells the layout.</summary>
+    ProjectNumber,
+
+    /// <summary>A label of the 2014–2020 pages only.</summary>
+    ProjectBankLabel,
+
+    /// <summary>A label of ESF+ pages only.</summary>
+    EsfPlusLabel,
+
+    /// <summary>A label of ESF+ pages when it has a value (2014–2020 pages have it empty: <c>Startdatum</c>, <c>Slutdatum</c>).</summary>
+    EsfPlusLabelWithValue,
 }

@@ -22,7 +22,8 @@ internal sealed class PageFrame
     /// <summary>Whether the page has a header at all (ESF0002 when not).</summary>
     public bool HasHeader { get; set; }
 
-    public List<HeaderRow> Rows { get; } = [];
+    /// <summary>The rows, in page order (room for a header of the usual size, so the list rarely grows).</summary>
+    public List<HeaderRow> Rows { get; } = new(32);
 
     /// <summary>Lines in the header that are neither label nor value (ESF0105).</summary>
     public List<int> UnplacedLines { get; } = [];

@@ -70,7 +70,7 @@ internal class PrintExportReader : LayoutReader
                 }
             }
 
-            if (page.Info[i].Label.Form == LabelForm.Separated)
+            if (page.Line(i).Label.Form == LabelForm.Separated)
             {
                 return i;
             }
@@ -105,7 +105,7 @@ internal class PrintExportReader : LayoutReader
                 break;
             }
 
-            var info = page.Info[i];
+            var info = page.Line(i);
             if (info.Is(LineFlags.KnownLabel))
             {
                 var match = info.Label;
@@ -182,7 +182,7 @@ internal class PrintExportReader : LayoutReader
     {
         foreach (var line in weak)
         {
-            var match = page.Info[line].Label;
+            var match = page.Line(line).Label;
             var given = frame.Rows.Exists(r => r.Label is { } label && label.Kind == match.Label.Kind && label.Kind != HeaderField.UnknownKind);
             if (gluedRows >= 2 && !given)
             {
@@ -203,7 +203,7 @@ internal class PrintExportReader : LayoutReader
         var next = page.NextNonBlank(index + 1);
         if (next >= 0 && (!page.IsLabelLine(next) || RestatesLabel(page, next, label)) && !page.Is(next, LineFlags.LanguageLink)
             && !page.IsStandaloneKnownHeading(next)
-            && !(page.Is(next, LineFlags.UnknownLabel) && page.Info[next].ValueOffset >= page.Lines[next].ContentLength))
+            && !(page.Is(next, LineFlags.UnknownLabel) && page.Line(next).ValueOffset >= page.Lines[next].ContentLength))
         {
             frame.Rows.Add(new HeaderRow(index, labelLength, label, next, 0));
             return next + 1;
@@ -216,7 +216,7 @@ internal class PrintExportReader : LayoutReader
     /// <summary>A value that repeats its own label (<c>Programområde 2 Ökat arbetskraftsutbud</c>) is still a value.</summary>
     private static bool RestatesLabel(PageLines page, int index, LabelDefinition? label)
     {
-        var info = page.Info[index];
+        var info = page.Line(index);
         return label is not null && info.Label.Label == label && info.Label.Form == LabelForm.Spaced;
     }
 }
