@@ -45,11 +45,14 @@ public static class ListMarker
     /// <param name="kind">The marker found, or <see cref="ListMarkerKind.None"/>.</param>
     /// <param name="contentStart">Index in <paramref name="line"/> where the item text starts (after the marker and its spaces); 0 when no marker.</param>
     /// <returns>Whether the line starts with a list marker and has text after it.</returns>
-    public static bool TryRead(ReadOnlySpan<char> line, out ListMarkerKind kind, out int contentStart)
+    public static bool TryRead(ReadOnlySpan<char> line, out ListMarkerKind kind, out int contentStart) =>
+        TryReadAt(line, TextChars.SkipSpaces(line, 0), out kind, out contentStart);
+
+    /// <summary>Reads the marker of a line whose content is known to start at <paramref name="i"/> (the page parser's lines are trimmed).</summary>
+    internal static bool TryReadAt(ReadOnlySpan<char> line, int i, out ListMarkerKind kind, out int contentStart)
     {
         kind = ListMarkerKind.None;
         contentStart = 0;
-        var i = TextChars.SkipSpaces(line, 0);
         if (i >= line.Length)
         {
             return false;

@@ -9,7 +9,10 @@ internal static class TextChars
     public static readonly SearchValues<char> GroupSeparators = SearchValues.Create(" \u00A0\u202F\u2009");
 
     /// <summary>White space as the parser sees it: Unicode white space plus the BOM and zero-width space that scrapes leave behind.</summary>
-    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\uFEFF' || c == '\u200B';
+    /// <remarks>Asked of the first and last character of every line: ASCII letters and digits, nearly every character, are ruled out by one comparison before the Unicode table.</remarks>
+    public static bool IsSpace(char c) =>
+        c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F')
+        : c >= '\u0085' && (char.IsWhiteSpace(c) || c == '\uFEFF' || c == '\u200B');
 
     public static bool IsGroupSeparator(char c) => c is ' ' or '\u00A0' or '\u202F' or '\u2009';
 

@@ -74,7 +74,8 @@ internal enum LineFlags : uint
     Words = EndsWithLeadInWord | HasLeadInVerb,
 }
 
-/// <summary>One line's classification.</summary>
+/// <summary>One line's classification: 40 bytes, so a page's table stays small.</summary>
+/// <remarks>Fields that serve two flags never serve both on one line: a list item and a numbered title cannot be an unknown label (whose label starts with a letter), nor each other.</remarks>
 internal struct LineInfo
 {
     public LineFlags Flags;
@@ -82,29 +83,43 @@ internal struct LineInfo
     /// <summary>The label match, when <see cref="LineFlags.KnownLabel"/> or <see cref="LineFlags.WeakLabel"/>.</summary>
     public LabelMatch Label;
 
-    /// <summary>For <see cref="LineFlags.UnknownLabel"/>: the label's length and where the value starts (= the content length when there is none).</summary>
+    /// <summary>For <see cref="LineFlags.UnknownLabel"/>: the label's length; for <see cref="LineFlags.NumberedTitle"/>: the number's.</summary>
     public int UnknownLabelLength;
 
-    /// <summary>See <see cref="UnknownLabelLength"/>; for <see cref="LineFlags.ListItem"/>, where the item text starts.</summary>
+    /// <summary>For <see cref="LineFlags.UnknownLabel"/>: where the value starts (= the content length when there is none); for
+    /// <see cref="LineFlags.ListItem"/>: where the item's text starts; for <see cref="LineFlags.NumberedTitle"/>: where the name starts.</summary>
     public int ValueOffset;
-
-    /// <summary>For <see cref="LineFlags.ListItem"/>.</summary>
-    public ListMarkerKind Marker;
 
     /// <summary>For <see cref="LineFlags.Clarification"/>.</summary>
     public LocalDate ClarificationDate;
 
-    /// <summary>For <see cref="LineFlags.NumberedTitle"/>: the number, its length and where the name starts.</summary>
-    public EsfProjectNumber Number;
-
-    /// <summary>See <see cref="Number"/>.</summary>
-    public int NumberLength;
-
-    /// <summary>See <see cref="Number"/>.</summary>
-    public int NameStart;
+    /// <summary>For <see cref="LineFlags.ListItem"/>.</summary>
+    public ListMarkerKind Marker
+    {
+        readonly get => (ListMarkerKind)_marker;
+        set => _marker = (byte)value;
+    }
 
     /// <summary>For <see cref="LineFlags.KnownHeading"/>: the list or prose section it opens, if the vocabulary says.</summary>
-    public HeadingMeaning Heading;
+    public HeadingMeaning Heading
+    {
+        readonly get => new(_listKind == 0 ? null : (ListSectionKind)(_listKind - 1), _proseKind == 0 ? null : (ProseSectionKind)(_proseKind - 1));
+        set
+        {
+            _listKind = value.ListKind is { } list ? (byte)(list + 1) : (byte)0;
+            _proseKind = value.ProseKind is { } prose ? (byte)(prose + 1) : (byte)0;
+        }
+    }
+
+    /// <summary>For <see cref="LineFlags.NumberedTitle"/>: the number's length (it is re-read from the line when needed).</summary>
+    public readonly int NumberLength => UnknownLabelLength;
+
+    /// <summary>For <see cref="LineFlags.NumberedTitle"/>: where the name starts.</summary>
+    public readonly int NameStart => ValueOffset;
+
+    private byte _marker;
+    private byte _listKind;
+    private byte _proseKind;
 
     public readonly bool Is(LineFlags flag) => (Flags & flag) != 0;
 }
@@ -253,14 +268,14 @@ internal sealed class PageLines : IDisposable
             flags |= LineFlags.EndsSentence;
         }
 
-        if (content.Length >= Config.ShortestChrome && content.Length <= Config.LongestChrome)
+        if (Config.MayBeChrome(content))
         {
             flags |= ParserConfiguration.IsOneOf(content, Config.Chrome) ? LineFlags.Chrome : LineFlags.None;
             flags |= ParserConfiguration.IsOneOf(content, Config.LanguageLinks) ? LineFlags.LanguageLink : LineFlags.None;
         }
 
         // Nearly every line starts with a letter that no ')' follows, which no list marker does: skip the full check.
-        if (!(char.IsAsciiLetter(first) && (content.Length < 2 || content[1] != ')')) && ListMarker.TryRead(content, out var marker, out var itemStart))
+        if (!(char.IsAsciiLetter(first) && (content.Length < 2 || content[1] != ')')) && ListMarker.TryReadAt(content, 0, out var marker, out var itemStart))
         {
             flags |= LineFlags.ListItem;
             info.Marker = marker;
@@ -276,12 +291,11 @@ internal sealed class PageLines : IDisposable
             info.ClarificationDate = date;
         }
 
-        if (char.IsAsciiDigit(first) && TryNumberedTitle(content, out var number, out var numberLength, out var nameStart))
+        if (char.IsAsciiDigit(first) && TryNumberedTitle(content, out _, out var numberLength, out var nameStart))
         {
             flags |= LineFlags.NumberedTitle;
-            info.Number = number;
-            info.NumberLength = numberLength;
-            info.NameStart = nameStart;
+            info.UnknownLabelLength = numberLength;
+            info.ValueOffset = nameStart;
         }
 
         if (Config.MayBeHeading(content) && Config.TryGetHeading(content, out var meaning))

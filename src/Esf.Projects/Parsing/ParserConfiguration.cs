@@ -36,9 +36,12 @@ internal sealed class ParserConfiguration
         MissingWords = [.. Vocabulary.Missing.In(Languages)];
         ClarificationWords = [.. Vocabulary.Clarification.In(Languages)];
         _clarificationStarts = [.. ClarificationWords.Where(w => w.Length > 0).SelectMany(w => new[] { char.ToLowerInvariant(w[0]), char.ToUpperInvariant(w[0]) }).Distinct()];
-        string[] chrome = [.. Chrome, .. LanguageLinks];
-        ShortestChrome = chrome.Length == 0 ? int.MaxValue : chrome.Min(c => c.Length);
-        LongestChrome = chrome.Length == 0 ? 0 : chrome.Max(c => c.Length);
+        foreach (var word in Chrome.Concat(LanguageLinks).Where(w => w.Length > 0))
+        {
+            _chromeLengths |= word.Length < 64 ? 1UL << word.Length : 1UL << 63;
+        }
+
+        _chromeStarts = [.. Chrome.Concat(LanguageLinks).Where(w => w.Length > 0).SelectMany(w => new[] { char.ToLowerInvariant(w[0]), char.ToUpperInvariant(w[0]) }).Distinct()];
         _leadInEndings = Words(Vocabulary.LeadInEndings);
         _leadInVerbs = Words(Vocabulary.LeadInVerbs);
         Regions = new RegionMatcher(Vocabulary.Regions, Languages);
@@ -108,11 +111,14 @@ internal sealed class ParserConfiguration
 
     private readonly char[] _clarificationStarts;
 
-    /// <summary>The lengths of the shortest and longest chrome and language-link spellings: a line of another length is neither.</summary>
-    public int ShortestChrome { get; }
+    /// <summary>One bit per length of a chrome or language-link spelling (bit 63 for 63 and longer), and the characters they start with.</summary>
+    private readonly ulong _chromeLengths;
 
-    /// <summary>See <see cref="ShortestChrome"/>.</summary>
-    public int LongestChrome { get; }
+    private readonly char[] _chromeStarts;
+
+    /// <summary>Whether a line has a chrome or language-link spelling's length and first letter: two comparisons rule out nearly every line.</summary>
+    public bool MayBeChrome(ReadOnlySpan<char> content) =>
+        (_chromeLengths & (1UL << Math.Min(content.Length, 63))) != 0 && _chromeStarts.AsSpan().Contains(content[0]);
 
     /// <summary>Whether a line starting with <paramref name="c"/> may be a clarification (one comparison rules out nearly every line).</summary>
     public bool MayStartClarification(char c) => _clarificationStarts.AsSpan().Contains(c);

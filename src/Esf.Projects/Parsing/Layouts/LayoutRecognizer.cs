@@ -71,9 +71,9 @@ internal static class LayoutRecognizer
                 marks.PrintMarks++;
             }
 
-            if (info.Is(LineFlags.NumberedTitle))
+            if (info.Is(LineFlags.NumberedTitle) && EsfProjectNumber.TryParse(page.Content(i)[..info.NumberLength], out var titleNumber))
             {
-                Count(ref marks, info.Number);
+                Count(ref marks, titleNumber);
             }
 
             if (!info.Is(LineFlags.KnownLabel))
