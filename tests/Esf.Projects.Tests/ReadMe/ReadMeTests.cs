@@ -14,15 +14,33 @@ namespace Esf.Projects.Tests.ReadMe;
 /// </summary>
 public partial class ReadMeTests
 {
-    [Fact]
-    public void Every_csharp_block_in_the_README_is_a_region_here()
+    /// <summary>The documents whose C# blocks are compiled here, and the region name that marks each one's code.</summary>
+    public static TheoryData<string, string> Documents => new()
     {
-        var readme = File.ReadAllText(Path.Combine(Seeds.RepositoryRoot, "README.md")).ReplaceLineEndings("\n");
-        var source = File.ReadAllText(Path.Combine(Seeds.RepositoryRoot, "tests", "Esf.Projects.Tests", "ReadMe", "ReadMeTests.cs")).ReplaceLineEndings("\n");
-        var blocks = Regex.Matches(readme, "```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => WithoutUsings(m.Groups[1].Value)).ToList();
-        var regions = Regex.Matches(source, "#region README\n(.*?)\n *#endregion", RegexOptions.Singleline).Select(m => Dedent(m.Groups[1].Value)).ToList();
+        { "README.md", "README" },
+        { "docs/extending.md", "docs/extending.md" },
+        { "docs/field-parsers.md", "docs/field-parsers.md" },
+        { "docs/model.md", "docs/model.md" },
+    };
 
-        Assert.NotEmpty(blocks);
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Every_csharp_block_of_a_document_is_a_region_of_the_tests(string document, string region)
+    {
+        var path = Path.Combine(Seeds.RepositoryRoot, document);
+        if (!File.Exists(path))
+        {
+            Assert.NotEqual("README.md", document);
+            return;
+        }
+
+        var text = File.ReadAllText(path).ReplaceLineEndings("\n");
+        var sources = Directory.EnumerateFiles(Path.Combine(Seeds.RepositoryRoot, "tests", "Esf.Projects.Tests", "ReadMe"), "*.cs")
+            .Order(StringComparer.Ordinal).Select(f => File.ReadAllText(f).ReplaceLineEndings("\n"));
+        var blocks = Regex.Matches(text, "```csharp\n(.*?)```", RegexOptions.Singleline).Select(m => WithoutUsings(m.Groups[1].Value)).ToList();
+        var regions = sources.SelectMany(source => Regex.Matches(source, "#region " + Regex.Escape(region) + "\n(.*?)\n *#endregion", RegexOptions.Singleline))
+            .Select(m => Dedent(m.Groups[1].Value)).ToList();
+
         Assert.Equal(regions, blocks);
     }
 

@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using Esf.Projects.Handlers;
+using Esf.Projects.Handlers.Prose;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Esf.Projects.Tests.ReadMe;
+
+/// <summary>The C# blocks of docs/extending.md, compiled and run (see <see cref="ReadMeTests"/> for how they are matched).</summary>
+public class ExtendingExamples
+{
+    private const string Page = "2019/00871 - Vägar framåt\n\nDiarienummer:\n2019/00871\nÄrendenummer:\nÄ-2019-17\nProjektägare:\nLuleå kommun\n\nTexten.\n";
+
+    #region docs/extending.md
+    public sealed record CaseNumber(int Year, int Serial);
+
+    public static readonly HeaderFieldDefinition<CaseNumber> CaseNumberField = new(
+        "caseNumber",
+        new Term(["Ärendenummer"], ["Case reference"]),
+        static (HeaderFieldContext context, out CaseNumber value) =>
+        {
+            var parts = context.Value.ToString().Split('-');               // "Ä-2019-17"
+            if (parts.Length == 3 && int.TryParse(parts[1], out var year) && int.TryParse(parts[2], out var serial))
+            {
+                value = new CaseNumber(year, serial);
+                return true;
+            }
+
+            context.Report(DiagnosticSeverity.Warning, "CASE001", "Not a case number (Ä-YYYY-N).");
+            value = null!;
+            return false;
+        });
+    #endregion
+
+    [Fact]
+    public void A_typed_field_of_your_own()
+    {
+        #region docs/extending.md
+        var parser = new ProjectParserBuilder().AddHeaderField(CaseNumberField).Build();
+        var project = parser.Parse(Page).Project;
+
+        CaseNumberField.TryGetValue(project, out var number);    // CaseNumber { Year = 2019, Serial = 17 }
+        var row = project.Fields.Single(f => f.Kind == "caseNumber"); // the row as written, with positions
+        #endregion
+
+        Assert.Equal(new CaseNumber(2019, 17), number);
+        Assert.Equal(("Ärendenummer", "Ä-2019-17", 5), (row.Label, row.Value, row.LabelPosition.Line));
+        Assert.Empty(project.ExtraFields);
+        Assert.Equal("Luleå kommun", project.Owner);
+    }
+
+    #region docs/extending.md
+    public sealed record Targets(ImmutableArray<string> Lines);
+
+    public sealed class TargetsHandler() : SectionHandler<Targets>(HeadingMatcher.IgnoreCase("Målsättning"))
+    {
+        public override Targets? Handle(SectionContext context)
+        {
+            var lines = ImmutableArray.CreateBuilder<string>();
+            for (var i = 0; i < context.LineCount; i++)
+            {
+                var line = context.GetLine(i);                      // a span over the page, no copy
+                if (line.Contains('%')) lines.Add(line.ToString());
+                else if (!line.IsEmpty) context.Report(DiagnosticSeverity.Info, "TGT001", "No percentage.", context.GetLinePosition(i));
+            }
+            return lines.Count == 0 ? null : new Targets(lines.ToImmutable());
+        }
+    }
+    #endregion
+
+    [Fact]
+    public void A_section_handler()
+    {
+        var text = Seeds.Text("001_0b550c35baa0836e.txt");
+
+        #region docs/extending.md
+        var parser = new ProjectParserBuilder().AddSectionHandler(new TargetsHandler()).Build();
+        var targets = parser.Parse(text).Project.GetSectionData<Targets>();   // typed, no cast
+        #endregion
+
+        Assert.Equal(3, targets?.Lines.Length);
+    }
+
+    [Fact]
+    public void The_vocabulary_and_the_languages()
+    {
+        const string page = "Titel\nProjektägare: uppgift saknas\nRegion: Sydsverige\n\nSummary\n\nText.\n";
+
+        #region docs/extending.md
+        var parser = new ProjectParserBuilder()
+            .UseEnglishLabels()                                            // English spellings too
+            .Configure(o => o with
+            {
+                Vocabulary = o.Vocabulary with { Missing = o.Vocabulary.Missing.With(ParserLanguages.Swedish, "uppgift saknas") },
+            })
+            .AddHeaderLabel("Projektansvarig", EsfHeaderFields.Owner.Key) // another spelling of a field
+            .Build();
+        #endregion
+
+        var project = parser.Parse(page).Project;
+        Assert.Null(project.Owner);
+        Assert.Equal(ProseSectionKind.Summary, project.GetSectionData<ProseSectionData>()?.Kind);
+        Assert.Equal("X", parser.Parse("Titel\nProjektansvarig: X\nRegion: Sydsverige\n").Project.Owner);
+    }
+
+    [Fact]
+    public void Dependency_injection()
+    {
+        var services = new ServiceCollection();
+
+        #region docs/extending.md
+        services.AddEsfProjectParser(builder => builder.AddSectionHandler<TargetsHandler>().AddHeaderField(CaseNumberField));
+        #endregion
+
+        using var provider = services.BuildServiceProvider();
+        var parser = provider.GetRequiredService<EsfProjectParser>();
+        Assert.Contains(CaseNumberField, parser.HeaderFields);
+    }
+}
