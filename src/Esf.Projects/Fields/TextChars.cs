@@ -14,6 +14,18 @@ internal static class TextChars
         c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001C' && c <= '\u001F')
         : c >= '\u0085' && (char.IsWhiteSpace(c) || c == '\uFEFF' || c == '\u200B');
 
+    /// <summary>
+    /// Whether <paramref name="text"/> starts with <paramref name="prefix"/>, ignoring case (ordinal). The exact
+    /// spelling is tried first: pages nearly always spell a word as the vocabulary does, and the exact comparison is
+    /// a vectorised memory compare, where the case-insensitive one takes a slow path for any non-ASCII letter (å, ä, ö).
+    /// </summary>
+    public static bool StartsWithIgnoreCase(ReadOnlySpan<char> text, ReadOnlySpan<char> prefix) =>
+        text.StartsWith(prefix) || text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the two are equal ignoring case (ordinal), trying the exact spelling first (see <see cref="StartsWithIgnoreCase"/>).</summary>
+    public static bool EqualsIgnoreCase(ReadOnlySpan<char> text, ReadOnlySpan<char> other) =>
+        text.Length == other.Length && (text.SequenceEqual(other) || text.Equals(other, StringComparison.OrdinalIgnoreCase));
+
     public static bool IsGroupSeparator(char c) => c is ' ' or '\u00A0' or '\u202F' or '\u2009';
 
     public static int SkipSpaces(ReadOnlySpan<char> text, int index)

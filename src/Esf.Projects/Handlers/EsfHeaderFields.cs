@@ -357,7 +357,7 @@ internal static class ValueReaders
         var text = full.AsSpan();
         foreach (var label in context.Configuration.LabelsOf(EsfHeaderFields.ProgramArea))
         {
-            if (text.StartsWith(label, StringComparison.OrdinalIgnoreCase))
+            if (TextChars.StartsWithIgnoreCase(text, label))
             {
                 text = TextChars.Trim(text[label.Length..]);
                 break;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Esf.Projects.Fields;
 
 namespace Esf.Projects.Handlers;
 
@@ -115,7 +116,7 @@ public sealed class HeadingMatcher
     {
         foreach (var spelling in term.In(ParserLanguages.SwedishAndEnglish))
         {
-            if (heading.Equals(spelling, StringComparison.OrdinalIgnoreCase))
+            if (TextChars.EqualsIgnoreCase(heading, spelling))
             {
                 return true;
             }

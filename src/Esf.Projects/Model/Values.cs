@@ -221,7 +221,12 @@ public sealed record HeaderField
     public SourcePosition ValuePosition { get; }
 
     /// <summary>The results of the header field handlers that claimed the label, built-in field definitions included, in handler order.</summary>
-    public ImmutableArray<object> Data { get; init; } = [];
+    public ImmutableArray<object> Data { get => _data; init => _data = value; }
+
+    private ImmutableArray<object> _data = [];
+
+    /// <summary>Attaches the handler results to a row the parser has just built and not yet published (saves a copy per row).</summary>
+    internal void AttachData(ImmutableArray<object> data) => _data = data;
 
     /// <summary>The first handler result of type <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The result type a handler produces.</typeparam>

@@ -32,13 +32,29 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
     private readonly ImmutableArray<Block>.Builder _blocks = ImmutableArray.CreateBuilder<Block>();
     private readonly ImmutableArray<ListItem>.Builder _items = ImmutableArray.CreateBuilder<ListItem>();
 
+    /// <summary>Where each line's content starts in its section's text, indexed from the section's first line; one array for every section of the page.</summary>
+    private int[] _offsets = [];
+
     public BodyResult Read(int start)
     {
         var sections = ImmutableArray.CreateBuilder<Section>();
         var lists = new ProjectLists(_config.Options.MaxListItems);
         var maxSections = _config.Options.MaxSections;
-        var limitReported = false;
+        _offsets = ArrayPool<int>.Shared.Rent(Math.Max(1, _lines.Count - start));
+        try
+        {
+            return ReadSections(start, sections, lists, maxSections);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(_offsets);
+            _offsets = [];
+        }
+    }
 
+    private BodyResult ReadSections(int start, ImmutableArray<Section>.Builder sections, ProjectLists lists, int maxSections)
+    {
+        var limitReported = false;
         var heading = -1;
         var contentStart = start;
         var contentSinceHeading = false;
@@ -166,28 +182,21 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
             position = _lines[first].ContentPosition;
         }
 
-        var offsets = ArrayPool<int>.Shared.Rent(Math.Max(1, to - from));
-        try
+        var offsets = _offsets;
+        var text = PlainText(from, to, offsets);
+        var sectionText = new SectionText(text, offsets, from, _lines);
+        var listTexts = ImmutableArray<string>.Empty;
+        var blocks = meaning.ListKind is { } kind
+            ? ReadListSection(from, to, sectionText, heading!, kind, lists, out listTexts)
+            : BuildBlocks(from, to, sectionText);
+        if (heading is not null && blocks.Length == 0)
         {
-            var text = PlainText(from, to, offsets);
-            var sectionText = new SectionText(text, offsets, from, _lines);
-            var listTexts = ImmutableArray<string>.Empty;
-            var blocks = meaning.ListKind is { } kind
-                ? ReadListSection(from, to, sectionText, heading!, kind, lists, out listTexts)
-                : BuildBlocks(from, to, sectionText);
-            if (heading is not null && blocks.Length == 0)
-            {
-                diagnostics.Add(DiagnosticCodes.EmptySection, position, heading);
-            }
+            diagnostics.Add(DiagnosticCodes.EmptySection, position, heading);
+        }
 
-            var section = new Section(heading, position, blocks, text);
-            section.AttachData(RunHandlers(section, from, to, meaning, listTexts));
-            return section;
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(offsets);
-        }
+        var section = new Section(heading, position, blocks, text);
+        section.AttachData(RunHandlers(section, from, to, meaning, listTexts));
+        return section;
     }
 
     /// <summary>Runs every handler that claims the section's heading; a throwing handler becomes ESF0303.</summary>

@@ -88,7 +88,7 @@ internal static class LabelMatcher
         {
             if (content.Length < label.Text.Length
                 || (label.FoldedLast != 0 && (content[label.Text.Length - 1] | 0x20) != label.FoldedLast)
-                || !content.StartsWith(label.Text, StringComparison.OrdinalIgnoreCase))
+                || !TextChars.StartsWithIgnoreCase(content, label.Text))
             {
                 continue;
             }

@@ -461,7 +461,7 @@ internal sealed class PageLines : IDisposable
         foreach (var word in Config.ClarificationWords)
         {
             // Asked of nearly every body line: rule most out on the first letter before the case-insensitive comparison.
-            if (content.Length < word.Length || (content[0] | 0x20) != (word[0] | 0x20) || !content.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            if (content.Length < word.Length || (content[0] | 0x20) != (word[0] | 0x20) || !TextChars.StartsWithIgnoreCase(content, word))
             {
                 continue;
             }

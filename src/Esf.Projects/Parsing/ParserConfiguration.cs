@@ -179,7 +179,7 @@ internal sealed class ParserConfiguration
         text = TextChars.Trim(text);
         foreach (var (spelling, value) in table)
         {
-            if (text.Equals(spelling, StringComparison.OrdinalIgnoreCase))
+            if (TextChars.EqualsIgnoreCase(text, spelling))
             {
                 meaning = value;
                 return true;
@@ -194,7 +194,7 @@ internal sealed class ParserConfiguration
     {
         foreach (var word in words)
         {
-            if (content.Equals(word, StringComparison.OrdinalIgnoreCase))
+            if (TextChars.EqualsIgnoreCase(content, word))
             {
                 return true;
             }

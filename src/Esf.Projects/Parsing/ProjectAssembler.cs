@@ -128,11 +128,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             var field = new HeaderField(labelText, kind, value, labelPosition, valuePosition, rawValue);
             if (!duplicate && value is not null && row.Label is { Fields.Length: > 0 } label)
             {
-                var data = RunHandlers(label.Fields, field, ref custom);
-                if (!data.IsEmpty)
-                {
-                    field = new HeaderField(labelText, kind, value, labelPosition, valuePosition, rawValue) { Data = data };
-                }
+                field.AttachData(RunHandlers(label.Fields, field, ref custom));
             }
 
             fields.Add(field);

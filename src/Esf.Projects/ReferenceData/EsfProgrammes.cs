@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Esf.Projects.Fields;
 
 namespace Esf.Projects.ReferenceData;
 
@@ -63,7 +64,7 @@ public static class EsfProgrammes
         var key = code.AsSpan().Trim();
         foreach (var area in Areas)
         {
-            if (area.Period == period && key.Equals(area.Code, StringComparison.OrdinalIgnoreCase))
+            if (area.Period == period && TextChars.EqualsIgnoreCase(key, area.Code))
             {
                 return area;
             }
@@ -84,7 +85,7 @@ public static class EsfProgrammes
         var key = end < 0 ? trimmed : trimmed[..end];
         foreach (var objective in Objectives)
         {
-            if (objective.Period == period && key.Equals(objective.Code, StringComparison.OrdinalIgnoreCase))
+            if (objective.Period == period && TextChars.EqualsIgnoreCase(key, objective.Code))
             {
                 return objective;
             }
@@ -150,7 +151,7 @@ public static class Nuts2Regions
         var key = code.AsSpan().Trim();
         foreach (var region in All)
         {
-            if (key.Equals(region.Code, StringComparison.OrdinalIgnoreCase))
+            if (TextChars.EqualsIgnoreCase(key, region.Code))
             {
                 return region;
             }

@@ -82,7 +82,8 @@ public static class SwedishMunicipalities
     /// <returns>Whether the name matched.</returns>
     public static bool TryMatch(ReadOnlySpan<char> name, [NotNullWhen(true)] out Municipality? municipality)
     {
-        var buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        // A constant-size buffer: the JIT clears it with a few vector stores, where a variable-size one costs a call.
+        var buffer = name.Length <= 64 ? stackalloc char[64] : new char[name.Length];
         var key = buffer[..WriteKey(name, buffer)];
         if (ByKeySpan.TryGetValue(key, out municipality)
             || (key.EndsWith('s') && ByKeySpan.TryGetValue(key[..^1], out municipality)))
