@@ -78,16 +78,25 @@ public sealed class EsfProjectParser
         return PageParser.Parse(text[..CutAt(text, max)].ToString(), diagnostics, _config);
     }
 
-    /// <summary>Parses a page from UTF-8 bytes, as read from a file.</summary>
-    /// <param name="utf8">The page as UTF-8, with or without a BOM.</param>
+    /// <summary>Parses a page from its bytes, as read from a file: a byte order mark decides the encoding, else UTF-8, else the fallback encoding.</summary>
+    /// <param name="utf8">The page's bytes: UTF-8 with or without a BOM, UTF-16 or UTF-32 with a BOM, or (without a BOM) text in <see cref="ProjectParserOptions.FallbackEncoding"/>.</param>
     /// <returns>The project and its diagnostics.</returns>
-    /// <remarks>Invalid UTF-8 does not stop the parse: each invalid sequence becomes U+FFFD and one ESF0003 error
-    /// points at the first. Only as many bytes as make <see cref="ProjectParserOptions.MaxInputLength"/> characters are decoded.</remarks>
+    /// <remarks>
+    /// <para>A BOM decides: UTF-8, UTF-16 LE or BE, UTF-32 LE or BE. Without one, valid UTF-8 is UTF-8. Bytes that are not
+    /// valid UTF-8 but read cleanly in <see cref="ProjectParserOptions.FallbackEncoding"/> (Windows-1252 by default:
+    /// no undefined byte, no control character a page never holds) are read in it, with the warning ESF0011;
+    /// otherwise each invalid sequence becomes U+FFFD and one ESF0003 error points at the first.
+    /// <see cref="ProjectParserOptions.InputEncoding"/> skips the guessing. Invalid sequences in a BOM-marked or forced
+    /// encoding become U+FFFD with ESF0012.</para>
+    /// <para>Only as many bytes as make <see cref="ProjectParserOptions.MaxInputLength"/> characters are decoded. Compare
+    /// <see cref="File.ReadAllText(string)"/>: it reads a Windows-1252 file as UTF-8 and silently replaces every å, ä
+    /// and ö with U+FFFD before the parser sees the text, so prefer the bytes.</para>
+    /// </remarks>
     public ProjectParseResult Parse(ReadOnlySpan<byte> utf8)
     {
         var diagnostics = NewBag();
         var max = _config.Options.MaxInputLength;
-        var text = Decode(utf8, max, diagnostics, out var cut);
+        var text = InputDecoder.Decode(utf8, _config.Options, diagnostics, out var cut);
         if (cut)
         {
             diagnostics.Add(DiagnosticCodes.InputTooLong, new SourcePosition(1, 1), max);
@@ -96,17 +105,17 @@ public sealed class EsfProjectParser
         return PageParser.Parse(text, diagnostics, _config);
     }
 
-    /// <summary>Parses a page from a UTF-8 stream (the stream is not closed).</summary>
+    /// <summary>Parses a page from a stream of its bytes (the stream is not closed); the encoding is found as <see cref="Parse(ReadOnlySpan{byte})"/> finds it.</summary>
     /// <param name="utf8">The stream.</param>
     /// <returns>The project and its diagnostics.</returns>
-    /// <remarks>At most as many bytes as can make <see cref="ProjectParserOptions.MaxInputLength"/> characters (three per
-    /// character) and one more block are read: an endless stream ends with ESF0006, not with an exhausted memory.</remarks>
+    /// <remarks>At most as many bytes as can make <see cref="ProjectParserOptions.MaxInputLength"/> characters (four per
+    /// character, as UTF-32 needs) and one more block are read: an endless stream ends with ESF0006, not with an exhausted memory.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
     public ProjectParseResult Parse(Stream utf8)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        var limit = MaxBytesFor(_config.Options.MaxInputLength);
+        var limit = InputDecoder.MaxBytesFor(_config.Options.MaxInputLength);
         using var buffer = new MemoryStream();
         var block = ArrayPool<byte>.Shared.Rent(81920);
         try
@@ -125,52 +134,8 @@ public sealed class EsfProjectParser
         return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    /// <summary>The most UTF-8 bytes that can hold <paramref name="characters"/> UTF-16 code units (three each), capped below the largest array.</summary>
-    internal static long MaxBytesFor(int characters) => Math.Min((3L * characters) + 3, Array.MaxLength - 1);
-
     private DiagnosticBag NewBag() => new(_config.Options.WarningsAsErrors);
 
     /// <summary>Where to cut a text at <paramref name="max"/> characters without splitting a surrogate pair.</summary>
     private static int CutAt(ReadOnlySpan<char> text, int max) => max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
-
-    /// <summary>
-    /// Decodes at most <paramref name="max"/> characters: valid UTF-8 in one pass through a pooled buffer, invalid
-    /// UTF-8 with each bad sequence replaced and ESF0003 at the first. <paramref name="cut"/> tells whether more followed.
-    /// </summary>
-    private static string Decode(ReadOnlySpan<byte> utf8, int max, DiagnosticBag diagnostics, out bool cut)
-    {
-        // UTF-8 never needs more UTF-16 code units than bytes, so a buffer of min(bytes, max + 1) tells "too long" apart.
-        var size = (int)Math.Min(utf8.Length, (long)max + 1);
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, size));
-        try
-        {
-            var status = Utf8.ToUtf16(utf8, buffer.AsSpan(0, size), out var read, out var written, replaceInvalidSequences: false);
-            if (status == OperationStatus.InvalidData)
-            {
-                ReportInvalidUtf8(utf8, read, written, buffer, diagnostics);
-                status = Utf8.ToUtf16(utf8, buffer.AsSpan(0, size), out _, out written, replaceInvalidSequences: true);
-            }
-
-            cut = status == OperationStatus.DestinationTooSmall || written > max;
-            var length = Math.Min(written, max);
-            if (cut && length > 0 && char.IsHighSurrogate(buffer[length - 1]))
-            {
-                length--;
-            }
-
-            return new string(buffer, 0, length);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>ESF0003 at the first invalid byte: its position is the end of the text decoded before it, with the line rules of <see cref="SourceText"/>.</summary>
-    private static void ReportInvalidUtf8(ReadOnlySpan<byte> utf8, int validBytes, int validChars, char[] decoded, DiagnosticBag diagnostics)
-    {
-        using var prefix = SourceText.Create(new string(decoded, 0, validChars));
-        var position = prefix.Lines[^1].PositionOf(prefix.Text.Length);
-        diagnostics.Add(DiagnosticCodes.InvalidUtf8, position, validBytes, utf8[validBytes]);
-    }
 }

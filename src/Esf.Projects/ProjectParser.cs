@@ -28,13 +28,15 @@ public static class ProjectParser
     /// <remarks>The result's strings outlive the span, so the text is copied once into a string first.</remarks>
     public static ProjectParseResult Parse(ReadOnlySpan<char> text) => EsfProjectParser.Default.Parse(text);
 
-    /// <summary>Parses a page from UTF-8 bytes, as read from a file.</summary>
-    /// <param name="utf8">The page as UTF-8, with or without a BOM.</param>
+    /// <summary>Parses a page from its bytes, as read from a file; prefer this to <see cref="File.ReadAllText(string)"/>, which turns a Windows-1252 page's å, ä and ö into U+FFFD before the parser can tell.</summary>
+    /// <param name="utf8">The page: UTF-8 with or without a BOM, UTF-16 or UTF-32 with a BOM, or Windows-1252.</param>
     /// <returns>The project and its diagnostics.</returns>
-    /// <remarks>Invalid UTF-8 does not stop the parse: each invalid sequence becomes U+FFFD and one ESF0003 error points at the first.</remarks>
+    /// <remarks>A BOM decides the encoding; without one, valid UTF-8 is UTF-8, and bytes that read cleanly as
+    /// Windows-1252 are read so, with the warning ESF0011. Anything else does not stop the parse: each invalid sequence
+    /// becomes U+FFFD and one ESF0003 error points at the first. <see cref="EsfProjectParser.Parse(ReadOnlySpan{byte})"/> says more.</remarks>
     public static ProjectParseResult Parse(ReadOnlySpan<byte> utf8) => EsfProjectParser.Default.Parse(utf8);
 
-    /// <summary>Parses a page from a UTF-8 stream, read to its end (the stream is not closed).</summary>
+    /// <summary>Parses a page from a stream of its bytes, read to its end (the stream is not closed); the encoding is found as <see cref="Parse(ReadOnlySpan{byte})"/> finds it.</summary>
     /// <param name="utf8">The stream.</param>
     /// <returns>The project and its diagnostics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is <see langword="null"/>.</exception>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 
 namespace Esf.Projects;
 
@@ -19,6 +20,10 @@ public sealed record ProjectParserOptions
 {
     /// <summary>The settings of <see cref="ProjectParser"/>: Swedish, the default vocabulary, warnings stay warnings, the limits below.</summary>
     public static ProjectParserOptions Default { get; } = new();
+
+    // Declared before any use in an initializer: static initializers run in text order, and Default's runs first.
+    private static Encoding Windows1252 => Windows1252Encoding.Instance;
+
 
     /// <summary>Whose spellings are matched — of labels, headings and every other word of <see cref="Vocabulary"/>; <see cref="ParserLanguages.Swedish"/> by default.</summary>
     public ParserLanguages Languages { get; init; } = ParserLanguages.Swedish;
@@ -45,6 +50,27 @@ public sealed record ProjectParserOptions
     /// <summary>The most sections kept; text after the limit joins the last section, with ESF0007. 10 000 by default; at least 1.</summary>
     public int MaxSections { get; init; } = 10_000;
 
+    /// <summary>
+    /// How bytes without a byte order mark that are not valid UTF-8 are read, when they read cleanly in it (no
+    /// undefined byte, no control character a page never holds): Windows-1252 by default, the encoding of pages
+    /// saved by older Windows programs (Notepad's "ANSI" on a Swedish machine), reported with the warning ESF0011.
+    /// <see langword="null"/> reads such bytes as UTF-8, each invalid sequence replaced, with the error ESF0003.
+    /// Other code pages come from <see cref="CodePagesEncodingProvider.Instance"/>.
+    /// </summary>
+    public Encoding? FallbackEncoding { get; init; } = Windows1252;
+
+    /// <summary>
+    /// The encoding of every byte input, whatever it holds (a byte order mark of that encoding is skipped), instead
+    /// of finding it out; <see langword="null"/> (the default) finds it: a BOM, else UTF-8, else <see cref="FallbackEncoding"/>.
+    /// </summary>
+    public Encoding? InputEncoding { get; init; }
+
     /// <summary>The most items kept in each of the three lists (co-financiers, partners, municipalities), with ESF0008 beyond. 100 000 by default; at least 1.</summary>
     public int MaxListItems { get; init; } = 100_000;
+}
+
+/// <summary>Windows-1252 from the code-page provider, made once on first use.</summary>
+file static class Windows1252Encoding
+{
+    public static readonly Encoding Instance = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 }

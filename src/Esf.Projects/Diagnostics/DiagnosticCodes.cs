@@ -44,6 +44,12 @@ public static class DiagnosticCodes
     /// <summary>ESF0010 (info): the page has a header but none of the marks of the three known layouts (<see cref="PageLayout"/>); it was read with the most tolerant reader.</summary>
     public const string LayoutNotRecognised = "ESF0010";
 
+    /// <summary>ESF0011 (warning): the bytes are not valid UTF-8 and were read in <see cref="ProjectParserOptions.FallbackEncoding"/> (Windows-1252 by default), in which they are valid.</summary>
+    public const string DecodedWithFallback = "ESF0011";
+
+    /// <summary>ESF0012 (error): bytes in an encoding given by a byte order mark or by <see cref="ProjectParserOptions.InputEncoding"/> hold an invalid sequence; each one was decoded as U+FFFD.</summary>
+    public const string InvalidEncodedText = "ESF0012";
+
     /// <summary>ESF0101 (warning): a header field is given twice; the first value is used, the second is kept as an extra field.</summary>
     public const string DuplicateField = "ESF0101";
 
@@ -153,6 +159,8 @@ public static class DiagnosticCodes
         new(TooManyListItems, DiagnosticSeverity.Warning, "A list has more items than the limit.", "The list '{0}' has more than {1} items; only the first {1} are in the project's list."),
         new(UnreadableInput, DiagnosticSeverity.Error, "An input could not be read.", "The input could not be read: {0}"),
         new(LayoutNotRecognised, DiagnosticSeverity.Info, "The page fits none of the known layouts.", "The page fits none of the project bank's known layouts; it was read as well as possible."),
+        new(DecodedWithFallback, DiagnosticSeverity.Warning, "The input is not UTF-8 and was read in the fallback encoding.", "The input is not valid UTF-8 (the first invalid byte is at offset {1}); it was read as {0}, in which it is valid. Check that å, ä and ö read right."),
+        new(InvalidEncodedText, DiagnosticSeverity.Error, "The input holds an invalid byte sequence.", "The input is not valid {0} here; each invalid byte sequence was replaced with U+FFFD."),
         new(DuplicateField, DiagnosticSeverity.Warning, "A header field is given twice.", "The header field '{0}' is given twice; the first value is used and this one is kept as an extra field."),
         new(ValueWrittenAsMissing, DiagnosticSeverity.Info, "A header value is written as missing (saknas).", "The header field '{0}' is written as missing ('{1}'); its value is null and the raw text is kept."),
         new(EmptyValue, DiagnosticSeverity.Warning, "A header label has no value.", "The header field '{0}' has no value."),
