@@ -19,7 +19,7 @@ public sealed class CliTests : IDisposable
         var (exit, stdout, stderr) = Run(null, "parse", Seeds.Folder);
 
         Assert.Equal(0, exit);
-        Assert.Equal("", stderr);
+        Assert.Equal("esf: 5 pages, 0 with errors, 0 with warnings" + Environment.NewLine, stderr);
         var array = JsonNode.Parse(stdout)!.AsArray();
         Assert.Equal(5, array.Count);
         Assert.Equal(Seeds.Names.Select(n => Path.Join(Seeds.Folder, n)), array.Select(e => (string)e!["source"]!));

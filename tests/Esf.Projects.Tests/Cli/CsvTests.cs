@@ -24,9 +24,11 @@ public class CsvTests
     [Fact]
     public void One_row_per_seed_with_flat_columns_that_read_back()
     {
-        var (exit, stdout, _) = Run(null, "parse", "--format", "csv", Seeds.Folder);
+        var (exit, stdout, _) = Run(null, "parse", "--format", "csv", "--raw-text", Seeds.Folder);
+        var (_, neutralised, _) = Run(null, "parse", "--format", "csv", Seeds.Folder);
 
         Assert.Equal(0, exit);
+        Assert.Equal("'+4646739443", ReadBack(neutralised)[0]["contactPhoneE164"]); // Excel would take +46… for a formula
         var rows = ReadBack(stdout);
         Assert.Equal(Seeds.Names.Count(), rows.Count);
         foreach (var (row, seed) in rows.Zip(Seeds.Names))

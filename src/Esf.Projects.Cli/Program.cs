@@ -2,4 +2,4 @@ using Esf.Projects.Cli;
 
 using var stdin = Console.OpenStandardInput();
 using var stdout = Console.OpenStandardOutput();
-return CliApplication.Run(args, stdin, stdout, Console.Error);
+return await CliApplication.RunAsync(args, stdin, stdout, Console.Error).ConfigureAwait(false);

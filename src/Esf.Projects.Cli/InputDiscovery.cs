@@ -1,0 +1,89 @@
+using System.IO.Enumeration;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace Esf.Projects.Cli;
+
+/// <summary>A file left out of a directory, and why.</summary>
+internal sealed record SkippedFile(string Path, string Reason);
+
+/// <summary>What the paths of the command line name: the inputs in order, the files left out, the paths that do not exist.</summary>
+internal sealed record Discovery(IReadOnlyList<string> Inputs, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<string> Missing);
+
+/// <summary>
+/// Finds the pages in the paths of the command line. A file named on the command line is read whatever its name;
+/// <c>-</c> is standard input. A directory gives, at any depth, every file whose extension is <c>.txt</c> or
+/// <c>.text</c> in any case (or, with <c>--include</c>, every file matching one of those globs), less those matching
+/// an <c>--exclude</c> glob, in ordinal order of their paths. Symbolic links to directories are not followed, so a
+/// link loop cannot repeat pages or never end; unreadable subdirectories are passed over.
+/// </summary>
+internal static class InputDiscovery
+{
+    private static readonly string[] PageExtensions = [".txt", ".text"];
+
+    public static Discovery Discover(IReadOnlyList<string> paths, IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
+    {
+        var inputs = new List<string>();
+        var skipped = new List<SkippedFile>();
+        var missing = new List<string>();
+        foreach (var path in paths)
+        {
+            if (path == "-" || File.Exists(path))
+            {
+                inputs.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                FromDirectory(path, includes, excludes, inputs, skipped);
+            }
+            else
+            {
+                missing.Add(path);
+            }
+        }
+
+        return new Discovery(inputs, skipped, missing);
+    }
+
+    private static void FromDirectory(string directory, IReadOnlyList<string> includes, IReadOnlyList<string> excludes, List<string> inputs, List<SkippedFile> skipped)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var files = new FileSystemEnumerable<string>(directory, (ref entry) => entry.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+
+        // Relative paths with '/', as the globs are written; the source names keep the directory as given.
+        var relative = files.Select(file => Path.GetRelativePath(directory, file).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        var included = Match(directory, relative, includes.Count > 0 ? includes : ["**/*"]);
+        var excluded = excludes.Count > 0 ? Match(directory, relative, excludes) : [];
+        foreach (var file in relative)
+        {
+            var source = Path.Join(directory, file.Replace('/', Path.DirectorySeparatorChar));
+            if (excluded.Contains(file))
+            {
+                skipped.Add(new SkippedFile(source, "matches --exclude"));
+            }
+            else if (!included.Contains(file))
+            {
+                skipped.Add(new SkippedFile(source, "matches no --include"));
+            }
+            else if (includes.Count == 0 && !PageExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+            {
+                skipped.Add(new SkippedFile(source, "not a .txt or .text file"));
+            }
+            else
+            {
+                inputs.Add(source);
+            }
+        }
+    }
+
+    /// <summary>The relative paths that match any of the globs, compared ignoring case as Windows and macOS folders do.</summary>
+    private static HashSet<string> Match(string directory, List<string> relative, IReadOnlyList<string> globs)
+    {
+        var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+        matcher.AddIncludePatterns(globs);
+        return matcher.Match(directory, relative).Files.Select(f => f.Path).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+}

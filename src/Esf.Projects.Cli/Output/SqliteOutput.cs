@@ -1,0 +1,208 @@
+using Esf.Projects.Tables;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Esf.Projects.Cli.Output;
+
+/// <summary>
+/// Every table of <see cref="ProjectTables.All"/> in a SQLite database (Microsoft.Data.Sqlite): <c>projects</c>
+/// keyed by <c>source</c>, the long tables keyed by their <see cref="ProjectTable.Key"/> with a foreign key to it
+/// (<c>ON DELETE CASCADE</c>), and <c>sections_fts</c>, an FTS5 index over the sections' headings and text kept in
+/// step by triggers. Pages parsed again replace their rows: a run over the same folder updates the database
+/// instead of duplicating it. One transaction per run, committed at the end.
+/// </summary>
+/// <remarks>
+/// Types: text as TEXT, integers as INTEGER, amounts and percentages as REAL, dates as ISO TEXT (<c>2014-09-30</c>,
+/// which SQLite's date functions read), booleans as 0/1. A database from an older version gains the columns added
+/// since. The FTS5 tokenizer folds case but keeps å, ä and ö apart from a and o, as Swedish does.
+/// </remarks>
+internal sealed class SqliteOutput : OutputWriter
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly SqliteCommand _delete;
+    private readonly List<(ProjectTable Table, SqliteCommand Insert)> _inserts = [];
+
+    private SqliteOutput(SqliteConnection connection)
+    {
+        _connection = connection;
+        CreateSchema();
+        _transaction = connection.BeginTransaction();
+        _delete = Command("DELETE FROM projects WHERE source = $source");
+        _delete.Parameters.Add("$source", SqliteType.Text);
+        foreach (var table in ProjectTables.All)
+        {
+            var names = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
+            var values = string.Join(", ", table.Columns.Select((_, i) => "$p" + i));
+            var insert = Command($"INSERT INTO {Quote(table.Name)} ({names}) VALUES ({values})");
+            for (var i = 0; i < table.Columns.Length; i++)
+            {
+                insert.Parameters.Add("$p" + i, SqlType(table.Columns[i].Type));
+            }
+
+            insert.Prepare();
+            _inserts.Add((table, insert));
+        }
+    }
+
+    /// <summary>Opens (or creates) the database file and its tables.</summary>
+    /// <exception cref="SqliteException">The file is not a database, or is locked.</exception>
+    public static SqliteOutput Open(string path)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            return new SqliteOutput(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public override ValueTask WriteAsync(string source, ProjectParseResult result)
+    {
+        _delete.Parameters[0].Value = source;
+        _delete.ExecuteNonQuery();
+        foreach (var (table, insert) in _inserts)
+        {
+            foreach (var row in table.GetRows(source, result))
+            {
+                for (var i = 0; i < row.Length; i++)
+                {
+                    insert.Parameters[i].Value = Value(row[i]);
+                }
+
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        return default;
+    }
+
+    public override ValueTask CompleteAsync()
+    {
+        _transaction.Commit();
+        return default;
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        foreach (var (_, insert) in _inserts)
+        {
+            insert.Dispose();
+        }
+
+        _delete.Dispose();
+        _transaction.Dispose();
+        _connection.Dispose();
+        return default;
+    }
+
+    /// <summary>The schema of the tables, derived from their definitions so the database agrees with the CSV and the workbook.</summary>
+    internal static IEnumerable<string> Schema()
+    {
+        foreach (var table in ProjectTables.All)
+        {
+            var columns = table.Columns.Select(c => $"{Quote(c.Name)} {SqlTypeName(c.Type)}{(table.Key.Contains(c.Name) ? " NOT NULL" : "")}").ToList();
+            if (table == ProjectTables.Projects)
+            {
+                columns.Add($"PRIMARY KEY ({string.Join(", ", table.Key.Select(Quote))})");
+            }
+            else
+            {
+                if (table == ProjectTables.Sections)
+                {
+                    // An explicit rowid: the full-text index refers to it, and VACUUM keeps it.
+                    columns.Insert(0, "\"id\" INTEGER PRIMARY KEY");
+                    columns.Add($"UNIQUE ({string.Join(", ", table.Key.Select(Quote))})");
+                }
+                else
+                {
+                    columns.Add($"PRIMARY KEY ({string.Join(", ", table.Key.Select(Quote))})");
+                }
+
+                columns.Add("FOREIGN KEY (\"source\") REFERENCES \"projects\" (\"source\") ON DELETE CASCADE");
+            }
+
+            yield return $"CREATE TABLE IF NOT EXISTS {Quote(table.Name)} (\n  {string.Join(",\n  ", columns)}\n)";
+        }
+
+        yield return "CREATE VIRTUAL TABLE IF NOT EXISTS \"sections_fts\" USING fts5(\"heading\", \"text\", content='sections', content_rowid='id', tokenize='unicode61 remove_diacritics 0')";
+        yield return "CREATE TRIGGER IF NOT EXISTS \"sections_fts_insert\" AFTER INSERT ON \"sections\" BEGIN INSERT INTO \"sections_fts\" (rowid, \"heading\", \"text\") VALUES (new.\"id\", new.\"heading\", new.\"text\"); END";
+        yield return "CREATE TRIGGER IF NOT EXISTS \"sections_fts_delete\" AFTER DELETE ON \"sections\" BEGIN INSERT INTO \"sections_fts\" (\"sections_fts\", rowid, \"heading\", \"text\") VALUES ('delete', old.\"id\", old.\"heading\", old.\"text\"); END";
+    }
+
+    private void CreateSchema()
+    {
+        Execute("PRAGMA foreign_keys = ON");
+        foreach (var statement in Schema())
+        {
+            Execute(statement);
+        }
+
+        // A database written by an older version gains the columns added since; names are never renamed or dropped.
+        foreach (var table in ProjectTables.All)
+        {
+            var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            using (var info = Command($"SELECT name FROM pragma_table_info({Literal(table.Name)})"))
+            using (var reader = info.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    existing.Add(reader.GetString(0));
+                }
+            }
+
+            foreach (var column in table.Columns.Where(c => !existing.Contains(c.Name)))
+            {
+                Execute($"ALTER TABLE {Quote(table.Name)} ADD COLUMN {Quote(column.Name)} {SqlTypeName(column.Type)}");
+            }
+        }
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    private static object Value(object? value) => value switch
+    {
+        null => DBNull.Value,
+        decimal number => (double)number,
+        LocalDate date => LocalDatePattern.Iso.Format(date),
+        bool flag => flag ? 1 : 0,
+        _ => value,
+    };
+
+    private static SqliteType SqlType(ColumnType type) => type switch
+    {
+        ColumnType.Integer or ColumnType.Boolean => SqliteType.Integer,
+        ColumnType.Decimal => SqliteType.Real,
+        _ => SqliteType.Text,
+    };
+
+    private static string SqlTypeName(ColumnType type) => SqlType(type) switch
+    {
+        SqliteType.Integer => "INTEGER",
+        SqliteType.Real => "REAL",
+        _ => "TEXT",
+    };
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,161 @@
+using Esf.Projects.Tables;
+using NodaTime;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
+
+namespace Esf.Projects.Cli.Output;
+
+/// <summary>
+/// One workbook with a sheet per table of <see cref="ProjectTables.All"/>, written with SpreadCheetah: a bold header
+/// row, frozen below it, and typed cells — numbers as numbers, dates as dates (<c>yyyy-mm-dd</c>), text as text, so
+/// nothing typed into a page runs as a formula and phone numbers keep their leading zero.
+/// </summary>
+/// <remarks>
+/// SpreadCheetah writes a workbook as a stream, one sheet after the other; the projects sheet is written as pages come
+/// and the long tables wait in <see cref="RowSpool"/> files. Excel's limits are kept: a cell holds at most 32 767
+/// characters (longer text is cut, and a note says how many cells were), a sheet at most 1 048 576 rows.
+/// </remarks>
+internal sealed class XlsxOutput : StreamOutput
+{
+    private const int MaxCellLength = 32_767;
+    private const int MaxRows = 1_048_576;
+
+    private readonly Spreadsheet _book;
+    private readonly StyleId _header;
+    private readonly StyleId _date;
+    private readonly ProjectTable _first = ProjectTables.All[0];
+    private readonly List<(ProjectTable Table, RowSpool Spool)> _later;
+    private readonly Cell[] _cells;
+    private int _firstRows;
+    private int _cut;
+    private long _dropped;
+
+    private XlsxOutput(Stream stream, bool owned, Spreadsheet book)
+        : base(stream, owned)
+    {
+        _book = book;
+        _header = book.AddStyle(new Style { Font = { Bold = true } });
+        _date = book.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
+        _later = [.. ProjectTables.All.Skip(1).Select(t => (t, new RowSpool(t.Columns.Length)))];
+        _cells = new Cell[ProjectTables.All.Max(t => t.Columns.Length)];
+    }
+
+    public static async Task<XlsxOutput> CreateAsync(Stream stream, bool owned)
+    {
+        var book = await Spreadsheet.CreateNewAsync(stream, new SpreadCheetahOptions { CompressionLevel = SpreadCheetahCompressionLevel.Fastest }).ConfigureAwait(false);
+        var output = new XlsxOutput(stream, owned, book);
+        await output.StartSheetAsync(output._first).ConfigureAwait(false);
+        return output;
+    }
+
+    public override IEnumerable<string> Notes
+    {
+        get
+        {
+            if (_cut > 0)
+            {
+                yield return $"{_cut} cells were longer than a spreadsheet cell's {MaxCellLength} characters and were cut; the JSON, CSV and SQLite outputs hold them whole.";
+            }
+
+            if (_dropped > 0)
+            {
+                yield return $"{_dropped} rows did not fit a sheet's {MaxRows} rows and were left out; use --format sqlite or csv for such a corpus.";
+            }
+        }
+    }
+
+    public override async ValueTask WriteAsync(string source, ProjectParseResult result)
+    {
+        foreach (var row in _first.GetRows(source, result))
+        {
+            if (_firstRows++ < MaxRows - 1)
+            {
+                await AddRowAsync(row).ConfigureAwait(false);
+            }
+            else
+            {
+                _dropped++;
+            }
+        }
+
+        foreach (var (table, spool) in _later)
+        {
+            foreach (var row in table.GetRows(source, result))
+            {
+                spool.Add(row);
+            }
+        }
+    }
+
+    public override async ValueTask CompleteAsync()
+    {
+        foreach (var (table, spool) in _later)
+        {
+            await StartSheetAsync(table).ConfigureAwait(false);
+            var rows = 0;
+            foreach (var row in spool.Read())
+            {
+                if (rows++ < MaxRows - 1)
+                {
+                    await AddRowAsync(row).ConfigureAwait(false);
+                }
+                else
+                {
+                    _dropped++;
+                }
+            }
+        }
+
+        await _book.FinishAsync().ConfigureAwait(false);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var (_, spool) in _later)
+        {
+            spool.Dispose();
+        }
+
+        await _book.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask StartSheetAsync(ProjectTable table)
+    {
+        await _book.StartWorksheetAsync(table.Name, new WorksheetOptions { FrozenRows = 1 }).ConfigureAwait(false);
+        await _book.AddHeaderRowAsync([.. table.Columns.Select(c => c.Name)], _header).ConfigureAwait(false);
+    }
+
+    private ValueTask AddRowAsync(object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            _cells[i] = values[i] switch
+            {
+                null => default,
+                string text when text.Length > MaxCellLength => Cut(text),
+                string text => new Cell(text),
+                int number => new Cell(number),
+                decimal number => new Cell(number),
+                LocalDate date => new Cell(date.ToDateTimeUnspecified(), _date),
+                bool flag => new Cell(flag),
+                var other => new Cell(other.ToString()),
+            };
+        }
+
+        return _book.AddRowAsync(_cells.AsMemory(0, values.Length));
+    }
+
+    private Cell Cut(string text)
+    {
+        _cut++;
+        var end = MaxCellLength - 1;
+        if (char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
+        return new Cell(string.Concat(text.AsSpan(0, end), "…"));
+    }
+}

@@ -1,0 +1,170 @@
+using Esf.Projects.Cli.Output;
+using Microsoft.Data.Sqlite;
+
+namespace Esf.Projects.Cli;
+
+/// <summary>
+/// One <c>esf parse</c>: finds the inputs, parses them (files in parallel through <see cref="ProjectCorpus"/>,
+/// standard input in its turn), writes each result in input order, prints diagnostics in compiler style and a
+/// one-line summary on standard error.
+/// </summary>
+internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdout, TextWriter stderr)
+{
+    private int _pages;
+    private int _withErrors;
+    private int _withWarnings;
+
+    public async Task<int> RunAsync()
+    {
+        var discovery = InputDiscovery.Discover(settings.Paths, settings.Includes, settings.Excludes);
+        if (discovery.Missing.Count > 0)
+        {
+            foreach (var path in discovery.Missing)
+            {
+                stderr.WriteLine($"esf: no such file or directory: {path}");
+            }
+
+            return CliApplication.UsageError;
+        }
+
+        if (settings.Verbose)
+        {
+            foreach (var skipped in discovery.Skipped)
+            {
+                stderr.WriteLine($"esf: skipped {skipped.Path}: {skipped.Reason}");
+            }
+        }
+
+        OutputWriter output;
+        try
+        {
+            output = await OutputWriter.CreateAsync(settings, stdout).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+        {
+            stderr.WriteLine($"esf: cannot write {settings.Output}: {e.Message}");
+            return CliApplication.OutputFailed;
+        }
+
+        using var progress = settings.Quiet ? null : Progress.Start(discovery.Inputs.Count, stderr);
+        var diagnostics = progress is null ? stderr : new StringWriter();
+        await using (output.ConfigureAwait(false))
+        {
+            try
+            {
+                await foreach (var (source, result) in Results(discovery.Inputs).ConfigureAwait(false))
+                {
+                    Count(result);
+                    Report(source, result, diagnostics);
+                    progress?.Advance(source);
+                    await output.WriteAsync(source, result).ConfigureAwait(false);
+                }
+
+                await output.CompleteAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
+            {
+                progress?.Dispose();
+                stderr.Write(ReferenceEquals(diagnostics, stderr) ? "" : diagnostics.ToString());
+                stderr.WriteLine($"esf: cannot write {(settings.Output?.ToString() ?? "the output")}: {e.Message}");
+                return CliApplication.OutputFailed;
+            }
+        }
+
+        progress?.Dispose();
+        if (!ReferenceEquals(diagnostics, stderr))
+        {
+            stderr.Write(diagnostics.ToString());
+        }
+
+        if (!settings.Quiet)
+        {
+            foreach (var note in output.Notes)
+            {
+                stderr.WriteLine("esf: " + note);
+            }
+
+            stderr.WriteLine(Summary(discovery.Skipped.Count));
+        }
+
+        return _withErrors > 0 ? CliApplication.InputHasErrors : CliApplication.Success;
+    }
+
+    private void Count(ProjectParseResult result)
+    {
+        _pages++;
+        if (result.HasErrors)
+        {
+            _withErrors++;
+        }
+        else if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning))
+        {
+            _withWarnings++;
+        }
+    }
+
+    private void Report(string source, ProjectParseResult result, TextWriter diagnostics)
+    {
+        if (settings.Quiet)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            if (diagnostic.Severity >= settings.MinSeverity)
+            {
+                diagnostics.WriteLine(source + diagnostic.ToString());
+            }
+        }
+    }
+
+    /// <summary>The closing line: <c>esf: 5 pages, 1 with errors, 2 with warnings; 3 files skipped (--verbose lists them)</c>.</summary>
+    private string Summary(int skipped)
+    {
+        var line = $"esf: {Plural(_pages, "page")}, {_withErrors} with errors, {_withWarnings} with warnings";
+        if (skipped > 0)
+        {
+            line += $"; {Plural(skipped, "file")} skipped" + (settings.Verbose ? "" : " (--verbose lists them)");
+        }
+
+        return line;
+    }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    /// <summary>
+    /// The inputs parsed in input order: runs of files in parallel through <see cref="ProjectCorpus"/> (bounded
+    /// memory, all cores), standard input in its turn. A file that cannot be read becomes ESF0009 and counts as an error.
+    /// </summary>
+    private async IAsyncEnumerable<(string Source, ProjectParseResult Result)> Results(IReadOnlyList<string> inputs)
+    {
+        var parser = settings.InputEncoding is { } encoding
+            ? new ProjectParserBuilder().Configure(o => o with { InputEncoding = encoding }).Build()
+            : EsfProjectParser.Default;
+        var options = new CorpusOptions { Parser = parser };
+        var start = 0;
+        while (start < inputs.Count)
+        {
+            if (inputs[start] == "-")
+            {
+                yield return ("-", parser.Parse(stdin));
+                start++;
+                continue;
+            }
+
+            var end = start;
+            while (end < inputs.Count && inputs[end] != "-")
+            {
+                end++;
+            }
+
+            await foreach (var item in ProjectCorpus.ParseFilesAsync(inputs.Skip(start).Take(end - start), options).ConfigureAwait(false))
+            {
+                yield return (item.Source, item.Result ?? ProjectParseResult.ForUnreadableInput(item.ReadError?.Message ?? "unknown error"));
+            }
+
+            start = end;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using Esf.Projects.Tables;
+
+namespace Esf.Projects.Cli;
+
+/// <summary>The options of one <c>esf parse</c> run, as read from the command line.</summary>
+internal sealed record ParseSettings
+{
+    public required string Format { get; init; }
+
+    public required ProjectTable Table { get; init; }
+
+    public bool TableGiven { get; init; }
+
+    public FileInfo? Output { get; init; }
+
+    public bool Excel { get; init; }
+
+    public bool RawText { get; init; }
+
+    public IReadOnlyList<string> Includes { get; init; } = [];
+
+    public IReadOnlyList<string> Excludes { get; init; } = [];
+
+    public bool Quiet { get; init; }
+
+    public DiagnosticSeverity MinSeverity { get; init; }
+
+    public bool Verbose { get; init; }
+
+    public IReadOnlyList<string> Paths { get; init; } = [];
+
+    public Encoding? InputEncoding { get; init; }
+
+    /// <summary>Checks the combinations the parser of the command line cannot; returns the usage error, or <see langword="null"/>.</summary>
+    public string? Validate(string? encodingName, out Encoding? encoding)
+    {
+        encoding = null;
+        if (Format is "xlsx" or "sqlite" && Output is null)
+        {
+            return $"--format {Format} writes a file: give it with --output FILE.";
+        }
+
+        if (Format != "csv" && (Excel || RawText || TableGiven))
+        {
+            return "--table, --excel and --raw-text apply to --format csv (xlsx and sqlite hold every table).";
+        }
+
+        if (Output is { } output && Directory.Exists(output.FullName))
+        {
+            return $"--output {output} is a directory.";
+        }
+
+        if (encodingName is not null)
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            try
+            {
+                encoding = Encoding.GetEncoding(encodingName);
+            }
+            catch (ArgumentException)
+            {
+                return $"unknown encoding '{encodingName}' (try utf-8, utf-16, utf-16be, utf-32, windows-1252 or iso-8859-1).";
+            }
+        }
+
+        return null;
+    }
+}

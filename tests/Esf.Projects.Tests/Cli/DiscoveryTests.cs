@@ -1,0 +1,172 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Esf.Projects.Tests.Cli;
+
+/// <summary>Folders of pages as people keep them: any case of .txt and .text, globs, a report of what was left out, any encoding.</summary>
+public sealed class DiscoveryTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("esf-discovery-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private string Copy(string seed, string relative)
+    {
+        var path = Path.Combine(_temp, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(Seeds.Path_(seed), path);
+        return path;
+    }
+
+    private static List<string> Sources(string stdout) => [.. JsonNode.Parse(stdout)!.AsArray().Select(e => (string)e!["source"]!)];
+
+    [Fact]
+    public void Txt_and_text_in_any_case_are_read_and_the_rest_is_counted_as_skipped()
+    {
+        Copy("000_196cdacd7e4f6bec.txt", "A.TXT");
+        Copy("001_0b550c35baa0836e.txt", "b.Text");
+        Copy("002_00b6e8a124a78ecf.txt", "sub/c.txt");
+        File.WriteAllText(Path.Combine(_temp, "notes.md"), "not a page");
+        File.WriteAllText(Path.Combine(_temp, "sub", "page.pdf"), "not a page");
+
+        var (exit, stdout, stderr) = CliRunner.Run(null, "parse", _temp);
+
+        Assert.Equal(0, exit);
+        Assert.Equal([Path.Join(_temp, "A.TXT"), Path.Join(_temp, "b.Text"), Path.Join(_temp, "sub", "c.txt")], Sources(stdout));
+        Assert.EndsWith("esf: 3 pages, 0 with errors, 0 with warnings; 2 files skipped (--verbose lists them)" + Environment.NewLine, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("notes.md", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verbose_lists_each_skipped_file_and_why()
+    {
+        Copy("000_196cdacd7e4f6bec.txt", "a.txt");
+        File.WriteAllText(Path.Combine(_temp, "notes.md"), "not a page");
+
+        var (_, _, stderr) = CliRunner.Run(null, "parse", "--verbose", _temp);
+
+        Assert.Contains($"esf: skipped {Path.Join(_temp, "notes.md")}: not a .txt or .text file", stderr, StringComparison.Ordinal);
+        Assert.EndsWith("; 1 file skipped" + Environment.NewLine, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Include_and_exclude_globs_choose_the_files()
+    {
+        Copy("000_196cdacd7e4f6bec.txt", "2019/a.page");
+        Copy("001_0b550c35baa0836e.txt", "2019/drafts/b.page");
+        Copy("002_00b6e8a124a78ecf.txt", "2020/c.txt");
+
+        var (_, stdout, stderr) = CliRunner.Run(null, "parse", "--include", "**/*.page", "--exclude", "**/drafts/**", "--verbose", _temp);
+
+        Assert.Equal([Path.Join(_temp, "2019", "a.page")], Sources(stdout));
+        Assert.Contains("drafts", stderr, StringComparison.Ordinal);
+        Assert.Contains("matches --exclude", stderr, StringComparison.Ordinal);
+        Assert.Contains("matches no --include", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_named_on_the_command_line_is_read_whatever_its_extension()
+    {
+        var path = Copy("000_196cdacd7e4f6bec.txt", "page.html.saved");
+
+        var (exit, stdout, _) = CliRunner.Run(null, "parse", path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal([path], Sources(stdout));
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("windows-1252")]
+    public void Encoding_forces_how_every_input_is_read(string name)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var encoding = Encoding.GetEncoding(name);
+        var path = Path.Combine(_temp, "page.txt");
+        File.WriteAllBytes(path, encoding.GetBytes(Seeds.Text("000_196cdacd7e4f6bec.txt")));
+
+        var (exit, stdout, stderr) = CliRunner.Run(null, "parse", "--encoding", name, path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("Brytpunkt", (string)JsonNode.Parse(stdout)!.AsArray()[0]!["project"]!["title"]!);
+        Assert.DoesNotContain("ESF0011", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Windows_1252_without_encoding_is_read_with_a_warning()
+    {
+        var path = Path.Combine(_temp, "page.txt");
+        File.WriteAllBytes(path, CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(Seeds.Text("000_196cdacd7e4f6bec.txt")));
+
+        var (exit, stdout, stderr) = CliRunner.Run(null, "parse", path);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("Kävlinge Lärcentrum", (string)JsonNode.Parse(stdout)!.AsArray()[0]!["project"]!["owner"]!);
+        Assert.Contains("warning ESF0011", stderr, StringComparison.Ordinal);
+        Assert.EndsWith("esf: 1 page, 0 with errors, 1 with warnings" + Environment.NewLine, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_encoding_is_a_usage_error()
+    {
+        var (exit, _, stderr) = CliRunner.Run(null, "parse", "--encoding", "klingon", Seeds.Folder);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown encoding 'klingon'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Quiet_prints_nothing_and_min_severity_filters_diagnostics()
+    {
+        var path = Path.Combine(_temp, "p.txt");
+        File.WriteAllText(path, Pages.WithHeaderLine(7, "Total projektbudget1 000 kr"));
+
+        var (_, _, quiet) = CliRunner.Run(null, "parse", "--quiet", path);
+        var (_, _, errorsOnly) = CliRunner.Run(null, "parse", "--min-severity", "error", path);
+        var (_, _, all) = CliRunner.Run(null, "parse", path);
+
+        Assert.Equal("", quiet);
+        Assert.Contains("warning ESF0207", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("ESF0207", errorsOnly, StringComparison.Ordinal);
+        Assert.StartsWith("esf: 1 page", errorsOnly, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Output_writes_utf8_to_the_file_and_nothing_to_stdout()
+    {
+        var output = Path.Combine(_temp, "out.json");
+
+        var (exit, stdout, _) = CliRunner.Run(null, "parse", "--output", output, Seeds.Folder);
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", stdout);
+        Assert.Equal(5, JsonNode.Parse(File.ReadAllText(output, Encoding.UTF8))!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Version_prints_the_library_package_version()
+    {
+        var (exit, stdout, _) = CliRunner.Run(null, "--version");
+
+        var informational = typeof(ProjectParser).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.Equal(0, exit);
+        Assert.Equal(informational.Split('+')[0], stdout.Trim());
+    }
+
+    [Fact]
+    public void An_output_that_cannot_be_written_exits_3()
+    {
+        var notADatabase = Path.Combine(_temp, "notes.db");
+        File.WriteAllText(notADatabase, "these are my notes, not a database, and they must survive");
+
+        var (missingFolder, _, stderr) = CliRunner.Run(null, "parse", "--output", Path.Combine(_temp, "no", "such", "out.json"), Seeds.Folder);
+        var (notDatabase, _, stderr2) = CliRunner.Run(null, "parse", "--format", "sqlite", "--output", notADatabase, Seeds.Folder);
+
+        Assert.Equal(3, missingFolder);
+        Assert.Contains("esf: cannot write", stderr, StringComparison.Ordinal);
+        Assert.Equal(3, notDatabase);
+        Assert.Contains("esf: cannot write", stderr2, StringComparison.Ordinal);
+        Assert.Equal("these are my notes, not a database, and they must survive", File.ReadAllText(notADatabase));
+    }
+}
