@@ -71,6 +71,12 @@ public static class CliApplication
         {
             Description = "With --format csv: write text cells as they are. By default a cell that begins with =, +, -, @, tab or carriage return gets a leading ' so a spreadsheet never runs it as a formula.",
         };
+        var jsonText = new Option<string>("--json-text")
+        {
+            Description = "With --format json or jsonl, which copy of each section's text to write: both (the default, the full JSON shape), sections (each section's plain text, no blocks) or blocks (the blocks, no section text) — about half the size.",
+            DefaultValueFactory = _ => "both",
+        };
+        jsonText.AcceptOnlyFromAmong("both", "sections", "blocks");
         var include = new Option<string[]>("--include")
         {
             Description = "Within directories, read only files matching this glob (relative to the directory; ** for any depth). Repeatable. Default: every .txt and .text file, any case.",
@@ -84,6 +90,18 @@ public static class CliApplication
         {
             Description = "Read every input in this encoding (utf-8, utf-16, utf-16be, utf-32, windows-1252, iso-8859-1, ...) instead of finding it out: a byte order mark, else UTF-8, else Windows-1252 with a warning.",
         };
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Pages parsed and prepared at once (default: one per core). 1 leaves the other cores free.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 1024)
+            {
+                result.AddError("--jobs must be between 1 and 1024.");
+            }
+        });
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "Print no diagnostics, no progress and no summary on standard error (errors of the command itself still print).",
@@ -107,7 +125,7 @@ public static class CliApplication
 
         var parse = new Command("parse", "Parse ESF project pages into JSON, CSV, a spreadsheet or a database.")
         {
-            format, table, output, excel, rawText, include, exclude, encoding, quiet, minSeverity, verbose, paths,
+            format, table, output, excel, rawText, jsonText, include, exclude, encoding, jobs, quiet, minSeverity, verbose, paths,
         };
         var root = new RootCommand("esf: Swedish ESF project pages into typed data.") { parse };
         foreach (var option in root.Options)
@@ -146,10 +164,13 @@ public static class CliApplication
             TableGiven = parseResult.GetResult(table) is { Implicit: false },
             Output = parseResult.GetValue(output),
             Excel = parseResult.GetValue(excel),
+            JsonText = Enum.Parse<Esf.Projects.Json.JsonSectionText>(parseResult.GetValue(jsonText)!, ignoreCase: true),
+            JsonTextGiven = parseResult.GetResult(jsonText) is { Implicit: false },
             RawText = parseResult.GetValue(rawText),
             Includes = parseResult.GetValue(include) ?? [],
             Excludes = parseResult.GetValue(exclude) ?? [],
             Quiet = parseResult.GetValue(quiet),
+            Jobs = parseResult.GetValue(jobs),
             MinSeverity = Enum.Parse<DiagnosticSeverity>(parseResult.GetValue(minSeverity)!, ignoreCase: true),
             Verbose = parseResult.GetValue(verbose),
             Paths = parseResult.GetValue(paths) ?? [],

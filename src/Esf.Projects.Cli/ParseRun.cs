@@ -52,12 +52,16 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         {
             try
             {
-                await foreach (var (source, result) in Results(discovery.Inputs).ConfigureAwait(false))
+                await foreach (var page in Pages(discovery.Inputs, output).ConfigureAwait(false))
                 {
-                    Count(result);
-                    Report(source, result, diagnostics);
-                    progress?.Advance(source);
-                    await output.WriteAsync(source, result).ConfigureAwait(false);
+                    Count(page.Result);
+                    if (page.Diagnostics is { } text)
+                    {
+                        diagnostics.Write(text);
+                    }
+
+                    progress?.Advance(page.Source);
+                    await output.WriteAsync(page.Output).ConfigureAwait(false);
                 }
 
                 await output.CompleteAsync().ConfigureAwait(false);
@@ -103,20 +107,24 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         }
     }
 
-    private void Report(string source, ProjectParseResult result, TextWriter diagnostics)
+    /// <summary>The page's diagnostics for standard error, one compiler-style line each, at or above --min-severity; <see langword="null"/> when none is printed.</summary>
+    private string? Report(string source, ProjectParseResult result)
     {
-        if (settings.Quiet)
+        if (settings.Quiet || result.Diagnostics.IsEmpty)
         {
-            return;
+            return null;
         }
 
+        var text = new System.Text.StringBuilder();
         foreach (var diagnostic in result.Diagnostics)
         {
             if (diagnostic.Severity >= settings.MinSeverity)
             {
-                diagnostics.WriteLine(source + diagnostic.ToString());
+                text.Append(source).Append(diagnostic.ToString()).Append(Environment.NewLine);
             }
         }
+
+        return text.Length == 0 ? null : text.ToString();
     }
 
     /// <summary>The closing line: <c>esf: 5 pages, 1 with errors, 2 with warnings; 3 files skipped (--verbose lists them)</c>.</summary>
@@ -133,22 +141,28 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
+    /// <summary>A page as the consumer receives it: its result, its lines for standard error and its output, all made on the worker.</summary>
+    private sealed record Page(string Source, ProjectParseResult Result, string? Diagnostics, object Output);
+
     /// <summary>
     /// The inputs parsed in input order: runs of files in parallel through <see cref="ProjectCorpus"/> (bounded
-    /// memory, all cores), standard input in its turn. A file that cannot be read becomes ESF0009 and counts as an error.
+    /// memory, all cores), each page's output and diagnostics prepared on the worker that parsed it; standard input
+    /// in its turn. A file that cannot be read becomes ESF0009 and counts as an error.
     /// </summary>
-    private async IAsyncEnumerable<(string Source, ProjectParseResult Result)> Results(IReadOnlyList<string> inputs)
+    private async IAsyncEnumerable<Page> Pages(IReadOnlyList<string> inputs, OutputWriter output)
     {
         var parser = settings.InputEncoding is { } encoding
             ? new ProjectParserBuilder().Configure(o => o with { InputEncoding = encoding }).Build()
             : EsfProjectParser.Default;
-        var options = new CorpusOptions { Parser = parser };
+        var options = new CorpusOptions { Parser = parser, MaxDegreeOfParallelism = settings.Jobs };
+        Page Prepare(string source, ProjectParseResult result) => new(source, result, Report(source, result), output.Prepare(source, result));
+
         var start = 0;
         while (start < inputs.Count)
         {
             if (inputs[start] == "-")
             {
-                yield return ("-", parser.Parse(stdin));
+                yield return Prepare("-", parser.Parse(stdin));
                 start++;
                 continue;
             }
@@ -159,12 +173,16 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
                 end++;
             }
 
-            await foreach (var item in ProjectCorpus.ParseFilesAsync(inputs.Skip(start).Take(end - start), options).ConfigureAwait(false))
+            var files = inputs.Skip(start).Take(end - start);
+            await foreach (var page in ProjectCorpus.SelectFilesAsync(files, item => Prepare(item.Source, item.Result ?? Unreadable(item)), options).ConfigureAwait(false))
             {
-                yield return (item.Source, item.Result ?? ProjectParseResult.ForUnreadableInput(item.ReadError?.Message ?? "unknown error"));
+                yield return page;
             }
 
             start = end;
         }
     }
+
+    private static ProjectParseResult Unreadable(CorpusItem item) =>
+        ProjectParseResult.ForUnreadableInput(item.ReadError?.Message ?? "unknown error");
 }

@@ -24,6 +24,8 @@ internal sealed record ParseSettings
 
     public bool Quiet { get; init; }
 
+    public int Jobs { get; init; } = Environment.ProcessorCount;
+
     public DiagnosticSeverity MinSeverity { get; init; }
 
     public bool Verbose { get; init; }
@@ -31,6 +33,10 @@ internal sealed record ParseSettings
     public IReadOnlyList<string> Paths { get; init; } = [];
 
     public Encoding? InputEncoding { get; init; }
+
+    public Esf.Projects.Json.JsonSectionText JsonText { get; init; }
+
+    public bool JsonTextGiven { get; init; }
 
     /// <summary>Checks the combinations the parser of the command line cannot; returns the usage error, or <see langword="null"/>.</summary>
     public string? Validate(string? encodingName, out Encoding? encoding)
@@ -44,6 +50,11 @@ internal sealed record ParseSettings
         if (Format != "csv" && (Excel || RawText || TableGiven))
         {
             return "--table, --excel and --raw-text apply to --format csv (xlsx and sqlite hold every table).";
+        }
+
+        if (Format is not ("json" or "jsonl") && JsonTextGiven)
+        {
+            return "--json-text applies to --format json and jsonl.";
         }
 
         if (Output is { } output && Directory.Exists(output.FullName))

@@ -61,10 +61,25 @@ public static class ProjectCorpus
     /// <param name="options">Parallelism, order, memory bound, parser.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <returns>One item per path; a file that cannot be read is an item with <see cref="CorpusItem.ReadError"/>.</returns>
-    public static IAsyncEnumerable<CorpusItem> ParseFilesAsync(IEnumerable<string> paths, CorpusOptions? options = null, CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<CorpusItem> ParseFilesAsync(IEnumerable<string> paths, CorpusOptions? options = null, CancellationToken cancellationToken = default) =>
+        SelectFilesAsync(paths, static item => item, options, cancellationToken);
+
+    /// <summary>
+    /// Parses files by path and turns each item into a <typeparamref name="TResult"/> on the worker that parsed it —
+    /// serialising it, building table rows — so that per-page output work runs on every core, and the consumer only
+    /// receives finished results, in the same order as <see cref="ParseFilesAsync(IEnumerable{string}, CorpusOptions?, CancellationToken)"/>.
+    /// </summary>
+    /// <typeparam name="TResult">What the selector makes of a page.</typeparam>
+    /// <param name="paths">The files, enumerated lazily.</param>
+    /// <param name="selector">Runs once per item, on a worker thread, possibly on several items at once; an exception it throws ends the enumeration.</param>
+    /// <param name="options">Parallelism, order, memory bound, parser.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>One result per path.</returns>
+    public static IAsyncEnumerable<TResult> SelectFilesAsync<TResult>(IEnumerable<string> paths, Func<CorpusItem, TResult> selector, CorpusOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        return ParseAsync(paths.Select(path => (path, (Func<CancellationToken, Task<ArraySegment<byte>>>)(async ct => new ArraySegment<byte>(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false))))), options, cancellationToken);
+        ArgumentNullException.ThrowIfNull(selector);
+        return ParseAsync(paths.Select(path => (path, (Func<CancellationToken, Task<ArraySegment<byte>>>)(async ct => new ArraySegment<byte>(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false))))), selector, options, cancellationToken);
     }
 
     /// <summary>Parses pages from streams (UTF-8), each opened when its turn comes and disposed after reading.</summary>
@@ -90,11 +105,11 @@ public static class ProjectCorpus
                 await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
                 return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
             }
-        }))), options, cancellationToken);
+        }))), static item => item, options, cancellationToken);
     }
 
-    private static async IAsyncEnumerable<CorpusItem> ParseAsync(
-        IEnumerable<(string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)> inputs, CorpusOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<TResult> ParseAsync<TResult>(
+        IEnumerable<(string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)> inputs, Func<CorpusItem, TResult> selector, CorpusOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         options ??= CorpusOptions.Default;
         var parser = options.Parser ?? EsfProjectParser.Default;
@@ -120,12 +135,12 @@ public static class ProjectCorpus
             return new CorpusItem(index, source, parser.Parse(bytes), null);
         }
 
-        async Task<CorpusItem[]> WorkChunk((int Index, string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)[] chunk)
+        async Task<TResult[]> WorkChunk((int Index, string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)[] chunk)
         {
-            var items = new CorpusItem[chunk.Length];
+            var items = new TResult[chunk.Length];
             for (var i = 0; i < items.Length; i++)
             {
-                items[i] = await Work(chunk[i].Index, chunk[i].Source, chunk[i].Read).ConfigureAwait(false);
+                items[i] = selector(await Work(chunk[i].Index, chunk[i].Source, chunk[i].Read).ConfigureAwait(false));
             }
 
             return items;
@@ -141,7 +156,7 @@ public static class ProjectCorpus
 
         // Ordered: each chunk's task enters the channel when it starts, in input order. Unordered: when it finishes, and
         // its worker is only released once the channel took it, so a slow consumer holds the workers back.
-        var channel = Channel.CreateBounded<Task<CorpusItem[]>>(chunksInFlight);
+        var channel = Channel.CreateBounded<Task<TResult[]>>(chunksInFlight);
         var workers = new SemaphoreSlim(parallelism);
         var isOrdered = options.Ordered;
         var producer = Task.Run(

@@ -30,16 +30,19 @@ internal sealed class CsvOutput : StreamOutput
         _writer.Header.Add([.. table.Columns.Select(c => c.Name)]);
     }
 
-    public override ValueTask WriteAsync(string source, ProjectParseResult result)
+    /// <summary>The page's rows as the cells' text, formatted on the worker.</summary>
+    public override object Prepare(string source, ProjectParseResult result) =>
+        _table.GetRows(source, result).Select(values => Array.ConvertAll(values, _format.Text)).ToList();
+
+    public override ValueTask WriteAsync(object prepared)
     {
-        var columns = _table.Columns;
-        foreach (var values in _table.GetRows(source, result))
+        foreach (var cells in (List<string?[]>)prepared)
         {
             _rows++;
             using var row = _writer.NewRow();
-            for (var i = 0; i < columns.Length; i++)
+            for (var i = 0; i < cells.Length; i++)
             {
-                row[i].Set(_format.Text(values[i]));
+                row[i].Set(cells[i]);
             }
         }
 

@@ -1,10 +1,14 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using Esf.Projects.Json;
 
 namespace Esf.Projects.Cli.Output;
 
-/// <summary>Where the parsed pages go, one at a time in input order; <see cref="CompleteAsync"/> ends the output.</summary>
+/// <summary>
+/// Where the parsed pages go. <see cref="Prepare"/> runs on the worker that parsed a page — serialising it, building
+/// its rows — so the output's work scales with the cores; <see cref="WriteAsync"/> runs on the single consumer, in
+/// input order, and only copies what was prepared; <see cref="CompleteAsync"/> ends the output.
+/// </summary>
 internal abstract class OutputWriter : IAsyncDisposable
 {
     /// <summary>Opens the writer the settings ask for, on the file of <c>--output</c> or on standard output.</summary>
@@ -21,15 +25,18 @@ internal abstract class OutputWriter : IAsyncDisposable
         var owned = settings.Output is not null;
         return settings.Format switch
         {
-            "jsonl" => new JsonLinesOutput(stream, owned),
+            "jsonl" => new JsonLinesOutput(stream, owned, settings.JsonText),
             "csv" => new CsvOutput(stream, owned, settings.Table, new CellFormat(settings.Excel, settings.RawText)),
             "xlsx" => await XlsxOutput.CreateAsync(stream, owned).ConfigureAwait(false),
-            _ => new JsonArrayOutput(stream, owned),
+            _ => new JsonArrayOutput(stream, owned, settings.JsonText),
         };
     }
 
-    /// <summary>Adds one page.</summary>
-    public abstract ValueTask WriteAsync(string source, ProjectParseResult result);
+    /// <summary>Makes a page ready for <see cref="WriteAsync"/>; called on worker threads, several at once, so it touches no state of the writer's that changes.</summary>
+    public abstract object Prepare(string source, ProjectParseResult result);
+
+    /// <summary>Adds one page, as <see cref="Prepare"/> made it ready.</summary>
+    public abstract ValueTask WriteAsync(object prepared);
 
     /// <summary>Ends the output (closes the array, writes the spooled sheets, commits the transaction).</summary>
     public abstract ValueTask CompleteAsync();
@@ -56,49 +63,86 @@ internal abstract class StreamOutput(Stream stream, bool owned) : OutputWriter
             await Stream.FlushAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>One page as UTF-8 JSON, written by <see cref="EsfJson.Write"/> straight into a buffer (no string on the way).</summary>
+    protected static ArrayBufferWriter<byte> Json(string source, ProjectParseResult result, bool indented, JsonSectionText sectionText)
+    {
+        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
+        using var writer = new Utf8JsonWriter(buffer, EsfJson.GetWriterOptions(indented));
+        EsfJson.Write(writer, result, source, sectionText);
+        writer.Flush();
+        return buffer;
+    }
 }
 
-/// <summary>One indented JSON array of <c>{source, project, diagnostics}</c> objects, written as the pages come.</summary>
-internal sealed class JsonArrayOutput : StreamOutput
+/// <summary>
+/// One indented JSON array of <c>{source, project, diagnostics}</c> objects, byte for byte what one
+/// <see cref="Utf8JsonWriter"/> writing the whole array makes: each element is written on its worker at depth 0 and
+/// indented one level (two spaces after each line break — JSON strings hold no raw line breaks).
+/// </summary>
+internal sealed class JsonArrayOutput(Stream stream, bool owned, JsonSectionText sectionText) : StreamOutput(stream, owned)
 {
-    private readonly Utf8JsonWriter _writer;
+    private readonly BufferedStream _buffered = new(stream, 1 << 16);
+    private bool _any;
 
-    public JsonArrayOutput(Stream stream, bool owned)
-        : base(stream, owned)
+    /// <summary>The element indented one level, after <c>,\n  </c>; the first element's comma becomes the array's <c>[</c>.</summary>
+    public override object Prepare(string source, ProjectParseResult result)
     {
-        _writer = EsfJson.CreateWriter(stream, indented: true);
-        _writer.WriteStartArray();
+        var json = Json(source, result, indented: true, sectionText).WrittenSpan;
+        var element = new byte[4 + json.Length + (2 * json.Count((byte)'\n'))];
+        ",\n  "u8.CopyTo(element);
+        var at = 4;
+        while (true)
+        {
+            var end = json.IndexOf((byte)'\n');
+            if (end < 0)
+            {
+                json.CopyTo(element.AsSpan(at));
+                break;
+            }
+
+            json[..(end + 1)].CopyTo(element.AsSpan(at));
+            at += end + 1;
+            element[at++] = (byte)' ';
+            element[at++] = (byte)' ';
+            json = json[(end + 1)..];
+        }
+
+        return element;
     }
 
-    public override async ValueTask WriteAsync(string source, ProjectParseResult result)
+    public override async ValueTask WriteAsync(object prepared)
     {
-        EsfJson.Write(_writer, result, source);
-        if (_writer.BytesPending > 64 * 1024)
+        var element = (byte[])prepared;
+        if (!_any)
         {
-            await _writer.FlushAsync().ConfigureAwait(false);
+            element[0] = (byte)'[';
+            _any = true;
         }
+
+        await _buffered.WriteAsync(element).ConfigureAwait(false);
     }
 
     public override async ValueTask CompleteAsync()
     {
-        _writer.WriteEndArray();
-        await _writer.FlushAsync().ConfigureAwait(false);
-        Stream.WriteByte((byte)'\n');
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
+        await _buffered.WriteAsync(_any ? "\n]\n"u8.ToArray() : "[]\n"u8.ToArray()).ConfigureAwait(false);
+        await _buffered.FlushAsync().ConfigureAwait(false);
     }
 }
 
 /// <summary>One compact JSON object per line, flushed after each page so a reader downstream sees it at once.</summary>
-internal sealed class JsonLinesOutput(Stream stream, bool owned) : StreamOutput(stream, owned)
+internal sealed class JsonLinesOutput(Stream stream, bool owned, JsonSectionText sectionText) : StreamOutput(stream, owned)
 {
-    public override async ValueTask WriteAsync(string source, ProjectParseResult result)
+    public override object Prepare(string source, ProjectParseResult result)
     {
-        await Stream.WriteAsync(Encoding.UTF8.GetBytes(EsfJson.Serialize(result, source, indented: false) + "\n")).ConfigureAwait(false);
+        var buffer = Json(source, result, indented: false, sectionText);
+        buffer.Write("\n"u8);
+        return buffer.WrittenMemory;
+    }
+
+    public override async ValueTask WriteAsync(object prepared)
+    {
+        await Stream.WriteAsync((ReadOnlyMemory<byte>)prepared).ConfigureAwait(false);
         await Stream.FlushAsync().ConfigureAwait(false);
     }
 

@@ -65,17 +65,23 @@ internal sealed class SqliteOutput : OutputWriter
         }
     }
 
-    public override ValueTask WriteAsync(string source, ProjectParseResult result)
+    /// <summary>The page's source and every table's rows with values as SQLite stores them, made on the worker.</summary>
+    public override object Prepare(string source, ProjectParseResult result) =>
+        (source, ProjectTables.All.Select(table => table.GetRows(source, result).Select(row => Array.ConvertAll(row, Value)).ToList()).ToArray());
+
+    public override ValueTask WriteAsync(object prepared)
     {
+        var (source, tables) = ((string, List<object[]>[]))prepared;
         _delete.Parameters[0].Value = source;
         _delete.ExecuteNonQuery();
-        foreach (var (table, insert) in _inserts)
+        for (var t = 0; t < tables.Length; t++)
         {
-            foreach (var row in table.GetRows(source, result))
+            var insert = _inserts[t].Insert;
+            foreach (var row in tables[t])
             {
                 for (var i = 0; i < row.Length; i++)
                 {
-                    insert.Parameters[i].Value = Value(row[i]);
+                    insert.Parameters[i].Value = row[i];
                 }
 
                 insert.ExecuteNonQuery();

@@ -65,9 +65,14 @@ internal sealed class XlsxOutput : StreamOutput
         }
     }
 
-    public override async ValueTask WriteAsync(string source, ProjectParseResult result)
+    /// <summary>Every table's rows of the page, made on the worker (section texts become strings there).</summary>
+    public override object Prepare(string source, ProjectParseResult result) =>
+        ProjectTables.All.Select(table => table.GetRows(source, result).ToList()).ToArray();
+
+    public override async ValueTask WriteAsync(object prepared)
     {
-        foreach (var row in _first.GetRows(source, result))
+        var tables = (List<object?[]>[])prepared;
+        foreach (var row in tables[0])
         {
             if (_firstRows++ < MaxRows - 1)
             {
@@ -79,11 +84,11 @@ internal sealed class XlsxOutput : StreamOutput
             }
         }
 
-        foreach (var (table, spool) in _later)
+        for (var t = 1; t < tables.Length; t++)
         {
-            foreach (var row in table.GetRows(source, result))
+            foreach (var row in tables[t])
             {
-                spool.Add(row);
+                _later[t - 1].Spool.Add(row);
             }
         }
     }

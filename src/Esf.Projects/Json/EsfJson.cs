@@ -58,19 +58,25 @@ public static class EsfJson
     /// <returns>The options.</returns>
     public static JsonWriterOptions GetWriterOptions(bool indented) => indented ? IndentedWriter : CompactWriter;
 
-    /// <summary>Writes one result as a JSON object at the writer's current position (for example as an array element).</summary>
+    /// <summary>Writes one result as a JSON object at the writer's current position (for example as an array element), with each section's text as <paramref name="sectionText"/> says.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="result">The parse result.</param>
     /// <param name="source">The input's name, or <see langword="null"/>.</param>
+    /// <param name="sectionText">
+    /// <see cref="JsonSectionText.Both"/> writes the contract's full shape; <see cref="JsonSectionText.Sections"/> and
+    /// <see cref="JsonSectionText.Blocks"/> leave out one of the two copies of every section's text, for files about
+    /// half the size. <see cref="Deserialize"/> reads the full shape back exactly; a compact one reads back with the
+    /// part it left out empty.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> or <paramref name="result"/> is <see langword="null"/>.</exception>
-    public static void Write(Utf8JsonWriter writer, ProjectParseResult result, string? source = null)
+    public static void Write(Utf8JsonWriter writer, ProjectParseResult result, string? source = null, JsonSectionText sectionText = JsonSectionText.Both)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
         writer.WriteStartObject();
         writer.WriteString("source", source);
         writer.WritePropertyName("project");
-        ProjectJson.WriteProject(writer, result.Project);
+        ProjectJson.WriteProject(writer, result.Project, sectionText);
         writer.WriteStartArray("diagnostics");
         foreach (var d in result.Diagnostics)
         {
@@ -215,3 +221,16 @@ public static class EsfJson
 [JsonSerializable(typeof(ProjectParseResult[]))]
 [JsonSerializable(typeof(List<ProjectParseResult>))]
 internal sealed partial class EsfJsonContext : JsonSerializerContext;
+
+/// <summary>Which copy of each section's text the JSON carries: the section's plain <c>text</c>, its <c>blocks</c> (paragraphs, list items…), or both.</summary>
+public enum JsonSectionText
+{
+    /// <summary>Both, as the JSON contract has it: <c>text</c> and <c>blocks</c> on every section (the default).</summary>
+    Both,
+
+    /// <summary>Only <c>text</c>: each section's plain text, no <c>blocks</c>.</summary>
+    Sections,
+
+    /// <summary>Only <c>blocks</c>: the section's structure with its texts, no <c>text</c> of the whole section.</summary>
+    Blocks,
+}

@@ -20,14 +20,14 @@ internal static class ProjectJson
     /// <summary>One top-level property (or a few, for a field like the phase) of the project object.</summary>
     internal abstract class Member
     {
-        public abstract void Write(Utf8JsonWriter writer, EsfProject project);
+        public abstract void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText);
 
         public abstract void Read(JsonElement project, ProjectParts parts);
     }
 
     private sealed class Derived(string name, Action<Utf8JsonWriter, EsfProject> write, Action<JsonElement, ProjectParts> read) : Member
     {
-        public override void Write(Utf8JsonWriter writer, EsfProject project)
+        public override void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText)
         {
             writer.WritePropertyName(name);
             write(writer, project);
@@ -46,9 +46,32 @@ internal static class ProjectJson
     {
         private readonly int _slot = field.BuiltInSlot;
 
-        public override void Write(Utf8JsonWriter writer, EsfProject project) => json.Write(writer, field.Key!, project.Value(_slot));
+        public override void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText) => json.Write(writer, field.Key!, project.Value(_slot));
 
         public override void Read(JsonElement project, ProjectParts parts) => parts.Values[_slot] = json.Read(project, field.Key!);
+    }
+
+    /// <summary><c>sections</c>: each section with its plain <c>text</c>, its <c>blocks</c>, or both (the default), as <see cref="JsonSectionText"/> says.</summary>
+    private sealed class Sections : Member
+    {
+        public override void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText)
+        {
+            writer.WriteStartArray("sections");
+            foreach (var section in project.Sections)
+            {
+                WriteSection(writer, section, sectionText);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        public override void Read(JsonElement project, ProjectParts parts)
+        {
+            if (project.TryGetProperty("sections", out var value) && value.ValueKind != JsonValueKind.Null)
+            {
+                parts.Sections = [.. value.EnumerateArray().Select(ReadSection)];
+            }
+        }
     }
 
     /// <summary>Fields whose values are written inside a derived member rather than as members of their own.</summary>
@@ -87,7 +110,7 @@ internal static class ProjectJson
             Of(EsfHeaderFields.PlannedParticipants),
             Of(EsfHeaderFields.SpecificObjective),
             Of(EsfHeaderFields.EuCofinancingRate),
-            new Derived("sections", (w, p) => WriteArray(w, p.Sections, WriteSection), (v, parts) => parts.Sections = [.. v.EnumerateArray().Select(ReadSection)]),
+            new Sections(),
             new Derived("coFinanciers", (w, p) => WriteStrings(w, p.CoFinanciers), (v, parts) => parts.CoFinanciers = Strings(v)),
             new Derived("partners", (w, p) => WriteStrings(w, p.Partners), (v, parts) => parts.Partners = Strings(v)),
             new Derived("municipalities", (w, p) => WriteStrings(w, p.Municipalities), (v, parts) => parts.Municipalities = Strings(v)),
@@ -116,12 +139,12 @@ internal static class ProjectJson
         return [.. members];
     }
 
-    public static void WriteProject(Utf8JsonWriter writer, EsfProject project)
+    public static void WriteProject(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText = JsonSectionText.Both)
     {
         writer.WriteStartObject();
         foreach (var member in Members)
         {
-            member.Write(writer, project);
+            member.Write(writer, project, sectionText);
         }
 
         writer.WriteEndObject();
@@ -185,20 +208,33 @@ internal static class ProjectJson
             };
     }
 
-    private static void WriteSection(Utf8JsonWriter w, Section section)
+    private static void WriteSection(Utf8JsonWriter w, Section section, JsonSectionText sectionText)
     {
         w.WriteStartObject();
         w.WriteString("heading", section.Heading);
         w.WriteNumber("line", section.Position.Line);
         w.WriteNumber("column", section.Position.Column);
-        w.WriteString("text", section.TextMemory.Span);
-        w.WritePropertyName("blocks");
-        WriteArray(w, section.Blocks, WriteBlock);
+        if (sectionText != JsonSectionText.Blocks)
+        {
+            w.WriteString("text", section.TextMemory.Span);
+        }
+
+        if (sectionText != JsonSectionText.Sections)
+        {
+            w.WritePropertyName("blocks");
+            WriteArray(w, section.Blocks, WriteBlock);
+        }
+
         w.WriteEndObject();
     }
 
+    /// <summary>A section as written; a compact form's missing <c>text</c> or <c>blocks</c> reads back empty.</summary>
     private static Section ReadSection(JsonElement s) =>
-        new(Text(s, "heading"), Position(s, "line", "column")!.Value, [.. Property(s, "blocks").EnumerateArray().Select(ReadBlock)], Text(s, "text") ?? string.Empty);
+        new(
+            Text(s, "heading"),
+            Position(s, "line", "column")!.Value,
+            s.TryGetProperty("blocks", out var blocks) && blocks.ValueKind == JsonValueKind.Array ? [.. blocks.EnumerateArray().Select(ReadBlock)] : [],
+            Text(s, "text") ?? string.Empty);
 
     private static void WriteBlock(Utf8JsonWriter w, Block block)
     {

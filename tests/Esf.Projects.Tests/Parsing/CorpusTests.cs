@@ -102,4 +102,29 @@ public class CorpusTests
 
         Assert.Equal(25, seen);
     }
+
+    [Fact]
+    public async Task Select_runs_the_selector_on_the_workers_and_keeps_the_order()
+    {
+        var files = CorpusFiles(8);
+        var calls = 0;
+        var callsAtFirstItem = -1;
+        var selected = new List<(string Source, string? Title)>();
+        await foreach (var item in ProjectCorpus.SelectFilesAsync(files, item => { Interlocked.Increment(ref calls); return (item.Source, item.Result!.Project.Title); }, new CorpusOptions { MaxDegreeOfParallelism = 2 }))
+        {
+            if (callsAtFirstItem < 0)
+            {
+                callsAtFirstItem = Volatile.Read(ref calls);
+            }
+
+            selected.Add(item);
+        }
+
+        Assert.Equal(files, selected.Select(s => s.Source));
+        Assert.Equal(files.Select(f => ProjectParser.Parse(File.ReadAllBytes(f)).Project.Title), selected.Select(s => s.Title));
+
+        // A worker hands over a whole chunk (16 pages with these options) after selecting every page of it, so the
+        // selector has run ahead of the consumer: it runs where the page was parsed, not in the loop above.
+        Assert.True(callsAtFirstItem >= 16, $"{callsAtFirstItem} selector calls before the first item");
+    }
 }
