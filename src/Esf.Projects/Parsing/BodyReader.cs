@@ -508,35 +508,39 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
     {
         private ImmutableArray<string>.Builder? _texts;
         private ImmutableArray<ListItem>.Builder? _items;
+        private ImmutableArray<string> _firstTexts = [];
+        private ImmutableArray<ListItem> _firstItems = [];
 
-        public ImmutableArray<string> Texts { get; private set; } = [];
+        /// <summary>The list's texts; with builders, made once when read (the body reads them after the last section), so adding stays linear.</summary>
+        public ImmutableArray<string> Texts => _texts?.ToImmutable() ?? _firstTexts;
 
-        public ImmutableArray<ListItem> Items { get; private set; } = [];
+        /// <summary>The list's items, made as <see cref="Texts"/> is.</summary>
+        public ImmutableArray<ListItem> Items => _items?.ToImmutable() ?? _firstItems;
 
         public bool Add(ImmutableArray<ListItem> items, ImmutableArray<string> texts)
         {
-            var count = _texts?.Count ?? Texts.Length;
+            var count = _texts?.Count ?? _firstTexts.Length;
             var take = Math.Min(Math.Max(0, max - count), texts.Length);
             if (count == 0 && take == texts.Length)
             {
-                (Texts, Items) = (texts, items);
+                (_firstTexts, _firstItems) = (texts, items);
                 return true;
             }
 
             if (_texts is null || _items is null)
             {
                 _texts = ImmutableArray.CreateBuilder<string>();
-                _texts.AddRange(Texts);
+                _texts.AddRange(_firstTexts);
                 _items = ImmutableArray.CreateBuilder<ListItem>();
-                _items.AddRange(Items);
+                _items.AddRange(_firstItems);
             }
+
             for (var i = 0; i < take; i++)
             {
                 _texts.Add(texts[i]);
                 _items.Add(items[i]);
             }
 
-            (Texts, Items) = (_texts.ToImmutable(), _items.ToImmutable());
             return take == texts.Length;
         }
     }

@@ -24,6 +24,7 @@ public class PathologicalInputTests
         ["labels alone"] = n => "Titel\n" + Repeat("Projektägare\n", n),
         ["CR-only paragraph"] = n => "Titel\rProjektägare: A\r\rBakgrund\r\r" + Repeat("ord ord ord.\r", n),
         ["list items without markers"] = n => "Titel\nProjektägare: A\n\nKommun\n\n" + Repeat("Lund\n", n),
+        ["near-miss municipality names"] = n => "Titel\nProjektägare: A\n\nKommun\n\n" + Repeat("• Lundd\n", n),
     };
 
     private static string Repeat(string unit, int chars)
@@ -62,6 +63,23 @@ public class PathologicalInputTests
 #if DEBUG
         Assert.True(small.Work > 0, "the work counter is compiled into Debug builds");
 #endif
+        Assert.True(large.Work <= (2.2 * small.Work) + 1_000, $"work {small.Work} → {large.Work}");
+        Assert.True(large.Allocated <= (2.2 * small.Allocated) + 100_000, $"allocated {small.Allocated} → {large.Allocated}");
+    }
+
+    /// <summary>
+    /// Many sections that add to one list (a page of repeated <c>Kommun</c> sections, as HTML rendering can give):
+    /// the list was copied whole at every section, quadratic in the sections (100 MB for 2 000 of them). Measured
+    /// below the section limit, where every section adds to the list.
+    /// </summary>
+    [Fact]
+    public void Many_list_sections_of_one_kind_grow_the_list_linearly()
+    {
+        static string Make(int n) => "Titel\nProjektägare: A\n\n" + string.Concat(Enumerable.Repeat("Kommun\n\n• Lund\n\n", n));
+        Measure(Make(100));
+        var small = Measure(Make(3_000));
+        var large = Measure(Make(6_000));
+
         Assert.True(large.Work <= (2.2 * small.Work) + 1_000, $"work {small.Work} → {large.Work}");
         Assert.True(large.Allocated <= (2.2 * small.Allocated) + 100_000, $"allocated {small.Allocated} → {large.Allocated}");
     }
