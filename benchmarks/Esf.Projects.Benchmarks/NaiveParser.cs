@@ -15,7 +15,7 @@ namespace Esf.Projects.Benchmarks;
 public sealed record NaiveProject(string? Title, Dictionary<string, string> Fields, decimal? Granted, decimal? Total, DateOnly? Start, DateOnly? End, Dictionary<string, string> Sections, List<string> Municipalities);
 
 /// <summary>
-/// The baseline the throughput issue asks for, written honestly the way a competent user would without this library:
+/// The baseline: a parser written honestly the way a competent user would without this library:
 /// split into lines, a <c>[GeneratedRegex]</c> for <c>Label: value</c> / glued header rows, <c>decimal.Parse</c> after
 /// removing spaces and the unit, <c>DateOnly.ParseExact</c> on the two halves of the period, paragraphs by
 /// <c>string.Split</c> on blank lines, a heading being a short paragraph without a full stop. It extracts less than

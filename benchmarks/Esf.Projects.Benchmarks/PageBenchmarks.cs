@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 namespace Esf.Projects.Benchmarks;
 
 /// <summary>
-/// One page, per seed. The baseline is the floor the throughput issue sets: decoding the same UTF-8 bytes to a
+/// One page, per seed. The baseline is the floor: decoding the same UTF-8 bytes to a
 /// string and counting its lines — what merely reading the text costs. Ratio is each way of parsing over that floor.
 /// </summary>
 [MemoryDiagnoser]

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 namespace Esf.Projects.Benchmarks;
 
 /// <summary>
-/// Linear scaling: a 10 KB page and a 4 MB page built from the seeds. The goal is that the 4 MB row costs at
+/// Linear scaling: a 10 KB page and a 4 MB page built from the seeds. The goal is that the 4 MB row costs at
 /// most 1.2 × (4 MB / 10 KB) = 1.2 × 400 times the 10 KB row (Ratio column ≤ 480 with the small page as baseline).
 /// The naive regex parser runs on the same two pages as a control: the growth it shows beyond 400× is what any
 /// parser building a result graph of that size pays in this runtime (large-object heap, promotions, cache misses).

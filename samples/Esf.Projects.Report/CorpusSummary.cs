@@ -22,10 +22,14 @@ public sealed record ParsedPage(string Source, ProjectParseResult Result);
 /// </summary>
 public sealed class CorpusSummary
 {
-    private const string Unknown = "(okänd)";
+    private const string Unknown = "(unknown)";
 
-    public CorpusSummary(IReadOnlyList<ParsedPage> pages)
+    /// <summary>Summarises the pages; with <paramref name="withoutErrors"/>, pages with an error-level diagnostic are left out of every figure (and counted).</summary>
+    public CorpusSummary(IReadOnlyList<ParsedPage> pages, bool withoutErrors = false)
     {
+        PagesWithErrors = pages.Count(p => p.Result.HasErrors);
+        LeftOut = withoutErrors ? PagesWithErrors : 0;
+        pages = withoutErrors ? [.. pages.Where(p => !p.Result.HasErrors)] : pages;
         Pages = pages;
         var projects = pages.Select(p => p.Result.Project).ToList();
         Projects = projects.Count;
@@ -42,6 +46,23 @@ public sealed class CorpusSummary
     }
 
     public IReadOnlyList<ParsedPage> Pages { get; }
+
+    /// <summary>Pages with an error-level diagnostic among those given: some fact of theirs may be missing from the figures.</summary>
+    public int PagesWithErrors { get; }
+
+    /// <summary>Pages left out of the figures because they have errors (0 unless asked for).</summary>
+    public int LeftOut { get; }
+
+    /// <summary>The line under each chart: how many pages the figures come from and the years their projects span.</summary>
+    public string SourceLine
+    {
+        get
+        {
+            var periods = Pages.Select(p => p.Result.Project.Period).OfType<NodaTime.DateInterval>().ToList();
+            var span = periods.Count == 0 ? "" : $", projects running {periods.Min(d => d.Start.Year)}–{periods.Max(d => d.End.Year)}";
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Source: {Projects} ESF project bank pages{span}; parsed with Esf.Projects.");
+        }
+    }
 
     public int Projects { get; }
 

@@ -19,7 +19,7 @@ public static class ReportWriter
         var markdown = Markdown(summary);
         files.Add(Save(Path.Combine(folder, "summary.md"), markdown));
         var pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-        var html = "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n<title>ESF-projekt: sammanställning</title>\n"
+        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>ESF projects: summary</title>\n"
             + "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}"
             + "td,th{border:1px solid #ccc;padding:.25rem .5rem}td:nth-child(n+2){text-align:right}img{max-width:100%}</style>\n</head>\n<body>\n"
             + Markdig.Markdown.ToHtml(markdown, pipeline) + "</body>\n</html>\n";
@@ -32,6 +32,16 @@ public static class ReportWriter
         var md = new StringBuilder();
         md.AppendLine("# ESF projects: summary").AppendLine();
         md.AppendLine(Inv($"{s.Projects} projects; granted ESF support {Kr(s.TotalGranted)} of total budgets {Kr(s.TotalBudget)}.")).AppendLine();
+        if (s.LeftOut > 0)
+        {
+            md.AppendLine(Inv($"{s.LeftOut} pages with errors are left out of every figure below.")).AppendLine();
+        }
+        else if (s.PagesWithErrors > 0)
+        {
+            md.AppendLine(Inv($"{s.PagesWithErrors} of these pages have errors (marked ⚠ below): some of their facts may be missing from the figures. `--without-errors` leaves them out.")).AppendLine();
+        }
+
+        md.AppendLine("_" + s.SourceLine + "_").AppendLine();
         md.AppendLine("![ESF support per region](support-per-region.svg)").AppendLine();
         md.AppendLine("![Projects per start year](projects-per-start-year.svg)").AppendLine();
         Table(md, "Per ESF region", "Region", s.ByRegion);
@@ -46,7 +56,8 @@ public static class ReportWriter
         {
             var p = page.Result.Project;
             var period = p.Period is { } d ? LocalDatePattern.Iso.Format(d.Start) + " – " + LocalDatePattern.Iso.Format(d.End) : string.Empty;
-            md.AppendLine(Inv($"| {Cell(p.Title)} | {Cell(p.Owner)} | {Kr(CorpusSummary.Granted(p))} | {period} | {Cell(Path.GetFileName(page.Source))} |"));
+            var flag = page.Result.HasErrors ? "⚠ " : string.Empty;
+            md.AppendLine(Inv($"| {flag}{Cell(p.Title)} | {Cell(p.Owner)} | {Kr(CorpusSummary.Granted(p))} | {period} | {Cell(Path.GetFileName(page.Source))} |"));
         }
 
         md.AppendLine().AppendLine("## Data quality: diagnostics by code").AppendLine();

@@ -8,8 +8,9 @@ namespace Esf.Projects.Cli;
 
 /// <summary>The <c>esf</c> command line: <c>esf parse [options] PATH...</c>; docs/cli.md documents every option.</summary>
 /// <remarks>
-/// Exit codes: 0 when no input has an error-level diagnostic, 1 when some has, 2 for usage errors (unknown
-/// options, no paths, a path that does not exist, an unknown encoding), 3 when the output could not be written.
+/// Exit codes: 0 when no input has an error-level diagnostic, 1 when some has (a path that does not exist or a
+/// file that cannot be read among them), 2 for usage errors (unknown options, no paths, an unknown encoding), 3 when
+/// the output could not be written, 4 for a failure of the tool itself (one line on stderr, never a stack trace).
 /// Streams are parameters so tests can run it in-process.
 /// </remarks>
 public static class CliApplication
@@ -25,6 +26,9 @@ public static class CliApplication
 
     /// <summary>Exit code when the output could not be written (a full disk, a locked database file).</summary>
     public const int OutputFailed = 3;
+
+    /// <summary>Exit code for a failure of the tool itself: a bug, reported in one line.</summary>
+    public const int InternalError = 4;
 
     private const string Usage = "Usage: esf parse [--format json|jsonl|csv|xlsx|sqlite] [--table NAME] [--output FILE] PATH...";
 
@@ -44,6 +48,19 @@ public static class CliApplication
     /// <param name="stderr">Receives diagnostics in compiler style, the summary and usage errors.</param>
     /// <returns>The process exit code.</returns>
     public static async Task<int> RunAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
+    {
+        try
+        {
+            return await RunCoreAsync(args, stdin, stdout, stderr).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            stderr.WriteLine($"esf: internal error ({e.GetType().Name}): {e.Message} — please report it with the input that caused it.");
+            return InternalError;
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
     {
         var format = new Option<string>("--format", "-f")
         {
@@ -79,7 +96,7 @@ public static class CliApplication
         jsonText.AcceptOnlyFromAmong("both", "sections", "blocks");
         var include = new Option<string[]>("--include")
         {
-            Description = "Within directories, read only files matching this glob (relative to the directory; ** for any depth). Repeatable. Default: every .txt and .text file, any case.",
+            Description = "Within directories, read only files matching this glob (relative to the directory; ** for any depth). Repeatable. Default: every .txt, .text, .htm and .html file, any case.",
             AllowMultipleArgumentsPerToken = false,
         };
         var exclude = new Option<string[]>("--exclude")
@@ -119,7 +136,7 @@ public static class CliApplication
 
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "A page file, a directory (its page files at any depth, in ordinal path order) or - for standard input.",
+            Description = "A page file (text or HTML), a directory (its page files at any depth, in ordinal path order) or - for standard input.",
             Arity = ArgumentArity.OneOrMore,
         };
 

@@ -6,19 +6,23 @@ namespace Esf.Projects.Cli;
 /// <summary>A file left out of a directory, and why.</summary>
 internal sealed record SkippedFile(string Path, string Reason);
 
-/// <summary>What the paths of the command line name: the inputs in order, the files left out, the paths that do not exist.</summary>
+/// <summary>What the paths of the command line name: the inputs in order (paths that do not exist among them, in their place), the files left out, the paths that do not exist.</summary>
 internal sealed record Discovery(IReadOnlyList<string> Inputs, IReadOnlyList<SkippedFile> Skipped, IReadOnlyList<string> Missing);
 
 /// <summary>
 /// Finds the pages in the paths of the command line. A file named on the command line is read whatever its name;
-/// <c>-</c> is standard input. A directory gives, at any depth, every file whose extension is <c>.txt</c> or
-/// <c>.text</c> in any case (or, with <c>--include</c>, every file matching one of those globs), less those matching
+/// <c>-</c> is standard input. A directory gives, at any depth, every file whose extension is <c>.txt</c>,
+/// <c>.text</c>, <c>.htm</c> or <c>.html</c> in any case (or, with <c>--include</c>, every file matching one of those globs), less those matching
 /// an <c>--exclude</c> glob, in ordinal order of their paths. Symbolic links to directories are not followed, so a
 /// link loop cannot repeat pages or never end; unreadable subdirectories are passed over.
 /// </summary>
 internal static class InputDiscovery
 {
-    private static readonly string[] PageExtensions = [".txt", ".text"];
+    private static readonly string[] PageExtensions = [".txt", ".text", ".htm", ".html"];
+
+    /// <summary>Whether a file's name says it is HTML (<c>.htm</c>, <c>.html</c>, any case).</summary>
+    public static bool IsHtmlName(string path) =>
+        Path.GetExtension(path) is { } extension && (extension.Equals(".htm", StringComparison.OrdinalIgnoreCase) || extension.Equals(".html", StringComparison.OrdinalIgnoreCase));
 
     public static Discovery Discover(IReadOnlyList<string> paths, IReadOnlyList<string> includes, IReadOnlyList<string> excludes)
     {
@@ -37,6 +41,8 @@ internal static class InputDiscovery
             }
             else
             {
+                // Kept in its place: reading it fails, which makes it a result with ESF0009 among the others.
+                inputs.Add(path);
                 missing.Add(path);
             }
         }
@@ -70,7 +76,7 @@ internal static class InputDiscovery
             }
             else if (includes.Count == 0 && !PageExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
             {
-                skipped.Add(new SkippedFile(source, "not a .txt or .text file"));
+                skipped.Add(new SkippedFile(source, "not a .txt, .text, .htm or .html file"));
             }
             else
             {

@@ -17,14 +17,10 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
     public async Task<int> RunAsync()
     {
         var discovery = InputDiscovery.Discover(settings.Paths, settings.Includes, settings.Excludes);
-        if (discovery.Missing.Count > 0)
+        foreach (var path in discovery.Missing)
         {
-            foreach (var path in discovery.Missing)
-            {
-                stderr.WriteLine($"esf: no such file or directory: {path}");
-            }
-
-            return CliApplication.UsageError;
+            // Its result (ESF0009) is in the output among the others; the run goes on.
+            stderr.WriteLine($"esf: no such file or directory: {path}");
         }
 
         if (settings.Verbose)
@@ -154,7 +150,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         var parser = settings.InputEncoding is { } encoding
             ? new ProjectParserBuilder().Configure(o => o with { InputEncoding = encoding }).Build()
             : EsfProjectParser.Default;
-        var options = new CorpusOptions { Parser = parser, MaxDegreeOfParallelism = settings.Jobs };
+        var options = new CorpusOptions { Parser = parser, MaxDegreeOfParallelism = settings.Jobs, ParseBytes = (source, bytes) => ParseBytes(source, bytes.Span, parser) };
         Page Prepare(string source, ProjectParseResult result) => new(source, result, Report(source, result), output.Prepare(source, result));
 
         var start = 0;
@@ -162,7 +158,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         {
             if (inputs[start] == "-")
             {
-                yield return Prepare("-", parser.Parse(stdin));
+                yield return Prepare("-", ParseBytes("-", ReadAll(stdin, parser), parser));
                 start++;
                 continue;
             }
@@ -181,6 +177,31 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
 
             start = end;
         }
+    }
+
+    /// <summary>
+    /// An input as page text, or as HTML through Esf.Projects.Html when its name ends <c>.htm</c> or <c>.html</c> or
+    /// its bytes begin like an HTML document (<c>&lt;!DOCTYPE html</c>, <c>&lt;html</c>): a saved page named
+    /// <c>.txt</c> is read right, and diagnostics point into the HTML.
+    /// </summary>
+    internal static ProjectParseResult ParseBytes(string source, ReadOnlySpan<byte> bytes, EsfProjectParser parser) =>
+        InputDiscovery.IsHtmlName(source) || Html.EsfHtml.LooksLikeHtml(bytes[..Math.Min(bytes.Length, 1024)])
+            ? Html.EsfHtml.Parse(bytes, parser)
+            : parser.Parse(bytes);
+
+    /// <summary>Standard input to its end, read as the parser's stream overload reads it: at most the input limit and one more block.</summary>
+    private static byte[] ReadAll(Stream stream, EsfProjectParser parser)
+    {
+        var limit = (4L * parser.Options.MaxInputLength) + 4;
+        using var buffer = new MemoryStream();
+        var block = new byte[81920];
+        int read;
+        while (buffer.Length <= limit && (read = stream.Read(block)) > 0)
+        {
+            buffer.Write(block, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static ProjectParseResult Unreadable(CorpusItem item) =>

@@ -42,6 +42,12 @@ internal sealed record ParseSettings
     public string? Validate(string? encodingName, out Encoding? encoding)
     {
         encoding = null;
+        // System.CommandLine takes an unknown option for a path; a path that begins with '-' and is no file is one.
+        if (Paths.FirstOrDefault(p => p.Length > 1 && p[0] == '-' && !File.Exists(p) && !Directory.Exists(p)) is { } option)
+        {
+            return $"unknown option '{option}' (a file whose name begins with '-' is written ./{option}).";
+        }
+
         if (Format is "xlsx" or "sqlite" && Output is null)
         {
             return $"--format {Format} writes a file: give it with --output FILE.";

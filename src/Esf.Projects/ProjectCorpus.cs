@@ -33,6 +33,13 @@ public sealed record CorpusOptions
 
     /// <summary>The parser; <see cref="EsfProjectParser.Default"/> when <see langword="null"/>.</summary>
     public EsfProjectParser? Parser { get; init; }
+
+    /// <summary>
+    /// How an input's bytes become a result, given the input's name — to read some inputs another way (HTML pages
+    /// through <c>Esf.Projects.Html</c>, say); <see langword="null"/> (the default) parses every input as page text
+    /// with <see cref="Parser"/>. Called on the worker threads, several at once.
+    /// </summary>
+    public Func<string, ReadOnlyMemory<byte>, ProjectParseResult>? ParseBytes { get; init; }
 }
 
 /// <summary>
@@ -113,6 +120,7 @@ public static class ProjectCorpus
     {
         options ??= CorpusOptions.Default;
         var parser = options.Parser ?? EsfProjectParser.Default;
+        var parseBytes = options.ParseBytes;
         var parallelism = Math.Max(1, options.MaxDegreeOfParallelism);
         var inFlight = Math.Max(parallelism, options.MaxPagesInFlight);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -132,7 +140,7 @@ public static class ProjectCorpus
             }
 
             token.ThrowIfCancellationRequested();
-            return new CorpusItem(index, source, parser.Parse(bytes), null);
+            return new CorpusItem(index, source, parseBytes is null ? parser.Parse(bytes) : parseBytes(source, bytes), null);
         }
 
         async Task<TResult[]> WorkChunk((int Index, string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)[] chunk)

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace Esf.Projects.Json;
 
 /// <summary>
-/// Writes parse results as JSON in the documented shape (<c>docs/json.md</c>, <c>docs/esf-project.schema.json</c>):
+/// Writes parse results as JSON in the documented shape (<c>docs/model.md</c>, <c>docs/esf-project.schema.json</c>):
 /// camelCase names, ISO dates, amounts as exact JSON numbers, <see langword="null"/> for absent values and <c>[]</c>
 /// for absent lists; and reads it back.
 /// </summary>

@@ -38,6 +38,10 @@ public abstract record TextBlock : Block
     /// <summary>The same characters as <see cref="Text"/> without making a string: a slice of the input when the page
     /// already holds them in that form, otherwise of the section's <see cref="Section.TextMemory"/>.</summary>
     public ReadOnlyMemory<char> TextMemory => _text.Memory;
+
+    /// <summary>The block's text, as a reader sees it (every kind of text block prints so).</summary>
+    /// <returns><see cref="Text"/>.</returns>
+    public sealed override string ToString() => Text;
 }
 
 /// <summary>Consecutive lines of prose; <see cref="TextBlock.Text"/> is the lines, trimmed and joined with <c>\n</c>.</summary>
@@ -73,6 +77,10 @@ public sealed record ListBlock(SourcePosition Position, ImmutableArray<ListItem>
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Position, Items.Length);
+
+    /// <summary>The items, one per line with a bullet: <c>• Kävlinge\n• Lomma</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => string.Join("\n", Items.Select(i => "• " + i.Text));
 }
 
 /// <summary>One list item.</summary>
@@ -114,6 +122,10 @@ public sealed record ListItem
 
     /// <summary>The same characters as <see cref="Text"/> without making a string (a slice of the page for a one-line item).</summary>
     public ReadOnlyMemory<char> TextMemory => _text.Memory;
+
+    /// <summary>The item's text, without its marker.</summary>
+    /// <returns><see cref="Text"/>.</returns>
+    public override string ToString() => Text;
 }
 
 /// <summary>A short line directly followed by text inside a section (<c>Processutvecklingsgrupp (PUG)</c>): a heading that does not start a new section.</summary>
@@ -160,7 +172,12 @@ public sealed record LabelBlock : TextBlock
 
 /// <summary>A horizontal rule: a line of three or more <c>-</c>, <c>_</c>, <c>=</c> or <c>*</c>.</summary>
 /// <param name="Position">Where the rule starts.</param>
-public sealed record RuleBlock(SourcePosition Position) : Block(Position);
+public sealed record RuleBlock(SourcePosition Position) : Block(Position)
+{
+    /// <summary>A rule, as a line of dashes.</summary>
+    /// <returns><c>———</c>.</returns>
+    public override string ToString() => "———";
+}
 
 /// <summary>A dated clarification (<c>Förtydligande 2011-10-26</c>); <see cref="TextBlock.Text"/> is the lines directly after
 /// the marker line, joined with <c>\n</c> (they may restate a heading without starting a section).</summary>
@@ -258,9 +275,16 @@ public sealed record Section
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Heading, Position, Blocks.Length);
 
-    /// <summary>The heading and the number of blocks, for debugging.</summary>
+    /// <summary>The heading and the start of the text, on one line: <c>Sammanfattning — Projektet Brytpunkts tilltänkta målgrupp har en …</c>.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => (Heading ?? "(untitled)") + " (" + Blocks.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " blocks)";
+    public override string ToString()
+    {
+        var text = TextMemory.Span;
+        var cut = Math.Min(text.Length, 60);
+        cut -= cut < text.Length && cut > 0 && char.IsHighSurrogate(text[cut - 1]) ? 1 : 0;
+        var line = text[..cut].ToString().Replace('\n', ' ');
+        return (Heading ?? "(no heading)") + (line.Length == 0 ? string.Empty : " — " + line + (cut < text.Length ? " …" : string.Empty));
+    }
 
     /// <summary>The first handler result of type <typeparamref name="T"/>: <c>section.GetData&lt;ListSectionData&gt;()</c>.</summary>
     /// <typeparam name="T">The result type a handler produces.</typeparam>

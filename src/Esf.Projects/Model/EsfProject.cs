@@ -298,9 +298,18 @@ public sealed class EsfProject : IEquatable<EsfProject>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Title, ProjectNumber, Owner, Sections.Length, Fields.Length);
 
-    /// <summary>The title and project number, for debugging: <c>2019/00871 Vägar framåt i Norrbotten</c>.</summary>
+    /// <summary>
+    /// The project in one line, the parts the page gives: number and title, owner, period and granted support —
+    /// <c>Brytpunkt (Kävlinge Lärcentrum, 2012-02-01–2014-09-30, 3 493 248 kr)</c>.
+    /// </summary>
     /// <returns>The text.</returns>
-    public override string ToString() => ProjectNumber is null ? Title ?? "(untitled)" : ProjectNumber + " " + (Title ?? "(untitled)");
+    public override string ToString()
+    {
+        var name = ProjectNumber is null ? Title ?? "(untitled)" : ProjectNumber + " " + (Title ?? "(untitled)");
+        var period = Period is { } p ? NodaTime.Text.LocalDatePattern.Iso.Format(p.Start) + "–" + NodaTime.Text.LocalDatePattern.Iso.Format(p.End) : null;
+        var parts = new[] { Owner, period, GrantedEsfSupport?.ToString() }.Where(part => part is not null).ToArray();
+        return parts.Length == 0 ? name : name + " (" + string.Join(", ", parts) + ")";
+    }
 
     /// <summary>Boxed values compare with their own Equals (records and structs compare by value).</summary>
     private sealed class ValueComparer : IEqualityComparer<object?>

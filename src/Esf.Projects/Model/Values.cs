@@ -35,7 +35,12 @@ public enum EsfFund
 /// <param name="Code">The code as written (<c>2</c>, <c>1.1</c>, <c>B</c>); <see langword="null"/> when the page gives only a name.</param>
 /// <param name="Number">The integer the code starts with (<c>1</c> for <c>1.1</c>); <see langword="null"/> for letter codes or no code.</param>
 /// <param name="Name">The area's name as written, or its code when the page writes only the code; <see cref="ProgrammeInfo.AreaName"/> has the name from the reference data.</param>
-public sealed record ProgramArea(string? Code, int? Number, string Name);
+public sealed record ProgramArea(string? Code, int? Number, string Name)
+{
+    /// <summary>The area as pages write it: <c>2 Ökat arbetskraftsutbud</c>, or the name alone when it is the code.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Code is null || Code == Name ? Name : Code + " " + Name;
+}
 
 /// <summary>The phases pages name; anything else is <see cref="Other"/> and kept verbatim in <see cref="ProjectPhase.Text"/>.</summary>
 public enum ProjectPhaseKind
@@ -53,7 +58,12 @@ public enum ProjectPhaseKind
 /// <summary>The project phase as written, with its known kind.</summary>
 /// <param name="Text">The phase as written, such as <c>Genomförande</c>.</param>
 /// <param name="Kind">The recognised phase (<see cref="Vocabulary.Phases"/>), or <see cref="ProjectPhaseKind.Other"/>.</param>
-public sealed record ProjectPhase(string Text, ProjectPhaseKind Kind);
+public sealed record ProjectPhase(string Text, ProjectPhaseKind Kind)
+{
+    /// <summary>The phase as written.</summary>
+    /// <returns><see cref="Text"/>.</returns>
+    public override string ToString() => Text;
+}
 
 /// <summary>The contact person. Every part is as written on the page, or <see langword="null"/> when absent.</summary>
 /// <param name="Name">The person's name.</param>
@@ -69,18 +79,32 @@ public sealed record Contact(string? Name, string? Email, string? Phone)
 
     /// <summary>A contact with no information.</summary>
     public static Contact None { get; } = new(null, null, null);
+
+    /// <summary>The parts the page gives, as written, separated by commas: <c>Roger Alfh, roger.alfh@kavlinge.se, 046-739443</c>.</summary>
+    /// <returns>The text; empty for <see cref="None"/>.</returns>
+    public override string ToString() => string.Join(", ", new[] { Name, Email, Phone }.Where(part => part is not null));
 }
 
 /// <summary>A NUTS-2 area of Sweden (<em>riksområde</em>) and the ESF region that covers it, from <c>data/nuts2-sweden.tsv</c>.</summary>
 /// <param name="Code">The NUTS code, such as <c>SE33</c>.</param>
 /// <param name="Name">The NUTS name as SCB spells it, such as <c>Övre Norrland</c> or <c>Småland med öarna</c>.</param>
 /// <param name="EsfRegion">The ESF region whose counties the area covers.</param>
-public sealed record Nuts2Region(string Code, string Name, EsfRegion EsfRegion);
+public sealed record Nuts2Region(string Code, string Name, EsfRegion EsfRegion)
+{
+    /// <summary>The code and name: <c>SE33 Övre Norrland</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Code + " " + Name;
+}
 
 /// <summary>An intervention type (<em>interventionstyp</em>, the EU's intervention-field code) and, where the reference data has it, its name.</summary>
 /// <param name="Code">The code as written, such as <c>102</c>.</param>
 /// <param name="Name">The English name of the 2014–2020 intervention field (<c>data/esf-intervention-fields.tsv</c>); <see langword="null"/> for other periods, whose table is not in the reference data, and for unknown codes.</param>
-public sealed record InterventionType(string Code, string? Name);
+public sealed record InterventionType(string Code, string? Name)
+{
+    /// <summary>The code, and the name where known: <c>102 Access to employment …</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Name is null ? Code : Code + " " + Name;
+}
 
 /// <summary>The eight regions ESF-rådet's regional offices covered, plus national projects.</summary>
 public enum EsfRegion
@@ -117,7 +141,12 @@ public enum EsfRegion
 /// <param name="Code">The two-digit SCB county code (<c>12</c>).</param>
 /// <param name="Name">The name, <c>Skåne län</c>.</param>
 /// <param name="Region">The ESF region the county belongs to.</param>
-public sealed record County(string Code, string Name, EsfRegion Region);
+public sealed record County(string Code, string Name, EsfRegion Region)
+{
+    /// <summary>The name and code: <c>Skåne län (12)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Name + " (" + Code + ")";
+}
 
 /// <summary>A Swedish municipality (kommun) with its SCB code.</summary>
 /// <param name="Code">The four-digit SCB municipality code (<c>1261</c>); its first two digits are the county code.</param>
@@ -127,6 +156,10 @@ public sealed record Municipality(string Code, string Name, County County)
 {
     /// <summary>The ESF region of the municipality's county.</summary>
     public EsfRegion Region => County.Region;
+
+    /// <summary>The name and SCB code: <c>Kävlinge (1261)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => Name + " (" + Code + ")";
 }
 
 /// <summary>Which of the page's three lists a list section is.</summary>

@@ -131,13 +131,33 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
-    public void A_path_that_does_not_exist_is_a_usage_error()
+    public void A_path_that_does_not_exist_is_reported_in_its_place_and_the_rest_still_run()
     {
-        var (exit, stdout, stderr) = Run(null, "parse", Path.Combine(_temp, "missing.txt"));
+        var missing = Path.Combine(_temp, "missing.txt");
 
-        Assert.Equal(2, exit);
-        Assert.Equal("", stdout);
+        var (exit, stdout, stderr) = Run(null, "parse", Seeds.Path_("000_196cdacd7e4f6bec.txt"), missing, Seeds.Path_("004_f7aabbdad8b61250.txt"));
+
+        Assert.Equal(1, exit);
+        var array = JsonNode.Parse(stdout)!.AsArray();
+        Assert.Equal(3, array.Count);
+        Assert.Equal("Brytpunkt", (string)array[0]!["project"]!["title"]!);
+        Assert.Equal(missing, (string)array[1]!["source"]!);
+        Assert.Equal("ESF0009", (string)array[1]!["diagnostics"]![0]!["code"]!);
+        Assert.Equal("Jobb för alla (Förprojektering)", (string)array[2]!["project"]!["title"]!);
         Assert.Contains("no such file or directory", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cell_of_100_000_characters_is_written_and_reads_back()
+    {
+        var title = new string('A', 100_000);
+        var page = Encoding.UTF8.GetBytes(title + "\nProjektägare: Ägare AB\nKontaktperson: Anna\n");
+
+        var (_, stdout, _) = Run(page, "parse", "--format", "csv", "-");
+
+        using var reader = Sylvan.Data.Csv.CsvDataReader.Create(new StringReader(stdout), new Sylvan.Data.Csv.CsvDataReaderOptions { MaxBufferSize = 1 << 22 });
+        Assert.True(reader.Read());
+        Assert.Equal(title, reader.GetString(reader.GetOrdinal("title")));
     }
 
     [Fact]

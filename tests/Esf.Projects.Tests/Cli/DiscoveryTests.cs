@@ -45,7 +45,7 @@ public sealed class DiscoveryTests : IDisposable
 
         var (_, _, stderr) = CliRunner.Run(null, "parse", "--verbose", _temp);
 
-        Assert.Contains($"esf: skipped {Path.Join(_temp, "notes.md")}: not a .txt or .text file", stderr, StringComparison.Ordinal);
+        Assert.Contains($"esf: skipped {Path.Join(_temp, "notes.md")}: not a .txt, .text, .htm or .html file", stderr, StringComparison.Ordinal);
         Assert.EndsWith("; 1 file skipped" + Environment.NewLine, stderr, StringComparison.Ordinal);
     }
 

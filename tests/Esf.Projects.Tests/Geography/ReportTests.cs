@@ -48,4 +48,40 @@ public class ReportTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public void The_charts_plot_every_start_year_of_the_range_and_the_support_per_region()
+    {
+        var pages = Seeds.Names.Select(n => new ParsedPage(n, Seeds.Parse(n))).ToList();
+        var summary = new CorpusSummary(pages);
+
+        var series = Charts.Series(summary);
+
+        var years = series.Single(s => s.Name == "projects-per-start-year");
+        var starts = pages.Select(p => p.Result.Project.Period!.Start.Year).ToList();
+        var range = Enumerable.Range(starts.Min(), starts.Max() - starts.Min() + 1).ToList();
+        Assert.True(years.IsCount);
+        Assert.Equal(range.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)), years.Labels);
+        Assert.Equal(range.Select(y => (double)starts.Count(s => s == y)), years.Values);
+        Assert.Equal(pages.Count, years.Values.Sum());
+
+        var regions = series.Single(s => s.Name == "support-per-region");
+        Assert.False(regions.IsCount);
+        Assert.Equal(14.8, regions.Values[regions.Labels.ToList().IndexOf("Sydsverige")]);
+        Assert.Contains("Source: 5 ESF project bank pages", summary.SourceLine, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pages_with_errors_are_flagged_and_can_be_left_out()
+    {
+        var pages = Seeds.Names.Select(n => new ParsedPage(n, Seeds.Parse(n))).Append(new ParsedPage("broken.txt", ProjectParser.Parse("just some text"))).ToList();
+
+        var all = new CorpusSummary(pages);
+        var clean = new CorpusSummary(pages, withoutErrors: true);
+
+        Assert.Equal((6, 1, 0), (all.Projects, all.PagesWithErrors, all.LeftOut));
+        Assert.Equal((5, 1, 1), (clean.Projects, clean.PagesWithErrors, clean.LeftOut));
+        Assert.Contains("1 of these pages have errors", ReportWriter.Markdown(all), StringComparison.Ordinal);
+        Assert.Contains("1 pages with errors are left out", ReportWriter.Markdown(clean), StringComparison.Ordinal);
+    }
 }

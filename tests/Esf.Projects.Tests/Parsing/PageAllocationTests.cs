@@ -1,7 +1,7 @@
 namespace Esf.Projects.Tests.Parsing;
 
 /// <summary>
-/// The throughput issue's allocation goal, counted rather than timed: parsing a seed from a string allocates at most
+/// The allocation goal, counted rather than timed: parsing a seed from a string allocates at most
 /// 1.1 × the page's own UTF-16 size (section texts are slices of the input, so it is well under).
 /// </summary>
 public class PageAllocationTests

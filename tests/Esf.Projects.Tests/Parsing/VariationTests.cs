@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace Esf.Projects.Tests.Parsing;
 
-/// <summary>One test per variation real pages have (issue: "Variations real pages have").</summary>
+/// <summary>One test per variation that real pages have.</summary>
 public class VariationTests
 {
     private static void AssertStandardFacts(ProjectParseResult result)

@@ -2,7 +2,7 @@ namespace Esf.Projects.Tests.Properties;
 
 /// <summary>How many generated values each property test checks.</summary>
 /// <remarks>
-/// One million per property in Release (<c>dotnet test -c Release</c>), as the field-parser issue asks; 100 000 in the
+/// One million per property in Release (<c>dotnet test -c Release</c>); 100 000 in the
 /// Debug build that CI runs, to keep CI fast. <c>ESF_PROPERTY_ITERATIONS</c> overrides both.
 /// </remarks>
 internal static class PropertyRuns

@@ -2,15 +2,17 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
+using Esf.Projects.Html;
 using Esf.Projects.Json;
 using NodaTime;
 
 namespace Esf.Projects.Tests.ReadMe;
 
 /// <summary>
-/// Every C# block in README.md is a region of this file, so it compiles and runs with the tests (Sep's ReadMeTest is
-/// the model). Edit the code here, then copy the region into README — the first test fails until they match. A
-/// README block's leading <c>using</c> lines are not compared (they are this file's usings).
+/// Every C# block in README.md and the pages of docs/ is a region of the files in this folder, named after its
+/// document, so it compiles and runs with the tests (Sep's ReadMeTest is the model). Edit the code here, then copy
+/// the region into the page — the first test fails until they match. A block's leading <c>using</c> lines are not
+/// compared (they are this file's usings).
 /// </summary>
 public partial class ReadMeTests
 {
@@ -21,6 +23,7 @@ public partial class ReadMeTests
         { "docs/extending.md", "docs/extending.md" },
         { "docs/field-parsers.md", "docs/field-parsers.md" },
         { "docs/model.md", "docs/model.md" },
+        { "docs/html.md", "docs/html.md" },
     };
 
     [Theory]
@@ -57,13 +60,35 @@ public partial class ReadMeTests
     [Fact]
     public void Using_the_library()
     {
+        var printed = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(printed);
+        try
+        {
+            UsingTheLibrary(out var project, out var json);
+            Assert.Equal("Brytpunkt", project.Title);
+            Assert.Equal(Money.Sek(3493248m), project.GrantedEsfSupport);
+            Assert.Equal(new LocalDate(2014, 9, 30), project.Period?.End);
+            Assert.Contains("\"source\": \"000.txt\"", json, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        // What the example prints is what its comments say.
+        Assert.Equal(["Brytpunkt (Kävlinge Lärcentrum, 2012-02-01–2014-09-30, 3\u00A0493\u00A0248\u00A0kr)", "3493248", "2014", "Kävlinge, Lomma"], printed.ToString().Split(Environment.NewLine).Take(4));
+    }
+
+    private static void UsingTheLibrary(out EsfProject projectOut, out string jsonOut)
+    {
         #region README
         var result = ProjectParser.Parse(File.ReadAllBytes("seeds/000_196cdacd7e4f6bec.txt"));
         var project = result.Project;
 
-        Console.WriteLine(project.Title);                             // Brytpunkt
-        Console.WriteLine(project.GrantedEsfSupport);                 // 3 493 248 kr
-        Console.WriteLine(project.Period?.End);                       // 2014-09-30 (inclusive, as "till" means)
+        Console.WriteLine(project);                                   // Brytpunkt (Kävlinge Lärcentrum, 2012-02-01–2014-09-30, 3 493 248 kr)
+        Console.WriteLine(project.GrantedEsfSupport?.Amount);         // 3493248 (a decimal, in SEK)
+        Console.WriteLine(project.Period?.End.Year);                  // 2014 (the end is inclusive, as "till" means)
         Console.WriteLine(string.Join(", ", project.Municipalities)); // Kävlinge, Lomma
 
         foreach (var diagnostic in result.Diagnostics)
@@ -74,18 +99,14 @@ public partial class ReadMeTests
         string json = EsfJson.Serialize(result, source: "000.txt");
         #endregion
 
-        Assert.Equal("Brytpunkt", project.Title);
-        Assert.Equal(Money.Sek(3493248m), project.GrantedEsfSupport);
-        Assert.Equal("3\u00A0493\u00A0248\u00A0kr", project.GrantedEsfSupport?.ToString());
-        Assert.Equal(new LocalDate(2014, 9, 30), project.Period?.End);
-        Assert.Equal<string>(["Kävlinge", "Lomma"], project.Municipalities);
-        Assert.Contains("\"source\": \"000.txt\"", json, StringComparison.Ordinal);
+        projectOut = project;
+        jsonOut = json;
     }
 
     [Fact]
     public async Task Parsing_many_pages()
     {
-        #region README
+        #region docs/model.md
         await foreach (var item in ProjectCorpus.ParseDirectoryAsync("seeds", options: new CorpusOptions { Ordered = false }))
         {
             Console.WriteLine($"{item.Source}: {item.Result?.Project.Title ?? item.ReadError?.Message}");
@@ -105,7 +126,7 @@ public partial class ReadMeTests
     [Fact]
     public void Field_parsers()
     {
-        #region README
+        #region docs/field-parsers.md
         Money amount = SwedishAmount.Parse("3\u00A0493\u00A0248 kr").Value;          // 3 493 248 kr (3493248, "SEK")
         decimal scaled = SwedishAmount.Parse("3,5 miljoner kronor").Value.Amount;   // 3500000
         var rejected = SwedishAmount.Parse("12 34");                                // Error MisplacedGroupSeparator, ErrorIndex 3
@@ -137,7 +158,6 @@ public partial class ReadMeTests
         Assert.Equal<BulletListItem>([new(ListMarkerKind.Bullet, "Kävlinge", 0), new(ListMarkerKind.Bullet, "Lund", 11)], items);
     }
 
-    #region README
     public sealed record Targets(ImmutableArray<string> Lines);
 
     public sealed class TargetsHandler() : SectionHandler<Targets>(HeadingMatcher.IgnoreCase("Målsättning"))
@@ -154,20 +174,37 @@ public partial class ReadMeTests
             return lines.Count == 0 ? null : new Targets(lines.ToImmutable());
         }
     }
-    #endregion
 
     [Fact]
     public void Extending_the_parser()
     {
         var text = Seeds.Text("001_0b550c35baa0836e.txt");
 
-        #region README
         var parser = new ProjectParserBuilder().AddSectionHandler(new TargetsHandler()).UseEnglishLabels().Build();
         var targets = parser.Parse(text).Project.GetSectionData<Targets>();   // typed, no cast
-        #endregion
 
         Assert.NotNull(targets);
         Assert.Equal(3, targets.Lines.Length);
         Assert.StartsWith("- Att 30 %", targets.Lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reading_an_html_page()
+    {
+        File.WriteAllText("page.html", "<!DOCTYPE html><html><body><h1>Brytpunkt</h1><div><span>Projektägare</span><span>Kävlinge Lärcentrum</span></div><div><span>Projektfas</span><span>Genomförande</span></div></body></html>");
+        try
+        {
+            #region docs/html.md
+            var result = EsfHtml.Parse(File.OpenRead("page.html"));   // charset from the BOM or <meta charset>, else UTF-8
+            Console.WriteLine(result.Project.Title);
+            #endregion
+
+            Assert.Equal("Brytpunkt", result.Project.Title);
+            Assert.Equal("Kävlinge Lärcentrum", result.Project.Owner);
+        }
+        finally
+        {
+            File.Delete("page.html");
+        }
     }
 }

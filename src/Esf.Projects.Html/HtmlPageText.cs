@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+
+namespace Esf.Projects.Html;
+
+/// <summary>
+/// An HTML page rendered to the text a browser shows, as <see cref="ProjectParser"/> reads it, with the place in the
+/// HTML where each line of the text begins.
+/// </summary>
+public sealed class HtmlPageText
+{
+    internal HtmlPageText(string text, ImmutableArray<SourcePosition> lineOrigins)
+    {
+        Text = text;
+        LineOrigins = lineOrigins;
+    }
+
+    /// <summary>The rendered text, lines separated by <c>\n</c>.</summary>
+    public string Text { get; }
+
+    /// <summary>For each line of <see cref="Text"/> (index 0 is line 1), the line and column in the HTML of the element that began it.</summary>
+    public ImmutableArray<SourcePosition> LineOrigins { get; }
+
+    /// <summary>
+    /// Where a position in <see cref="Text"/> comes from in the HTML: the start of the element that began its line
+    /// (columns within a rendered line do not correspond to the HTML's, where tags and entities take room).
+    /// </summary>
+    /// <param name="textPosition">A 1-based line and column in <see cref="Text"/>, as diagnostics and the model give them.</param>
+    /// <returns>The 1-based line and column in the HTML; the last line's origin for a position past the end.</returns>
+    public SourcePosition ToHtml(SourcePosition textPosition) =>
+        LineOrigins.IsEmpty ? new SourcePosition(1, 1) : LineOrigins[Math.Clamp(textPosition.Line - 1, 0, LineOrigins.Length - 1)];
+
+    /// <summary>The rendered text.</summary>
+    /// <returns><see cref="Text"/>.</returns>
+    public override string ToString() => Text;
+}

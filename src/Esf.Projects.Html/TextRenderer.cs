@@ -1,0 +1,286 @@
+using System.Collections.Immutable;
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Esf.Projects.Html;
+
+/// <summary>
+/// Renders a document to the text a browser shows, following the HTML standard's <c>innerText</c> algorithm without
+/// CSS: block-level elements start and end lines (paragraphs, headings, lists and tables with a blank line, as
+/// their default margins show them), <c>&lt;br&gt;</c> breaks a line, inline elements run together, whitespace
+/// collapses outside <c>&lt;pre&gt;</c>, list items get a bullet (<c>•</c>, or their number in an ordered list),
+/// table cells are separated by a tab, images give their <c>alt</c> text, and what is never rendered is left out:
+/// <c>head</c>, <c>script</c>, <c>style</c>, <c>template</c>, <c>noscript</c>, elements with the <c>hidden</c>
+/// attribute or an inline <c>display: none</c>.
+/// </summary>
+/// <remarks>
+/// One pass over the tree, with an explicit stack (a deeply nested page cannot overflow the call stack); each
+/// line of the text remembers where in the HTML the element that began it starts.
+/// </remarks>
+internal sealed class TextRenderer
+{
+    private static readonly HashSet<string> NotRendered = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "head", "script", "style", "template", "noscript", "iframe", "object", "embed", "canvas", "svg", "math", "select", "datalist", "audio", "video", "input", "button", "textarea",
+    };
+
+    private static readonly HashSet<string> SpacedBlocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "blockquote", "pre", "figure", "hr", "menu",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "body", "caption", "center", "dd", "details", "dialog", "dir", "div", "dt", "fieldset",
+        "figcaption", "footer", "form", "header", "hgroup", "html", "legend", "li", "listing", "main", "nav", "search",
+        "section", "summary", "tbody", "tfoot", "thead", "tr", "xmp",
+    };
+
+    private readonly StringBuilder _text = new();
+    private readonly List<SourcePosition> _origins = [];
+    private SourcePosition _current = new(1, 1);
+    private int _pendingBreaks;
+    private bool _lineHasText;
+    private bool _spacePending;
+
+    /// <summary>Renders the document's root element.</summary>
+    public static HtmlPageText Render(IDocument document)
+    {
+        var renderer = new TextRenderer();
+        if (document.DocumentElement is { } root)
+        {
+            renderer.Walk(root);
+        }
+
+        return renderer.Finish();
+    }
+
+    private void Walk(IElement root)
+    {
+        // Frames: an element still to enter, or the end of one already entered (its closing line breaks).
+        var stack = new Stack<(INode Node, bool Exit, int Breaks)>();
+        stack.Push((root, false, 0));
+        while (stack.Count > 0)
+        {
+            var (node, exit, breaks) = stack.Pop();
+            if (exit)
+            {
+                RequireBreaks(breaks);
+                continue;
+            }
+
+            switch (node)
+            {
+                case IText text:
+                    AppendText(text.Data, Preformatted(text.ParentElement));
+                    break;
+                case IElement element:
+                    if (!IsRendered(element))
+                    {
+                        break;
+                    }
+
+                    var name = element.LocalName;
+                    var position = element.SourceReference?.Position is { } p ? new SourcePosition(p.Line, p.Column) : _current;
+                    _current = position;
+                    if (name.Equals("br", StringComparison.OrdinalIgnoreCase))
+                    {
+                        HardBreak();
+                        break;
+                    }
+
+                    if (name.Equals("img", StringComparison.OrdinalIgnoreCase) || name.Equals("area", StringComparison.OrdinalIgnoreCase))
+                    {
+                        AppendText(element.GetAttribute("alt") ?? string.Empty, preformatted: false);
+                        break;
+                    }
+
+                    var own = SpacedBlocks.Contains(name) ? 2 : Blocks.Contains(name) ? 1 : 0;
+                    RequireBreaks(own);
+                    if (name.Equals("li", StringComparison.OrdinalIgnoreCase))
+                    {
+                        AppendText(Bullet(element), preformatted: true);
+                    }
+                    else if ((name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase)) && element.PreviousElementSibling is not null)
+                    {
+                        AppendText("\t", preformatted: true);
+                    }
+
+                    stack.Push((element, true, own));
+                    for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+                    {
+                        stack.Push((child, false, 0));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static bool IsRendered(IElement element)
+    {
+        if (NotRendered.Contains(element.LocalName) || element.HasAttribute("hidden"))
+        {
+            return false;
+        }
+
+        var style = element.GetAttribute("style");
+        if (style is null)
+        {
+            return true;
+        }
+
+        var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal);
+        return !compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) && !compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool Preformatted(IElement? element)
+    {
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (e.LocalName is "pre" or "textarea" or "listing" or "xmp")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The marker a list item is shown with: its number in an ordered list, else a bullet.</summary>
+    private static string Bullet(IElement item)
+    {
+        if (item.ParentElement is { LocalName: "ol" } list)
+        {
+            var start = int.TryParse(list.GetAttribute("start"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1;
+            var index = 0;
+            for (var sibling = item.PreviousElementSibling; sibling is not null; sibling = sibling.PreviousElementSibling)
+            {
+                if (sibling.LocalName == "li")
+                {
+                    index++;
+                }
+            }
+
+            return (start + index).ToString(System.Globalization.CultureInfo.InvariantCulture) + ". ";
+        }
+
+        return "• ";
+    }
+
+    private void RequireBreaks(int count)
+    {
+        if (count > 0 && _text.Length > 0)
+        {
+            _pendingBreaks = Math.Max(_pendingBreaks, count);
+        }
+    }
+
+    private void HardBreak()
+    {
+        FlushBreaks();
+        NewLine();
+    }
+
+    private void AppendText(string data, bool preformatted)
+    {
+        foreach (var c in data)
+        {
+            if (preformatted)
+            {
+                if (c == '\n')
+                {
+                    HardBreak();
+                }
+                else if (c != '\r')
+                {
+                    Put(c);
+                }
+
+                continue;
+            }
+
+            // Collapsible whitespace (not U+00A0, which pages use inside amounts) becomes one space between words.
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                _spacePending = _lineHasText;
+                continue;
+            }
+
+            if (_spacePending)
+            {
+                _spacePending = false;
+                if (_pendingBreaks == 0 && _text.Length > 0 && _text[^1] is not (' ' or '\t'))
+                {
+                    Put(' ');
+                }
+            }
+
+            Put(c);
+        }
+    }
+
+    private void Put(char c)
+    {
+        FlushBreaks();
+        if (!_lineHasText)
+        {
+            _origins.Add(_current);
+            _lineHasText = true;
+        }
+
+        _text.Append(c);
+    }
+
+    private void FlushBreaks()
+    {
+        if (_pendingBreaks == 0)
+        {
+            return;
+        }
+
+        var breaks = _pendingBreaks;
+        _pendingBreaks = 0;
+        for (var i = 0; i < breaks; i++)
+        {
+            NewLine();
+        }
+    }
+
+    private void NewLine()
+    {
+        // Trailing spaces end no line of a page.
+        var end = _text.Length;
+        while (end > 0 && _text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        _text.Length = end;
+        if (!_lineHasText)
+        {
+            _origins.Add(_current);
+        }
+
+        _text.Append('\n');
+        _lineHasText = false;
+        _spacePending = false;
+    }
+
+    private HtmlPageText Finish()
+    {
+        var end = _text.Length;
+        while (end > 0 && _text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        _text.Length = end;
+        if (!_lineHasText)
+        {
+            _origins.Add(_current); // the last line is empty: it still has a place in the HTML
+        }
+
+        return new HtmlPageText(_text.ToString(), [.. _origins]);
+    }
+}

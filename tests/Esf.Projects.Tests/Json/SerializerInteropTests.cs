@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Esf.Projects.Json;
+using Esf.Projects.Tests.Cli;
+
+namespace Esf.Projects.Tests.JsonContract;
+
+/// <summary><see cref="JsonSerializer"/> with <see cref="EsfJson.Options"/> writes and reads the same contract as the library and the command line.</summary>
+public class SerializerInteropTests
+{
+    [Theory]
+    [MemberData(nameof(Seeds.All), MemberType = typeof(Seeds))]
+    public void JsonSerializer_writes_the_contract_and_reads_it_back(string seed)
+    {
+        var result = Seeds.Parse(seed);
+
+        var json = JsonSerializer.Serialize(result, EsfJson.Options);
+        var back = JsonSerializer.Deserialize<ProjectParseResult>(json, EsfJson.Options)!;
+
+        Assert.Equal(EsfJson.Serialize(result), json);
+        Assert.Equal(result.Project, back.Project);
+        Assert.Equal(result.Diagnostics.ToArray(), back.Diagnostics.ToArray());
+        Assert.Equal(result.Project, JsonSerializer.Deserialize<EsfProject>(JsonSerializer.Serialize(result.Project, EsfJson.Options), EsfJson.Options));
+    }
+
+    [Fact]
+    public void A_serialized_array_is_the_command_line_array_without_the_sources()
+    {
+        var results = Seeds.Names.Select(Seeds.Parse).ToArray();
+
+        var json = JsonSerializer.Serialize(results, EsfJson.Options) + "\n";
+        var (_, stdout, _) = CliRunner.Run(null, "parse", Seeds.Folder);
+
+        Assert.Equal(Regex.Replace(stdout, "\"source\": \"[^\"]*\"", "\"source\": null"), json);
+        Assert.Equal(results.Select(r => r.Project), JsonSerializer.Deserialize<List<ProjectParseResult>>(json, EsfJson.Options)!.Select(r => r.Project));
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("jsonl")]
+    public void ReadAll_reads_the_command_lines_array_and_lines(string format)
+    {
+        var (_, stdout, _) = CliRunner.Run(null, "parse", "--format", format, Seeds.Folder);
+
+        var read = EsfJson.ReadAll(new MemoryStream(Encoding.UTF8.GetBytes(stdout))).ToList();
+
+        Assert.Equal(Seeds.Names.Select(n => Path.Join(Seeds.Folder, n)), read.Select(r => r.Source));
+        Assert.Equal(Seeds.Names.Select(n => Seeds.Parse(n).Project), read.Select(r => r.Result.Project));
+    }
+}
