@@ -134,7 +134,7 @@ public sealed class EsfProjectParser
         return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    private DiagnosticBag NewBag() => new(_config.Options.WarningsAsErrors);
+    private DiagnosticBag NewBag() => new(_config.Options.WarningsAsErrors, _config.Options.MaxDiagnosticsPerCode);
 
     /// <summary>Where to cut a text at <paramref name="max"/> characters without splitting a surrogate pair.</summary>
     private static int CutAt(ReadOnlySpan<char> text, int max) => max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;

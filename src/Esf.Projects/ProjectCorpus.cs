@@ -7,7 +7,7 @@ namespace Esf.Projects;
 /// <param name="Index">0-based position of the input in the sequence given.</param>
 /// <param name="Source">The input's name (its path for files).</param>
 /// <param name="Result">The parse result; <see langword="null"/> when the input could not be read.</param>
-/// <param name="ReadError">Why the input could not be read (I/O, permissions); <see langword="null"/> when it was.</param>
+/// <param name="ReadError">Why the input could not be read (I/O, permissions, or any other failure while reading or parsing this one input); <see langword="null"/> when it was.</param>
 public sealed record CorpusItem(int Index, string Source, ProjectParseResult? Result, Exception? ReadError);
 
 /// <summary>How <see cref="ProjectCorpus"/> parses many pages.</summary>
@@ -16,8 +16,13 @@ public sealed record CorpusOptions
     /// <summary>The defaults: one worker per core, results in input order, 64 pages in flight, the default parser.</summary>
     public static CorpusOptions Default { get; } = new();
 
-    /// <summary>Pages parsed at once; <see cref="Environment.ProcessorCount"/> by default.</summary>
-    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+    /// <summary>Pages parsed at once; <see cref="Environment.ProcessorCount"/> by default; 1 to 1 024.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set outside 1 to 1 024 (each worker is a task and holds a page).</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get;
+        init => field = value is >= 1 and <= 1024 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDegreeOfParallelism), value, "Between 1 and 1 024.");
+    } = Environment.ProcessorCount;
 
     /// <summary>Whether results come in input order (default) or as they finish (a little faster when page sizes vary a
     /// lot). Either way pages are handed to the workers in chunks of up to 16 consecutive inputs
@@ -27,9 +32,15 @@ public sealed record CorpusOptions
     /// <summary>
     /// The most pages read but not yet consumed (64 by default, give or take one chunk): memory stays bounded by this
     /// many pages and their results, however large the corpus, and a slow consumer slows the readers down instead of
-    /// filling memory.
+    /// filling memory. Each file is read only as far as the parser's <see cref="ProjectParserOptions.MaxInputLength"/>
+    /// can use, so a huge file costs no more than the limit. 1 to 65 536.
     /// </summary>
-    public int MaxPagesInFlight { get; init; } = 64;
+    /// <exception cref="ArgumentOutOfRangeException">Set outside 1 to 65 536.</exception>
+    public int MaxPagesInFlight
+    {
+        get;
+        init => field = value is >= 1 and <= 65_536 ? value : throw new ArgumentOutOfRangeException(nameof(MaxPagesInFlight), value, "Between 1 and 65 536.");
+    } = 64;
 
     /// <summary>The parser; <see cref="EsfProjectParser.Default"/> when <see langword="null"/>.</summary>
     public EsfProjectParser? Parser { get; init; }
@@ -86,7 +97,30 @@ public static class ProjectCorpus
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(selector);
-        return ParseAsync(paths.Select(path => (path, (Func<CancellationToken, Task<ArraySegment<byte>>>)(async ct => new ArraySegment<byte>(await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false))))), selector, options, cancellationToken);
+        var limit = Parsing.InputDecoder.MaxBytesFor((options?.Parser ?? EsfProjectParser.Default).Options.MaxInputLength);
+        return ParseAsync(paths.Select(path => (path, (Func<CancellationToken, Task<ArraySegment<byte>>>)(ct => ReadBoundedAsync(path, limit, ct)))), selector, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// A file's bytes, at most <paramref name="limit"/> and one block more (the parser then reports ESF0006): a file
+    /// of gigabytes, or a device that never ends, costs no more memory than the input limit allows.
+    /// </summary>
+    private static async Task<ArraySegment<byte>> ReadBoundedAsync(string path, long limit, CancellationToken cancellationToken)
+    {
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await using (stream.ConfigureAwait(false))
+        {
+            var length = stream.CanSeek ? stream.Length : 0;
+            var buffer = new MemoryStream(length is > 0 and < int.MaxValue ? (int)Math.Min(length, limit + 1) : 81920);
+            var block = new byte[81920];
+            int read;
+            while (buffer.Length <= limit && (read = await stream.ReadAsync(block, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(block, 0, read);
+            }
+
+            return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
     }
 
     /// <summary>Parses pages from streams (UTF-8), each opened when its turn comes and disposed after reading.</summary>
@@ -134,13 +168,21 @@ public static class ProjectCorpus
             {
                 bytes = await read(token).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
             {
+                // Whatever went wrong with this input is this input's item: the run and the other pages of its chunk go on.
                 return new CorpusItem(index, source, null, exception);
             }
 
             token.ThrowIfCancellationRequested();
-            return new CorpusItem(index, source, parseBytes is null ? parser.Parse(bytes) : parseBytes(source, bytes), null);
+            try
+            {
+                return new CorpusItem(index, source, parseBytes is null ? parser.Parse(bytes) : parseBytes(source, bytes), null);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+            {
+                return new CorpusItem(index, source, null, exception);
+            }
         }
 
         async Task<TResult[]> WorkChunk((int Index, string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)[] chunk)

@@ -67,6 +67,13 @@ public sealed record ProjectParserOptions
 
     /// <summary>The most items kept in each of the three lists (co-financiers, partners, municipalities), with ESF0008 beyond. 100 000 by default; at least 1.</summary>
     public int MaxListItems { get; init; } = 100_000;
+
+    /// <summary>
+    /// The most diagnostics of one code kept per page; beyond it they are counted, not formatted, and one ESF0013
+    /// says how many more there were. 100 by default — a real page has a handful; a scrape gone wrong can have a
+    /// million unmarked list lines. At least 1.
+    /// </summary>
+    public int MaxDiagnosticsPerCode { get; init; } = 100;
 }
 
 /// <summary>Windows-1252 from the code-page provider, made once on first use.</summary>

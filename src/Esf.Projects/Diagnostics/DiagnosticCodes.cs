@@ -50,6 +50,9 @@ public static class DiagnosticCodes
     /// <summary>ESF0012 (error): bytes in an encoding given by a byte order mark or by <see cref="ProjectParserOptions.InputEncoding"/> hold an invalid sequence; each one was decoded as U+FFFD.</summary>
     public const string InvalidEncodedText = "ESF0012";
 
+    /// <summary>ESF0013 (warning): more diagnostics of one code than <see cref="ProjectParserOptions.MaxDiagnosticsPerCode"/> on one page; the rest were counted, not kept.</summary>
+    public const string DiagnosticsLimited = "ESF0013";
+
     /// <summary>ESF0101 (warning): a header field is given twice; the first value is used, the second is kept as an extra field.</summary>
     public const string DuplicateField = "ESF0101";
 
@@ -161,6 +164,7 @@ public static class DiagnosticCodes
         new(LayoutNotRecognised, DiagnosticSeverity.Info, "The page fits none of the known layouts.", "The page fits none of the project bank's known layouts; it was read as well as possible."),
         new(DecodedWithFallback, DiagnosticSeverity.Warning, "The input is not UTF-8 and was read in the fallback encoding.", "The input is not valid UTF-8 (the first invalid byte is at offset {1}); it was read as {0}, in which it is valid. Check that å, ä and ö read right."),
         new(InvalidEncodedText, DiagnosticSeverity.Error, "The input holds an invalid byte sequence.", "The input is not valid {0} here; each invalid byte sequence was replaced with U+FFFD."),
+        new(DiagnosticsLimited, DiagnosticSeverity.Warning, "A diagnostic code reached its limit on this page.", "{0} more diagnostics {1} were left out: at most {2} of one code are kept per page."),
         new(DuplicateField, DiagnosticSeverity.Warning, "A header field is given twice.", "The header field '{0}' is given twice; the first value is used and this one is kept as an extra field."),
         new(ValueWrittenAsMissing, DiagnosticSeverity.Info, "A header value is written as missing (saknas).", "The header field '{0}' is written as missing ('{1}'); its value is null and the raw text is kept."),
         new(EmptyValue, DiagnosticSeverity.Warning, "A header label has no value.", "The header field '{0}' has no value."),

@@ -3,23 +3,39 @@ using System.Globalization;
 
 namespace Esf.Projects.Parsing;
 
-/// <summary>Collects diagnostics during one parse; severities and messages come from the catalogue (<see cref="DiagnosticCodes.All"/>) so they cannot drift.</summary>
-internal sealed class DiagnosticBag(bool warningsAsErrors = false)
+/// <summary>
+/// Collects diagnostics during one parse; severities and messages come from the catalogue
+/// (<see cref="DiagnosticCodes.All"/>) so they cannot drift. At most <paramref name="maxPerCode"/> of one code are
+/// kept (the rest are only counted, their messages never formatted), and one ESF0013 per such code says how many
+/// more there were: a page of a million unmarked list lines costs a hundred diagnostics, not a million.
+/// </summary>
+internal sealed class DiagnosticBag(bool warningsAsErrors = false, int maxPerCode = int.MaxValue)
 {
     /// <summary>Text values longer than this are clipped in messages, so a huge value cannot make a huge message.</summary>
     private const int ClipLength = 80;
 
     private List<Diagnostic>? _items;
+    private Dictionary<string, (int Kept, int Dropped, SourcePosition Last)>? _perCode;
 
     public int Count => _items?.Count ?? 0;
 
     /// <summary>A diagnostic from a user's handler: its code is not in the catalogue, so the severity and message are given.</summary>
-    public void AddCustom(string code, DiagnosticSeverity severity, SourcePosition position, string message) =>
-        (_items ??= []).Add(new Diagnostic(code, Raise(severity), position.Line, position.Column, message));
+    public void AddCustom(string code, DiagnosticSeverity severity, SourcePosition position, string message)
+    {
+        if (Admit(code, position))
+        {
+            (_items ??= []).Add(new Diagnostic(code, Raise(severity), position.Line, position.Column, message));
+        }
+    }
 
     /// <summary>A diagnostic of the catalogue; <paramref name="args"/> fill its message format.</summary>
     public void Add(string code, SourcePosition position, params object?[] args)
     {
+        if (!Admit(code, position))
+        {
+            return;
+        }
+
         var descriptor = DiagnosticCodes.Find(code) ?? throw new ArgumentException($"'{code}' is not in the catalogue.", nameof(code));
         for (var i = 0; i < args.Length; i++)
         {
@@ -31,6 +47,26 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false)
 
         var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
         (_items ??= []).Add(new Diagnostic(code, Raise(descriptor.Severity), position.Line, position.Column, message));
+    }
+
+    /// <summary>Counts the diagnostic; whether it is kept (its code is under the limit).</summary>
+    private bool Admit(string code, SourcePosition position)
+    {
+        if (maxPerCode == int.MaxValue)
+        {
+            return true;
+        }
+
+        _perCode ??= new(StringComparer.Ordinal);
+        var (kept, dropped, last) = _perCode.GetValueOrDefault(code);
+        if (kept < maxPerCode)
+        {
+            _perCode[code] = (kept + 1, dropped, position);
+            return true;
+        }
+
+        _perCode[code] = (kept, dropped + 1, last);
+        return false;
     }
 
     private DiagnosticSeverity Raise(DiagnosticSeverity severity) =>
@@ -60,6 +96,22 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false)
         if (_items is null)
         {
             return [];
+        }
+
+        if (_perCode is not null)
+        {
+            // One summary per code that reached the limit, right after the last one kept (sorting puts it there).
+            foreach (var (code, (_, dropped, last)) in _perCode.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                if (dropped > 0)
+                {
+                    var descriptor = DiagnosticCodes.Find(DiagnosticCodes.DiagnosticsLimited)!;
+                    var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, dropped, Clip(code), maxPerCode);
+                    _items.Add(new Diagnostic(descriptor.Code, Raise(descriptor.Severity), last.Line, last.Column, message));
+                }
+            }
+
+            _perCode = null;
         }
 
         for (var i = 1; i < _items.Count; i++)

@@ -21,6 +21,7 @@ internal sealed class ParserConfiguration
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxInputLength, 1, nameof(options.MaxInputLength));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSections, 1, nameof(options.MaxSections));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxListItems, 1, nameof(options.MaxListItems));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDiagnosticsPerCode, 1, nameof(options.MaxDiagnosticsPerCode));
         ArgumentNullException.ThrowIfNull(options.Vocabulary, nameof(options.Vocabulary));
         Options = options;
         Languages = options.Languages;

@@ -127,4 +127,61 @@ public class CorpusTests
         // selector has run ahead of the consumer: it runs where the page was parsed, not in the loop above.
         Assert.True(callsAtFirstItem >= 16, $"{callsAtFirstItem} selector calls before the first item");
     }
+
+    [Fact]
+    public async Task A_failure_while_parsing_one_input_is_that_inputs_item_and_the_run_goes_on()
+    {
+        var files = CorpusFiles(2);
+        var options = new CorpusOptions { ParseBytes = (source, bytes) => source == files[3] ? throw new InvalidOperationException("handler bug") : ProjectParser.Parse(bytes.Span) };
+
+        var items = new List<CorpusItem>();
+        await foreach (var item in ProjectCorpus.ParseFilesAsync(files, options))
+        {
+            items.Add(item);
+        }
+
+        Assert.Equal(files, items.Select(i => i.Source));
+        Assert.IsType<InvalidOperationException>(items[3].ReadError);
+        Assert.Null(items[3].Result);
+        Assert.All(items.Where((_, i) => i != 3), i => Assert.NotNull(i.Result));
+    }
+
+    [Fact]
+    public async Task A_file_larger_than_the_input_limit_is_read_only_as_far_as_the_limit()
+    {
+        var folder = Directory.CreateTempSubdirectory("esf-big-").FullName;
+        try
+        {
+            var big = Path.Combine(folder, "big.txt");
+            File.WriteAllText(big, Seeds.Text("000_196cdacd7e4f6bec.txt") + new string('x', 4 << 20));
+            var parser = new ProjectParserBuilder().Configure(o => o with { MaxInputLength = 20_000 }).Build();
+
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            CorpusItem? item = null;
+            await foreach (var i in ProjectCorpus.ParseFilesAsync([big], new CorpusOptions { Parser = parser, MaxDegreeOfParallelism = 1 }))
+            {
+                item = i;
+            }
+
+            Assert.Contains(item!.Result!.Diagnostics, d => d.Code == DiagnosticCodes.InputTooLong);
+            Assert.Equal("Brytpunkt", item.Result.Project.Title);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(int.MaxValue)]
+    public void Absurd_parallelism_is_refused_when_set(int workers) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusOptions { MaxDegreeOfParallelism = workers });
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(int.MaxValue)]
+    public void Absurd_pages_in_flight_are_refused_when_set(int pages) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusOptions { MaxPagesInFlight = pages });
 }

@@ -74,4 +74,32 @@ public class DiagnosticMessageTests
     [Fact]
     public void A_code_outside_the_catalogue_is_a_programming_error() =>
         Assert.Throws<ArgumentException>(() => new DiagnosticBag().Add("ESF9999", new SourcePosition(1, 1)));
+
+    [Fact]
+    public void At_most_the_limit_of_one_code_is_kept_and_one_summary_says_how_many_more()
+    {
+        var page = "Titel\nProjektägare: A\nProjektfas: Genomförande\n\nKommun\n\n" + string.Concat(Enumerable.Repeat("Lund\n", 500));
+
+        var result = ProjectParser.Parse(page);
+
+        Assert.Equal(100, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.ListItemWithoutMarker));
+        var summary = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.DiagnosticsLimited);
+        Assert.Equal(DiagnosticSeverity.Warning, summary.Severity);
+        Assert.StartsWith("400 more diagnostics ESF0301 were left out", summary.Message, StringComparison.Ordinal);
+        var lastKept = result.Diagnostics.Last(d => d.Code == DiagnosticCodes.ListItemWithoutMarker);
+        Assert.Equal((lastKept.Line, lastKept.Column), (summary.Line, summary.Column));
+        Assert.Equal(500, result.Project.Municipalities.Length); // the facts are all there; only the reports are capped
+    }
+
+    [Fact]
+    public void The_limit_is_an_option()
+    {
+        var parser = new ProjectParserBuilder().Configure(o => o with { MaxDiagnosticsPerCode = 3 }).Build();
+        var page = "Titel\nProjektägare: A\nProjektfas: Genomförande\n\nKommun\n\nLund\nLund\nLund\nLund\nLund\n";
+
+        var result = parser.Parse(page);
+
+        Assert.Equal(3, result.Diagnostics.Count(d => d.Code == DiagnosticCodes.ListItemWithoutMarker));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProjectParserBuilder().Configure(o => o with { MaxDiagnosticsPerCode = 0 }).Build());
+    }
 }
