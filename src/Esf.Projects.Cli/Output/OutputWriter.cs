@@ -64,10 +64,10 @@ internal abstract class StreamOutput(Stream stream, bool owned) : OutputWriter
         }
     }
 
-    /// <summary>One page as UTF-8 JSON, written by <see cref="EsfJson.Write"/> straight into a buffer (no string on the way).</summary>
-    protected static ArrayBufferWriter<byte> Json(string source, ProjectParseResult result, bool indented, JsonSectionText sectionText)
+    /// <summary>One page as UTF-8 JSON, written by <see cref="EsfJson.Write"/> straight into a pooled buffer (no string on the way); the caller returns it.</summary>
+    protected static PooledBuffer Json(string source, ProjectParseResult result, bool indented, JsonSectionText sectionText)
     {
-        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
+        var buffer = new PooledBuffer();
         using var writer = new Utf8JsonWriter(buffer, EsfJson.GetWriterOptions(indented));
         EsfJson.Write(writer, result, source, sectionText);
         writer.Flush();
@@ -88,39 +88,43 @@ internal sealed class JsonArrayOutput(Stream stream, bool owned, JsonSectionText
     /// <summary>The element indented one level, after <c>,\n  </c>; the first element's comma becomes the array's <c>[</c>.</summary>
     public override object Prepare(string source, ProjectParseResult result)
     {
-        var json = Json(source, result, indented: true, sectionText).WrittenSpan;
-        var element = new byte[4 + json.Length + (2 * json.Count((byte)'\n'))];
-        ",\n  "u8.CopyTo(element);
-        var at = 4;
-        while (true)
+        var json = Json(source, result, indented: true, sectionText);
+        try
         {
-            var end = json.IndexOf((byte)'\n');
-            if (end < 0)
+            var span = json.WrittenSpan;
+            var element = new PooledBuffer();
+            element.Write(",\n  "u8);
+            while (true)
             {
-                json.CopyTo(element.AsSpan(at));
-                break;
+                var end = span.IndexOf((byte)'\n');
+                if (end < 0)
+                {
+                    element.Write(span);
+                    return element;
+                }
+
+                element.Write(span[..(end + 1)]);
+                element.Write("  "u8);
+                span = span[(end + 1)..];
             }
-
-            json[..(end + 1)].CopyTo(element.AsSpan(at));
-            at += end + 1;
-            element[at++] = (byte)' ';
-            element[at++] = (byte)' ';
-            json = json[(end + 1)..];
         }
-
-        return element;
+        finally
+        {
+            json.Return();
+        }
     }
 
     public override async ValueTask WriteAsync(object prepared)
     {
-        var element = (byte[])prepared;
+        var element = (PooledBuffer)prepared;
         if (!_any)
         {
-            element[0] = (byte)'[';
+            element.WrittenSpan[0] = (byte)'[';
             _any = true;
         }
 
-        await _buffered.WriteAsync(element).ConfigureAwait(false);
+        await _buffered.WriteAsync(element.Written).ConfigureAwait(false);
+        element.Return();
     }
 
     public override async ValueTask CompleteAsync()
@@ -137,13 +141,15 @@ internal sealed class JsonLinesOutput(Stream stream, bool owned, JsonSectionText
     {
         var buffer = Json(source, result, indented: false, sectionText);
         buffer.Write("\n"u8);
-        return buffer.WrittenMemory;
+        return buffer;
     }
 
     public override async ValueTask WriteAsync(object prepared)
     {
-        await Stream.WriteAsync((ReadOnlyMemory<byte>)prepared).ConfigureAwait(false);
+        var buffer = (PooledBuffer)prepared;
+        await Stream.WriteAsync(buffer.Written).ConfigureAwait(false);
         await Stream.FlushAsync().ConfigureAwait(false);
+        buffer.Return();
     }
 
     public override ValueTask CompleteAsync() => default;
