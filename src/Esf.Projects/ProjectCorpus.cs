@@ -110,13 +110,28 @@ public static class ProjectCorpus
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
         {
-            var length = stream.CanSeek ? stream.Length : 0;
-            var buffer = new MemoryStream(length is > 0 and < int.MaxValue ? (int)Math.Min(length, limit + 1) : 81920);
-            var block = new byte[81920];
-            int read;
-            while (buffer.Length <= limit && (read = await stream.ReadAsync(block, cancellationToken).ConfigureAwait(false)) > 0)
+            // A file of known length: one array of its size (or the limit's), filled in place.
+            if (stream.CanSeek && stream.Length > 0)
             {
-                buffer.Write(block, 0, read);
+                var bytes = new byte[Math.Min(stream.Length, limit + 1)];
+                var read = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                return new ArraySegment<byte>(bytes, 0, read);
+            }
+
+            // A length the file system does not know (devices, /proc): blocks from the pool until the limit.
+            var buffer = new MemoryStream();
+            var block = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+            try
+            {
+                int count;
+                while (buffer.Length <= limit && (count = await stream.ReadAsync(block, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    buffer.Write(block, 0, count);
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(block);
             }
 
             return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
