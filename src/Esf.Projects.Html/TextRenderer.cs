@@ -247,9 +247,9 @@ internal sealed class TextRenderer
         }
     }
 
-    private void NewLine()
+    /// <summary>Trailing spaces end no line of a page.</summary>
+    private void TrimTrailingSpaces()
     {
-        // Trailing spaces end no line of a page.
         var end = _text.Length;
         while (end > 0 && _text[end - 1] == ' ')
         {
@@ -257,6 +257,11 @@ internal sealed class TextRenderer
         }
 
         _text.Length = end;
+    }
+
+    private void NewLine()
+    {
+        TrimTrailingSpaces();
         if (!_lineHasText)
         {
             _origins.Add(_current);
@@ -269,13 +274,7 @@ internal sealed class TextRenderer
 
     private HtmlPageText Finish()
     {
-        var end = _text.Length;
-        while (end > 0 && _text[end - 1] == ' ')
-        {
-            end--;
-        }
-
-        _text.Length = end;
+        TrimTrailingSpaces();
         if (!_lineHasText)
         {
             _origins.Add(_current); // the last line is empty: it still has a place in the HTML
