@@ -29,6 +29,7 @@ var tables = new Dictionary<string, Func<string?>>
     ["scaling"] = () => Simple(Run("scaling"), ScalingNames, pagesPerOperation: null),
     ["corpus"] = () => Simple(Run("corpus"), CorpusNames, pagesPerOperation: 10_000),
     ["pipeline"] = () => Pipeline(Run("pipeline")),
+    ["ab"] = () => File.Exists(Path.Combine(artifacts, "ab", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "ab", "table.md")) : null,
     ["cli"] = () => File.Exists(Path.Combine(artifacts, "cli", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "cli", "table.md")) : null,
 };
 
