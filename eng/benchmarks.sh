@@ -30,14 +30,13 @@ if [[ -n "$baseline" && ! " ${suites[*]} " =~ " compare " ]]; then suites+=(comp
 worktrees=()
 cleanup() { for w in "${worktrees[@]}"; do git -C "$root" worktree remove --force "$w" || true; done; }
 trap cleanup EXIT
-checkout() { # checkout <revision>: a temporary worktree at that revision
-  local dir
-  dir=$(mktemp -d)
-  git -C "$root" worktree add --detach "$dir" "$1" > /dev/null
-  worktrees+=("$dir")
-  echo "$dir"
+checkout() { # checkout <revision>: a temporary worktree at that revision, in $checked_out (not a subshell, so cleanup sees it)
+  checked_out=$(mktemp -d)
+  git -C "$root" worktree add --detach "$checked_out" "$1" > /dev/null
+  worktrees+=("$checked_out")
 }
-current=$(checkout HEAD)
+checkout HEAD
+current=$checked_out
 
 run() { # run <name> <checkout> <filter...>
   local name="$1" checkout="$2"; shift 2
@@ -58,7 +57,8 @@ for suite in "${suites[@]}"; do
     pages) run pages "$current" '*PageBenchmarks*' ;;
     compare)
       [[ -n "$baseline" ]] || { echo "compare needs --baseline <revision>" >&2; exit 2; }
-      worktree=$(checkout "$baseline")
+      checkout "$baseline"
+      worktree=$checked_out
       run pages-current "$current" '*PageBenchmarks.ParseString' '*PageBenchmarks.Floor_DecodeAndCountLines'
       run pages-baseline "$worktree" '*PageBenchmarks.ParseString' '*PageBenchmarks.Floor_DecodeAndCountLines'
       ;;
