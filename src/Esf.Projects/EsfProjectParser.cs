@@ -55,7 +55,7 @@ public sealed class EsfProjectParser
         if (text.Length > max)
         {
             diagnostics.Add(DiagnosticCodes.InputTooLong, new SourcePosition(1, 1), max);
-            text = text[..CutAt(text, max)];
+            text = text[..InputDecoder.CutAt(text, max)];
         }
 
         return PageParser.Parse(text, diagnostics, _config);
@@ -75,7 +75,7 @@ public sealed class EsfProjectParser
 
         var diagnostics = NewBag();
         diagnostics.Add(DiagnosticCodes.InputTooLong, new SourcePosition(1, 1), max);
-        return PageParser.Parse(text[..CutAt(text, max)].ToString(), diagnostics, _config);
+        return PageParser.Parse(text[..InputDecoder.CutAt(text, max)].ToString(), diagnostics, _config);
     }
 
     /// <summary>Parses a page from its bytes, as read from a file: a byte order mark decides the encoding, else UTF-8, else the fallback encoding.</summary>
@@ -135,7 +135,4 @@ public sealed class EsfProjectParser
     }
 
     private DiagnosticBag NewBag() => new(_config.Options.WarningsAsErrors, _config.Options.MaxDiagnosticsPerCode);
-
-    /// <summary>Where to cut a text at <paramref name="max"/> characters without splitting a surrogate pair.</summary>
-    private static int CutAt(ReadOnlySpan<char> text, int max) => max > 0 && char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
 }

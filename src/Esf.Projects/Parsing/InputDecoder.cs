@@ -153,8 +153,8 @@ internal static class InputDecoder
         return text;
     }
 
-    /// <summary>Where to cut at <paramref name="max"/> characters without splitting a surrogate pair.</summary>
-    private static int CutAt(ReadOnlySpan<char> text, int max)
+    /// <summary>Where to cut at <paramref name="max"/> characters without splitting a surrogate pair (the whole length when it is no longer).</summary>
+    internal static int CutAt(ReadOnlySpan<char> text, int max)
     {
         if (text.Length <= max)
         {
