@@ -97,15 +97,19 @@ public static class ProjectCorpus
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(selector);
-        var limit = Parsing.InputDecoder.MaxBytesFor((options?.Parser ?? EsfProjectParser.Default).Options.MaxInputLength);
-        return ParseAsync(paths.Select(path => (path, (Func<CancellationToken, Task<ArraySegment<byte>>>)(ct => ReadBoundedAsync(path, limit, ct)))), selector, options, cancellationToken);
+        var limit = ByteLimit(options);
+        return ParseAsync(paths.Select(path => (path, (Func<CancellationToken, Task<ArraySegment<byte>>>)(ct => ReadFileAsync(path, limit, ct)))), selector, options, cancellationToken);
     }
 
+    /// <summary>The most bytes worth reading of one input: as many as can make the parser's input limit in any encoding, so a larger input costs the limit, and the parser reports ESF0006.</summary>
+    private static long ByteLimit(CorpusOptions? options) =>
+        Parsing.InputDecoder.MaxBytesFor((options?.Parser ?? EsfProjectParser.Default).Options.MaxInputLength);
+
     /// <summary>
-    /// A file's bytes, at most <paramref name="limit"/> and one block more (the parser then reports ESF0006): a file
-    /// of gigabytes, or a device that never ends, costs no more memory than the input limit allows.
+    /// A file's bytes, at most <paramref name="limit"/> and one block more: a file of gigabytes, or a device that
+    /// never ends, costs no more memory than the input limit allows.
     /// </summary>
-    private static async Task<ArraySegment<byte>> ReadBoundedAsync(string path, long limit, CancellationToken cancellationToken)
+    private static async Task<ArraySegment<byte>> ReadFileAsync(string path, long limit, CancellationToken cancellationToken)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
@@ -118,24 +122,30 @@ public static class ProjectCorpus
                 return new ArraySegment<byte>(bytes, 0, read);
             }
 
-            // A length the file system does not know (devices, /proc): blocks from the pool until the limit.
-            var buffer = new MemoryStream();
-            var block = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
-            try
-            {
-                int count;
-                while (buffer.Length <= limit && (count = await stream.ReadAsync(block, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    buffer.Write(block, 0, count);
-                }
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(block);
-            }
-
-            return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+            // A length the file system does not know (devices, /proc).
+            return await ReadBoundedAsync(stream, limit, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A stream's bytes, block by block (the block from the pool), until its end or <paramref name="limit"/> and one block more.</summary>
+    private static async Task<ArraySegment<byte>> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var block = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int count;
+            while (buffer.Length <= limit && (count = await stream.ReadAsync(block, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(block, 0, count);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(block);
+        }
+
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Parses pages from streams (UTF-8), each opened when its turn comes and disposed after reading.</summary>
@@ -146,20 +156,20 @@ public static class ProjectCorpus
     public static IAsyncEnumerable<CorpusItem> ParseStreamsAsync(IEnumerable<(string Source, Func<Stream> Open)> inputs, CorpusOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        var limit = ByteLimit(options);
         return ParseAsync(inputs.Select(i => (i.Source, (Func<CancellationToken, Task<ArraySegment<byte>>>)(async ct =>
         {
             var stream = i.Open();
             await using (stream.ConfigureAwait(false))
             {
-                // A MemoryStream is parsed in place; anything else is read once into a buffer, without a final copy.
+                // A MemoryStream is parsed in place; anything else is read once into a buffer, without a final copy,
+                // and only as far as the input limit, as files are.
                 if (stream is MemoryStream { Position: 0 } memory && memory.TryGetBuffer(out var segment))
                 {
                     return segment;
                 }
 
-                var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, ct).ConfigureAwait(false);
-                return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+                return await ReadBoundedAsync(stream, limit, ct).ConfigureAwait(false);
             }
         }))), static item => item, options, cancellationToken);
     }
