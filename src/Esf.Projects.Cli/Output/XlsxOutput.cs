@@ -27,7 +27,7 @@ internal sealed class XlsxOutput : StreamOutput
     private readonly ProjectTable _first = ProjectTables.All[0];
     private readonly List<(ProjectTable Table, RowSpool Spool)> _later;
     private readonly Cell[] _cells;
-    private int _firstRows;
+    private int _sheetRows;
     private int _cut;
     private long _dropped;
 
@@ -74,14 +74,7 @@ internal sealed class XlsxOutput : StreamOutput
         var tables = (List<object?[]>[])prepared;
         foreach (var row in tables[0])
         {
-            if (_firstRows++ < MaxRows - 1)
-            {
-                await AddRowAsync(row).ConfigureAwait(false);
-            }
-            else
-            {
-                _dropped++;
-            }
+            await AddRowAsync(row).ConfigureAwait(false);
         }
 
         for (var t = 1; t < tables.Length; t++)
@@ -98,17 +91,9 @@ internal sealed class XlsxOutput : StreamOutput
         foreach (var (table, spool) in _later)
         {
             await StartSheetAsync(table).ConfigureAwait(false);
-            var rows = 0;
             foreach (var row in spool.Read())
             {
-                if (rows++ < MaxRows - 1)
-                {
-                    await AddRowAsync(row).ConfigureAwait(false);
-                }
-                else
-                {
-                    _dropped++;
-                }
+                await AddRowAsync(row).ConfigureAwait(false);
             }
         }
 
@@ -128,12 +113,20 @@ internal sealed class XlsxOutput : StreamOutput
 
     private async ValueTask StartSheetAsync(ProjectTable table)
     {
+        _sheetRows = 0;
         await _book.StartWorksheetAsync(table.Name, new WorksheetOptions { FrozenRows = 1 }).ConfigureAwait(false);
         await _book.AddHeaderRowAsync([.. table.Columns.Select(c => c.Name)], _header).ConfigureAwait(false);
     }
 
+    /// <summary>Adds a row to the current sheet, or counts it as left out when the sheet is full (the header takes one row).</summary>
     private ValueTask AddRowAsync(object?[] values)
     {
+        if (_sheetRows++ >= MaxRows - 1)
+        {
+            _dropped++;
+            return default;
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
             _cells[i] = values[i] switch
