@@ -14,8 +14,10 @@ namespace Esf.Projects.Html;
 /// attribute or an inline <c>display: none</c>.
 /// </summary>
 /// <remarks>
-/// One pass over the tree, with an explicit stack (a deeply nested page cannot overflow the call stack); each
-/// line of the text remembers where in the HTML the element that began it starts.
+/// One pass over the tree, with an explicit stack (a deeply nested page cannot overflow the call stack); whether
+/// text is preformatted and the numbers of ordered lists are kept as the walk goes, so no node looks at its
+/// ancestors or siblings and the cost stays linear however deep or long the page. Each line of the text remembers
+/// where in the HTML the element that began it starts.
 /// </remarks>
 internal sealed class TextRenderer
 {
@@ -42,6 +44,8 @@ internal sealed class TextRenderer
     private int _pendingBreaks;
     private bool _lineHasText;
     private bool _spacePending;
+    private int _preformatted;
+    private readonly Dictionary<IElement, int> _listNumbers = [];
 
     /// <summary>Renders the document's root element.</summary>
     public static HtmlPageText Render(IDocument document)
@@ -65,6 +69,7 @@ internal sealed class TextRenderer
             var (node, exit, breaks) = stack.Pop();
             if (exit)
             {
+                _preformatted -= IsPreformatted((IElement)node) ? 1 : 0;
                 RequireBreaks(breaks);
                 continue;
             }
@@ -72,9 +77,11 @@ internal sealed class TextRenderer
             switch (node)
             {
                 case IText text:
-                    AppendText(text.Data, Preformatted(text.ParentElement));
+                    AppendText(text.Data, _preformatted > 0);
                     break;
                 case IElement element:
+                    // Every item of an ordered list counts towards the numbers of those after it, shown or not.
+                    int? number = element.LocalName == "li" && element.ParentElement is { LocalName: "ol" } ordered ? NextNumber(ordered) : null;
                     if (!IsRendered(element))
                     {
                         break;
@@ -99,13 +106,14 @@ internal sealed class TextRenderer
                     RequireBreaks(own);
                     if (name.Equals("li", StringComparison.OrdinalIgnoreCase))
                     {
-                        AppendText(Bullet(element), preformatted: true);
+                        AppendText(number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " : "• ", preformatted: true);
                     }
                     else if ((name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase)) && element.PreviousElementSibling is not null)
                     {
                         AppendText("\t", preformatted: true);
                     }
 
+                    _preformatted += IsPreformatted(element) ? 1 : 0;
                     stack.Push((element, true, own));
                     for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
                     {
@@ -134,38 +142,22 @@ internal sealed class TextRenderer
         return !compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) && !compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool Preformatted(IElement? element)
+    /// <summary>Elements whose text keeps its whitespace and line breaks.</summary>
+    private static bool IsPreformatted(IElement element) => element.LocalName is "pre" or "textarea" or "listing" or "xmp";
+
+    /// <summary>
+    /// The number of the next item of an ordered list: its <c>start</c> (1 by default) for the first, one more for
+    /// each after. Counted as the items are met, so a long list costs one step per item.
+    /// </summary>
+    private int NextNumber(IElement list)
     {
-        for (var e = element; e is not null; e = e.ParentElement)
+        if (!_listNumbers.TryGetValue(list, out var next))
         {
-            if (e.LocalName is "pre" or "textarea" or "listing" or "xmp")
-            {
-                return true;
-            }
+            next = int.TryParse(list.GetAttribute("start"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : 1;
         }
 
-        return false;
-    }
-
-    /// <summary>The marker a list item is shown with: its number in an ordered list, else a bullet.</summary>
-    private static string Bullet(IElement item)
-    {
-        if (item.ParentElement is { LocalName: "ol" } list)
-        {
-            var start = int.TryParse(list.GetAttribute("start"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1;
-            var index = 0;
-            for (var sibling = item.PreviousElementSibling; sibling is not null; sibling = sibling.PreviousElementSibling)
-            {
-                if (sibling.LocalName == "li")
-                {
-                    index++;
-                }
-            }
-
-            return (start + index).ToString(System.Globalization.CultureInfo.InvariantCulture) + ". ";
-        }
-
-        return "• ";
+        _listNumbers[list] = next + 1;
+        return next;
     }
 
     private void RequireBreaks(int count)
