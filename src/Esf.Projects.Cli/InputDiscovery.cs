@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Esf.Projects.Cli;
@@ -13,8 +12,9 @@ internal sealed record Discovery(IReadOnlyList<string> Inputs, IReadOnlyList<Ski
 /// Finds the pages in the paths of the command line. A file named on the command line is read whatever its name;
 /// <c>-</c> is standard input. A directory gives, at any depth, every file whose extension is <c>.txt</c>,
 /// <c>.text</c>, <c>.htm</c> or <c>.html</c> in any case (or, with <c>--include</c>, every file matching one of those globs), less those matching
-/// an <c>--exclude</c> glob, in ordinal order of their paths. Symbolic links to directories are not followed, so a
-/// link loop cannot repeat pages or never end; unreadable subdirectories are passed over.
+/// an <c>--exclude</c> glob, in ordinal order of their paths, as <see cref="ProjectCorpus.FindFiles"/> walks them:
+/// symbolic links to directories are not followed, so a link loop cannot repeat pages or never end, and a
+/// subdirectory that cannot be read is an input in its place, reported with ESF0009 and the reason.
 /// </summary>
 internal static class InputDiscovery
 {
@@ -52,21 +52,33 @@ internal static class InputDiscovery
 
     private static void FromDirectory(string directory, IReadOnlyList<string> includes, IReadOnlyList<string> excludes, List<string> inputs, List<SkippedFile> skipped)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
-        var files = new FileSystemEnumerable<string>(directory, (ref entry) => entry.ToFullPath(), options)
+        // The corpus's own walk: links to folders not followed, and a subfolder that cannot be listed comes back in
+        // its place (ending with a separator) to be reported as an unreadable input, whatever the globs say.
+        var relative = new List<string>();
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in ProjectCorpus.FindFiles(directory))
         {
-            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory,
-            ShouldRecursePredicate = (ref entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
-        };
+            // Relative paths with '/', as the globs are written; the source names keep the directory as given.
+            var file = Path.GetRelativePath(directory, Path.TrimEndingDirectorySeparator(path)).Replace('\\', '/');
+            if (Path.EndsInDirectorySeparator(path))
+            {
+                file += "/";
+                unreadable.Add(file);
+            }
 
-        // Relative paths with '/', as the globs are written; the source names keep the directory as given.
-        var relative = files.Select(file => Path.GetRelativePath(directory, file).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+            relative.Add(file);
+        }
+
         var included = Match(directory, relative, includes.Count > 0 ? includes : ["**/*"]);
         var excluded = excludes.Count > 0 ? Match(directory, relative, excludes) : [];
         foreach (var file in relative)
         {
             var source = Path.Join(directory, file.Replace('/', Path.DirectorySeparatorChar));
-            if (excluded.Contains(file))
+            if (unreadable.Contains(file))
+            {
+                inputs.Add(source);
+            }
+            else if (excluded.Contains(file))
             {
                 skipped.Add(new SkippedFile(source, "matches --exclude"));
             }

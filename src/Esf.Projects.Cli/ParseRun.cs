@@ -158,7 +158,12 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         {
             if (inputs[start] == "-")
             {
-                yield return Prepare("-", ParseBytes("-", ReadAll(stdin, parser), parser));
+                // Read as the corpus reads any stream: only as far as the input limit can use, so endless input ends.
+                await foreach (var item in ProjectCorpus.ParseStreamsAsync([("-", () => new KeptOpen(stdin))], options).ConfigureAwait(false))
+                {
+                    yield return Prepare(item.Source, item.Result ?? Unreadable(item));
+                }
+
                 start++;
                 continue;
             }
@@ -189,19 +194,32 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             ? Html.EsfHtml.Parse(bytes, parser)
             : parser.Parse(bytes);
 
-    /// <summary>Standard input to its end, read as the parser's stream overload reads it: at most the input limit and one more block.</summary>
-    private static byte[] ReadAll(Stream stream, EsfProjectParser parser)
+    /// <summary>Standard input as the corpus sees a stream it may dispose: disposing it leaves the process's stream open.</summary>
+    private sealed class KeptOpen(Stream inner) : Stream
     {
-        var limit = (4L * parser.Options.MaxInputLength) + 4;
-        using var buffer = new MemoryStream();
-        var block = new byte[81920];
-        int read;
-        while (buffer.Length <= limit && (read = stream.Read(block)) > 0)
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => inner.ReadAsync(buffer, cancellationToken);
+
+        public override void Flush()
         {
-            buffer.Write(block, 0, read);
         }
 
-        return buffer.ToArray();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static ProjectParseResult Unreadable(CorpusItem item) =>

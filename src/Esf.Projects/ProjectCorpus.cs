@@ -42,6 +42,20 @@ public sealed record CorpusOptions
         init => field = value is >= 1 and <= 65_536 ? value : throw new ArgumentOutOfRangeException(nameof(MaxPagesInFlight), value, "Between 1 and 65 536.");
     } = 64;
 
+    /// <summary>
+    /// The most input bytes read but not yet consumed: 256 MiB by default, at least 1. Files are counted by their
+    /// length before they are read (at most the input limit's worth), streams by what was read from them; a page
+    /// larger than the whole budget is still read, alone. With <see cref="MaxPagesInFlight"/> this bounds memory by
+    /// bytes as well as by pages: 64 pages of 64 MiB would otherwise be 4 GiB. The parsed results take about two to
+    /// three times their input again (UTF-16 text and the model) until they are consumed.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
+    public long MaxBytesInFlight
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxBytesInFlight), value, "At least 1.");
+    } = 256L * 1024 * 1024;
+
     /// <summary>The parser; <see cref="EsfProjectParser.Default"/> when <see langword="null"/>.</summary>
     public EsfProjectParser? Parser { get; init; }
 
@@ -59,9 +73,13 @@ public sealed record CorpusOptions
 /// </summary>
 public static class ProjectCorpus
 {
-    /// <summary>Parses every file matching <paramref name="searchPattern"/> under a folder, recursively, in ordinal path order.</summary>
+    /// <summary>
+    /// Parses every file matching <paramref name="searchPattern"/> under a folder, as <see cref="FindFiles"/> finds
+    /// them: recursively, in ordinal path order, without following links to folders; a subfolder that cannot be read
+    /// is an item with its <see cref="CorpusItem.ReadError"/> in its place.
+    /// </summary>
     /// <param name="directory">The folder.</param>
-    /// <param name="searchPattern">The file pattern; <c>*.txt</c> by default.</param>
+    /// <param name="searchPattern">The file pattern, matched ignoring case; <c>*.txt</c> by default.</param>
     /// <param name="options">Parallelism, order, memory bound, parser.</param>
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <returns>One item per file.</returns>
@@ -70,8 +88,73 @@ public static class ProjectCorpus
     {
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(searchPattern);
-        var files = Directory.EnumerateFiles(directory, searchPattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        var files = new DeferredFiles(directory, searchPattern);
         return ParseFilesAsync(files, options, cancellationToken);
+    }
+
+    /// <summary>The files of a folder, listed when enumeration starts (so a missing folder throws there, as documented).</summary>
+    private sealed class DeferredFiles(string directory, string searchPattern) : IEnumerable<string>
+    {
+        public IEnumerator<string> GetEnumerator() => FindFiles(directory, searchPattern).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>
+    /// The files under a folder that match a pattern, at any depth, in ordinal order of their paths — the walk
+    /// <see cref="ParseDirectoryAsync"/> makes, for callers that filter the files themselves before
+    /// <see cref="ParseFilesAsync"/>. Links to folders are not followed, so a link loop can neither repeat pages nor
+    /// go on forever; links to files are listed. A subfolder that cannot be listed (permissions, a vanished folder)
+    /// is listed itself in its place, ending with a directory separator, whatever the pattern: reading it as a page
+    /// fails with the reason it could not be listed, so it becomes an item with a read error instead of silently
+    /// missing.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="searchPattern">The file-name pattern (<c>*</c> any characters, <c>?</c> one), matched ignoring case, so <c>*.txt</c> finds <c>PAGE.TXT</c> on every system.</param>
+    /// <returns>Full paths of the files (and of the unreadable subfolders).</returns>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static IReadOnlyList<string> FindFiles(string directory, string searchPattern = "*")
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(searchPattern);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"Could not find a part of the path '{Path.GetFullPath(directory)}'.");
+        }
+
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 };
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(Path.GetFullPath(directory));
+        while (pending.TryPop(out var folder))
+        {
+            try
+            {
+                var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool Folder, bool Link)>(
+                    folder, (ref entry) => (entry.ToFullPath(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0), options);
+                foreach (var (path, isFolder, isLink) in entries)
+                {
+                    if (!isFolder)
+                    {
+                        if (System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(searchPattern, Path.GetFileName(path.AsSpan()), ignoreCase: true))
+                        {
+                            found.Add(path);
+                        }
+                    }
+                    else if (!isLink)
+                    {
+                        pending.Push(path);
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                found.Add(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar);
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        return found;
     }
 
     /// <summary>Parses files by path (UTF-8).</summary>
@@ -98,7 +181,32 @@ public static class ProjectCorpus
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(selector);
         var limit = ByteLimit(options);
-        return ParseAsync(paths.Select(path => (path, (Func<CancellationToken, Task<ArraySegment<byte>>>)(ct => ReadFileAsync(path, limit, ct)))), selector, options, cancellationToken);
+
+        // The length is read (without opening the file) as the producer hands the file out: it counts towards
+        // MaxBytesInFlight before the file is read, and a length of 0 keeps FIFOs and devices from being opened.
+        return ParseAsync(
+            paths.Select(path =>
+            {
+                var length = LengthOf(path);
+                return new Input(path, ct => ReadFileAsync(path, length, limit, ct), Math.Clamp(length, 0, limit + 1));
+            }),
+            selector,
+            options,
+            cancellationToken);
+    }
+
+    /// <summary>A file's length as the file system states it, without opening it; -1 when it cannot say (no such file, a folder, no permission).</summary>
+    private static long LengthOf(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? info.Length : -1;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or System.Security.SecurityException)
+        {
+            return -1;
+        }
     }
 
     /// <summary>The most bytes worth reading of one input: as many as can make the parser's input limit in any encoding, so a larger input costs the limit, and the parser reports ESF0006.</summary>
@@ -107,10 +215,23 @@ public static class ProjectCorpus
 
     /// <summary>
     /// A file's bytes, at most <paramref name="limit"/> and one block more: a file of gigabytes, or a device that
-    /// never ends, costs no more memory than the input limit allows.
+    /// never ends, costs no more memory than the input limit allows. A file whose stated length is 0 is not opened:
+    /// FIFOs, sockets and devices all state 0, and opening a FIFO blocks until someone writes to it (for ever, in a
+    /// folder of pages) while a device may never end; .NET offers no file type to tell them from an empty file,
+    /// which has no page to read either.
     /// </summary>
-    private static async Task<ArraySegment<byte>> ReadFileAsync(string path, long limit, CancellationToken cancellationToken)
+    private static async Task<ArraySegment<byte>> ReadFileAsync(string path, long length, long limit, CancellationToken cancellationToken)
     {
+        if (length == 0)
+        {
+            throw new IOException($"The file '{path}' is empty, or is not a regular file (a FIFO, socket or device), so it was not opened.");
+        }
+
+        if (Path.EndsInDirectorySeparator(path))
+        {
+            ThrowUnlistable(path);
+        }
+
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         await using (stream.ConfigureAwait(false))
         {
@@ -125,6 +246,17 @@ public static class ProjectCorpus
             // A length the file system does not know (devices, /proc).
             return await ReadBoundedAsync(stream, limit, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A folder given as a file (as <see cref="FindFiles"/> lists one it could not list): the reason it cannot be listed.</summary>
+    private static void ThrowUnlistable(string path)
+    {
+        using (var entries = Directory.EnumerateFileSystemEntries(path).GetEnumerator())
+        {
+            entries.MoveNext();
+        }
+
+        throw new IOException($"'{path}' is a folder, not a page.");
     }
 
     /// <summary>A stream's bytes, block by block (the block from the pool), until its end or <paramref name="limit"/> and one block more.</summary>
@@ -157,7 +289,7 @@ public static class ProjectCorpus
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var limit = ByteLimit(options);
-        return ParseAsync(inputs.Select(i => (i.Source, (Func<CancellationToken, Task<ArraySegment<byte>>>)(async ct =>
+        return ParseAsync(inputs.Select(i => new Input(i.Source, async ct =>
         {
             var stream = i.Open();
             await using (stream.ConfigureAwait(false))
@@ -171,67 +303,82 @@ public static class ProjectCorpus
 
                 return await ReadBoundedAsync(stream, limit, ct).ConfigureAwait(false);
             }
-        }))), static item => item, options, cancellationToken);
+        }, 0)), static item => item, options, cancellationToken);
     }
 
+    /// <summary>One input: its name, how to read it, and the bytes it is expected to hold (0 when unknown before reading).</summary>
+    private readonly record struct Input(string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read, long Expected);
+
+    /// <summary>A chunk's results and the input bytes it holds in the budget until it is consumed.</summary>
+    private readonly record struct Finished<TResult>(TResult[] Items, long Bytes);
+
     private static async IAsyncEnumerable<TResult> ParseAsync<TResult>(
-        IEnumerable<(string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)> inputs, Func<CorpusItem, TResult> selector, CorpusOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IEnumerable<Input> inputs, Func<CorpusItem, TResult> selector, CorpusOptions? options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         options ??= CorpusOptions.Default;
         var parser = options.Parser ?? EsfProjectParser.Default;
         var parseBytes = options.ParseBytes;
         var parallelism = Math.Max(1, options.MaxDegreeOfParallelism);
         var inFlight = Math.Max(parallelism, options.MaxPagesInFlight);
+        var budget = new ByteBudget(options.MaxBytesInFlight);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = linked.Token;
-        var numbered = inputs.Select((input, index) => (Index: index, input.Source, input.Read));
+        var numbered = inputs.Select((input, index) => (Index: index, Input: input));
 
-        async Task<CorpusItem> Work(int index, string source, Func<CancellationToken, Task<ArraySegment<byte>>> read)
+        async Task<(CorpusItem Item, long Bytes)> Work(int index, Input input)
         {
             ArraySegment<byte> bytes;
             try
             {
-                bytes = await read(token).ConfigureAwait(false);
+                bytes = await input.Read(token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
             {
                 // Whatever went wrong with this input is this input's item: the run and the other pages of its chunk go on.
-                return new CorpusItem(index, source, null, exception);
+                return (new CorpusItem(index, input.Source, null, exception), input.Expected);
             }
 
+            // More than expected (a stream, a file that grew): counted now, without waiting, so the producer waits instead.
+            var extra = Math.Max(0, bytes.Count - input.Expected);
+            budget.Charge(extra);
             token.ThrowIfCancellationRequested();
             try
             {
-                return new CorpusItem(index, source, parseBytes is null ? parser.Parse(bytes) : parseBytes(source, bytes), null);
+                return (new CorpusItem(index, input.Source, parseBytes is null ? parser.Parse(bytes) : parseBytes(input.Source, bytes), null), input.Expected + extra);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
             {
-                return new CorpusItem(index, source, null, exception);
+                return (new CorpusItem(index, input.Source, null, exception), input.Expected + extra);
             }
         }
 
-        async Task<TResult[]> WorkChunk((int Index, string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read)[] chunk)
+        async Task<Finished<TResult>> WorkChunk((int Index, Input Input)[] chunk)
         {
             var items = new TResult[chunk.Length];
+            var bytes = 0L;
             for (var i = 0; i < items.Length; i++)
             {
-                items[i] = selector(await Work(chunk[i].Index, chunk[i].Source, chunk[i].Read).ConfigureAwait(false));
+                var (item, held) = await Work(chunk[i].Index, chunk[i].Input).ConfigureAwait(false);
+                bytes += held;
+                items[i] = selector(item);
             }
 
-            return items;
+            return new Finished<TResult>(items, bytes);
         }
 
         // Pages go to the workers in chunks of consecutive inputs and reach the consumer a chunk at a time: one task,
         // one hand-over and one wake-up per chunk instead of per page (per page, that overhead made two cores slower
         // than one). Bounded channels and the workers' limit bound memory and parallelism: at most MaxPagesInFlight
-        // pages are read and not yet consumed.
+        // pages are read and not yet consumed. The byte budget is taken by the producer, in input order, before a
+        // chunk is handed out, and given back when the consumer has taken the chunk: taken in order, it cannot
+        // deadlock the ordered consumer waiting on an earlier chunk.
         var chunkSize = Math.Clamp(inFlight / (2 * parallelism), 1, 16);
         var chunksInFlight = new BoundedChannelOptions(Math.Max(1, (inFlight / chunkSize) - 1)) { SingleReader = true };
         var chunks = numbered.Chunk(chunkSize);
 
         // Ordered: each chunk's task enters the channel when it starts, in input order. Unordered: when it finishes, and
         // its worker is only released once the channel took it, so a slow consumer holds the workers back.
-        var channel = Channel.CreateBounded<Task<TResult[]>>(chunksInFlight);
+        var channel = Channel.CreateBounded<Task<Finished<TResult>>>(chunksInFlight);
         var workers = new SemaphoreSlim(parallelism);
         var isOrdered = options.Ordered;
         var producer = Task.Run(
@@ -241,6 +388,13 @@ public static class ProjectCorpus
                 {
                     foreach (var chunk in chunks)
                     {
+                        var expected = 0L;
+                        foreach (var (_, input) in chunk)
+                        {
+                            expected += input.Expected;
+                        }
+
+                        await budget.AcquireAsync(expected, token).ConfigureAwait(false);
                         await workers.WaitAsync(token).ConfigureAwait(false);
                         var task = Task.Run(() => WorkChunk(chunk), token);
                         if (isOrdered)
@@ -291,11 +445,14 @@ public static class ProjectCorpus
         {
             await foreach (var task in channel.Reader.ReadAllAsync(token).ConfigureAwait(false))
             {
-                foreach (var item in await task.ConfigureAwait(false))
+                var finished = await task.ConfigureAwait(false);
+                foreach (var item in finished.Items)
                 {
                     token.ThrowIfCancellationRequested();
                     yield return item;
                 }
+
+                budget.Release(finished.Bytes);
             }
         }
         finally
@@ -309,6 +466,63 @@ public static class ProjectCorpus
             {
                 // Stopped early or cancelled: the producer's cancellation is expected.
             }
+        }
+    }
+
+    /// <summary>
+    /// Input bytes read and not yet consumed, against <see cref="CorpusOptions.MaxBytesInFlight"/>. One waiter (the
+    /// producer); anything may give back. Whatever is asked is granted when nothing is held, so a page larger than
+    /// the whole budget still goes through, alone.
+    /// </summary>
+    private sealed class ByteBudget(long capacity)
+    {
+        private readonly Lock _gate = new();
+        private long _held;
+        private TaskCompletionSource? _released;
+
+        public async ValueTask AcquireAsync(long bytes, CancellationToken cancellationToken)
+        {
+            while (true)
+            {
+                Task released;
+                lock (_gate)
+                {
+                    if (_held == 0 || _held + bytes <= capacity)
+                    {
+                        _held += bytes;
+                        return;
+                    }
+
+                    _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    released = _released.Task;
+                }
+
+                await released.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        public void Charge(long bytes)
+        {
+            if (bytes > 0)
+            {
+                lock (_gate)
+                {
+                    _held += bytes;
+                }
+            }
+        }
+
+        public void Release(long bytes)
+        {
+            TaskCompletionSource? released;
+            lock (_gate)
+            {
+                _held -= bytes;
+                released = _released;
+                _released = null;
+            }
+
+            released?.TrySetResult();
         }
     }
 }

@@ -169,4 +169,52 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Contains("esf: cannot write", stderr2, StringComparison.Ordinal);
         Assert.Equal("these are my notes, not a database, and they must survive", File.ReadAllText(notADatabase));
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int mkfifo(string path, uint mode);
+
+    /// <summary>A FIFO in a folder hung the tool for ever; a link loop repeated pages or never ended.</summary>
+    [UnixFact]
+    public void A_fifo_and_a_link_loop_in_a_folder_are_reported_and_every_page_is_printed()
+    {
+        Copy("000_196cdacd7e4f6bec.txt", "a.txt");
+        Assert.Equal(0, mkfifo(Path.Combine(_temp, "b.txt"), 0x1B6));
+        Copy("001_0b550c35baa0836e.txt", "sub/c.txt");
+        Directory.CreateSymbolicLink(Path.Combine(_temp, "sub", "loop"), _temp);
+
+        var run = Task.Run(() => CliRunner.Run(null, "parse", _temp));
+        Assert.True(run.Wait(TimeSpan.FromMinutes(1)), "the run finishes");
+        var (exit, stdout, stderr) = run.Result;
+
+        Assert.Equal(1, exit);
+        Assert.Equal([Path.Join(_temp, "a.txt"), Path.Join(_temp, "b.txt"), Path.Join(_temp, "sub", "c.txt")], Sources(stdout));
+        Assert.Contains($"{Path.Join(_temp, "b.txt")}(1,1): error ESF0009:", stderr, StringComparison.Ordinal);
+        Assert.Contains("not a regular file", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Standard output that fails with something other than an I/O error: a failure of the tool itself.</summary>
+    private sealed class Broken : MemoryStream
+    {
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new InvalidOperationException("broken");
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("broken");
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => throw new InvalidOperationException("broken");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+    }
+
+    /// <summary>Unhandled exceptions exited with 2, which the tool documents as a usage error, and printed a stack trace.</summary>
+    [Fact]
+    public void A_failure_of_the_tool_itself_is_one_line_and_exit_4()
+    {
+        using var stdout = new Broken();
+        using var stderr = new StringWriter();
+
+        var exit = Esf.Projects.Cli.CliApplication.Run(["parse", "--quiet", Seeds.Folder], new MemoryStream(), stdout, stderr);
+
+        Assert.Equal(4, exit);
+        var line = Assert.Single(stderr.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("esf: internal error (InvalidOperationException): broken", line, StringComparison.Ordinal);
+    }
 }

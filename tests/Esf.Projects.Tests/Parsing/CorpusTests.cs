@@ -156,7 +156,6 @@ public class CorpusTests
             File.WriteAllText(big, Seeds.Text("000_196cdacd7e4f6bec.txt") + new string('x', 4 << 20));
             var parser = new ProjectParserBuilder().Configure(o => o with { MaxInputLength = 20_000 }).Build();
 
-            var before = GC.GetAllocatedBytesForCurrentThread();
             CorpusItem? item = null;
             await foreach (var i in ProjectCorpus.ParseFilesAsync([big], new CorpusOptions { Parser = parser, MaxDegreeOfParallelism = 1 }))
             {
@@ -184,4 +183,166 @@ public class CorpusTests
     [InlineData(int.MaxValue)]
     public void Absurd_pages_in_flight_are_refused_when_set(int pages) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusOptions { MaxPagesInFlight = pages });
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int mkfifo(string path, uint mode);
+
+    /// <summary>A FIFO among the pages hung the run for ever: opening it for reading waits for a writer.</summary>
+    [UnixFact]
+    public async Task A_fifo_among_the_files_is_an_item_with_a_read_error_and_is_never_opened()
+    {
+        var folder = Directory.CreateTempSubdirectory("esf-fifo-").FullName;
+        try
+        {
+            File.Copy(Seeds.Path_(Seeds.Names.First()), Path.Combine(folder, "a.txt"));
+            Assert.Equal(0, mkfifo(Path.Combine(folder, "b.txt"), 0x1B6));
+            File.Copy(Seeds.Path_(Seeds.Names.Last()), Path.Combine(folder, "c.txt"));
+
+            var items = await Collect(ProjectCorpus.ParseDirectoryAsync(folder)).WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.Equal(["a.txt", "b.txt", "c.txt"], items.Select(i => Path.GetFileName(i.Source)));
+            Assert.NotNull(items[0].Result);
+            Assert.Contains("not a regular file", Assert.IsType<IOException>(items[1].ReadError).Message, StringComparison.Ordinal);
+            Assert.NotNull(items[2].Result);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A device that never ends (<c>/dev/zero</c>) was read until memory ran out.</summary>
+    [UnixFact]
+    public async Task A_device_is_an_item_with_a_read_error_and_is_never_read()
+    {
+        var items = await Collect(ProjectCorpus.ParseFilesAsync(["/dev/zero", Seeds.Path_(Seeds.Names.First())])).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.IsType<IOException>(items[0].ReadError);
+        Assert.NotNull(items[1].Result);
+    }
+
+    /// <summary>A link from a folder to its parent gave the same pages dozens of times, or an enumeration that never ended.</summary>
+    [Fact]
+    public async Task A_symbolic_link_loop_neither_repeats_pages_nor_goes_on_for_ever()
+    {
+        var folder = Directory.CreateTempSubdirectory("esf-loop-").FullName;
+        try
+        {
+            var sub = Directory.CreateDirectory(Path.Combine(folder, "sub")).FullName;
+            File.Copy(Seeds.Path_(Seeds.Names.First()), Path.Combine(sub, "page.txt"));
+            Directory.CreateSymbolicLink(Path.Combine(sub, "loop"), folder);
+
+            var items = await Collect(ProjectCorpus.ParseDirectoryAsync(folder)).WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.Equal(Path.Combine(sub, "page.txt"), Assert.Single(items).Source);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A folder that cannot be listed made ParseDirectoryAsync throw; <see cref="ProjectCorpus.FindFiles"/> lists it in its place, ending with a separator, and reading it gives the reason.</summary>
+    [Fact]
+    public async Task A_folder_that_cannot_be_listed_is_an_item_with_the_reason()
+    {
+        var gone = Path.Combine(Path.GetTempPath(), "esf-gone-" + Guid.NewGuid().ToString("N")) + Path.DirectorySeparatorChar;
+        var here = Directory.CreateTempSubdirectory("esf-here-").FullName + Path.DirectorySeparatorChar;
+        try
+        {
+            var items = await Collect(ProjectCorpus.ParseFilesAsync([gone, here]));
+
+            Assert.IsType<DirectoryNotFoundException>(items[0].ReadError);
+            Assert.Contains("is a folder, not a page", Assert.IsType<IOException>(items[1].ReadError).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(here);
+        }
+    }
+
+    [Fact]
+    public void Find_files_matches_the_pattern_ignoring_case_at_any_depth_in_ordinal_order()
+    {
+        var folder = Directory.CreateTempSubdirectory("esf-find-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "b"));
+            foreach (var name in new[] { "b/x.TXT", "a.txt", "b/y.html", "B.txt" })
+            {
+                File.WriteAllText(Path.Combine(folder, name), "x");
+            }
+
+            var found = ProjectCorpus.FindFiles(folder, "*.txt");
+
+            Assert.Equal(["B.txt", "a.txt", "b/x.TXT"], found.Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')));
+            Assert.Throws<DirectoryNotFoundException>(() => ProjectCorpus.FindFiles(Path.Combine(folder, "nope")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The memory bound counted pages only: 12 pages of 2 MB held 5 GB. With a byte budget smaller than any page, one chunk is out at a time.</summary>
+    [Fact]
+    public async Task Bytes_in_flight_are_bounded_as_well_as_pages()
+    {
+        var files = CorpusFiles(10);
+        try
+        {
+            var outstanding = 0;
+            var most = 0;
+            var options = new CorpusOptions
+            {
+                MaxDegreeOfParallelism = 2,
+                MaxPagesInFlight = 8, // chunks of 2 pages
+                MaxBytesInFlight = 1,
+                ParseBytes = (_, bytes) =>
+                {
+                    var now = Interlocked.Increment(ref outstanding);
+                    InterlockedMax(ref most, now);
+                    return ProjectParser.Parse(bytes.Span);
+                },
+            };
+
+            var items = new List<CorpusItem>();
+            await foreach (var item in ProjectCorpus.ParseFilesAsync(files, options))
+            {
+                items.Add(item);
+                Interlocked.Decrement(ref outstanding);
+            }
+
+            Assert.Equal(files, items.Select(i => i.Source));
+            Assert.All(items, i => Assert.NotNull(i.Result));
+            Assert.InRange(most, 1, 2);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(files[0])!, recursive: true);
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+
+    [Fact]
+    public void A_byte_budget_below_one_is_refused_when_set() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CorpusOptions { MaxBytesInFlight = 0 });
+
+    private static async Task<List<CorpusItem>> Collect(IAsyncEnumerable<CorpusItem> items)
+    {
+        var list = new List<CorpusItem>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
 }
