@@ -44,8 +44,8 @@ public sealed record ProjectParserOptions
     /// <summary>Whether warnings are reported as errors (their severity raised, so <see cref="ProjectParseResult.HasErrors"/> sees them); <see langword="false"/> by default.</summary>
     public bool WarningsAsErrors { get; init; }
 
-    /// <summary>The most characters parsed; the rest is dropped with ESF0006, before it is decoded. 16 Mi characters by default (pages are 5–20 K); at least 1.</summary>
-    public int MaxInputLength { get; init; } = 16 * 1024 * 1024;
+    /// <summary>The most characters parsed; the rest is dropped with ESF0006, before it is decoded. 4 Mi characters by default: pages are 5–20 K, and a page at the limit may cost up to about 40 times its characters in bytes to parse (a pathological one; a normal one about 2 times), so the limit bounds a page's memory to a few hundred MB; at least 1.</summary>
+    public int MaxInputLength { get; init; } = 4 * 1024 * 1024;
 
     /// <summary>The most sections kept; text after the limit joins the last section, with ESF0007. 10 000 by default; at least 1.</summary>
     public int MaxSections { get; init; } = 10_000;

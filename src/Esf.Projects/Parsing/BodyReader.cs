@@ -334,7 +334,12 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
 
             if (!list.TryAdd(i))
             {
-                diagnostics.Add(DiagnosticCodes.ListItemWithoutMarker, _lines[i].ContentPosition, heading, page.Content(i).ToString());
+                // Counted for every line, formatted only for those kept (a page of unmarked lines keeps 100).
+                if (diagnostics.Admit(DiagnosticCodes.ListItemWithoutMarker, _lines[i].ContentPosition))
+                {
+                    diagnostics.AddAdmitted(DiagnosticCodes.ListItemWithoutMarker, _lines[i].ContentPosition, heading, page.Content(i).ToString());
+                }
+
                 list.AddUnmarked(i);
             }
         }

@@ -29,13 +29,20 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false, int maxPerCod
     }
 
     /// <summary>A diagnostic of the catalogue; <paramref name="args"/> fill its message format.</summary>
-    public void Add(string code, SourcePosition position, params object?[] args)
+    public void Add(string code, SourcePosition position, params Span<object?> args)
     {
-        if (!Admit(code, position))
+        if (Admit(code, position))
         {
-            return;
+            AddAdmitted(code, position, args);
         }
+    }
 
+    /// <summary>
+    /// A diagnostic of the catalogue that <see cref="Admit"/> let through: for callers whose arguments cost an
+    /// allocation to make (the text of a line), made only when the diagnostic is kept.
+    /// </summary>
+    public void AddAdmitted(string code, SourcePosition position, params Span<object?> args)
+    {
         var descriptor = DiagnosticCodes.Find(code) ?? throw new ArgumentException($"'{code}' is not in the catalogue.", nameof(code));
         for (var i = 0; i < args.Length; i++)
         {
@@ -49,8 +56,8 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false, int maxPerCod
         (_items ??= []).Add(new Diagnostic(code, Raise(descriptor.Severity), position.Line, position.Column, message));
     }
 
-    /// <summary>Counts the diagnostic; whether it is kept (its code is under the limit).</summary>
-    private bool Admit(string code, SourcePosition position)
+    /// <summary>Counts the diagnostic; whether it is kept (its code is under the limit). A kept one must then be added with <see cref="AddAdmitted"/>.</summary>
+    public bool Admit(string code, SourcePosition position)
     {
         if (maxPerCode == int.MaxValue)
         {

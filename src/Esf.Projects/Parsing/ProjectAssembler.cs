@@ -359,7 +359,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         }
     }
 
-    /// <summary>Each municipality name matched (ESF0212 with suggestions, at the item, for a name that matches none; suggestions computed once per distinct name).</summary>
+    /// <summary>Each municipality name matched (ESF0212 with suggestions, at the item, for a name that matches none; suggestions computed once per distinct name, and only for the diagnostics kept).</summary>
     private ImmutableArray<Municipality> ResolveMunicipalities(BodyResult body)
     {
         var names = body.Municipalities;
@@ -377,6 +377,15 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             }
 
             codes.Add(null);
+
+            // Suggestions only for the diagnostics kept (MaxDiagnosticsPerCode): a page of thousands of distinct
+            // unknown names costs a hundred fuzzy searches, not thousands.
+            var position = body.MunicipalityItems[i].Position;
+            if (!diagnostics.Admit(DiagnosticCodes.UnknownMunicipality, position))
+            {
+                continue;
+            }
+
             suggestions ??= new(StringComparer.Ordinal);
             if (!suggestions.TryGetValue(name, out var suggestion))
             {
@@ -385,7 +394,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
                 suggestions[name] = suggestion;
             }
 
-            diagnostics.Add(DiagnosticCodes.UnknownMunicipality, body.MunicipalityItems[i].Position, name, suggestion);
+            diagnostics.AddAdmitted(DiagnosticCodes.UnknownMunicipality, position, name, suggestion);
         }
 
         _parts.MunicipalityCodes = codes.MoveToImmutable();

@@ -1,4 +1,3 @@
-using System.Text;
 using Esf.Projects.Parsing;
 
 namespace Esf.Projects.Tests.Hostile;
@@ -6,37 +5,12 @@ namespace Esf.Projects.Tests.Hostile;
 /// <summary>
 /// Pathological inputs cost work and memory proportional to their size: each is parsed at two sizes and the counted
 /// work (characters of lines inspected, <see cref="WorkCounter"/>, Debug builds) and the allocated bytes must grow
-/// at most 2.2× when the input doubles. Counted, never timed.
+/// at most 2.2× when the input doubles (0.25 M to 0.5 M characters), and the larger may allocate at most 20 times its
+/// UTF-16 size. Counted, never timed; the time per MB is measured by the pathological benchmark.
 /// </summary>
 public class PathologicalInputTests
 {
-    public static TheoryData<string> Shapes => new(Makers.Keys);
-
-    private static readonly Dictionary<string, Func<int, string>> Makers = new()
-    {
-        ["bullets"] = n => "Titel\nProjektägare: A\n\nKommun\n\n" + Repeat("• Lund\n", n),
-        ["blank lines"] = n => "Titel\nProjektägare: A\n" + Repeat("\n", n),
-        ["one line without a newline"] = n => Repeat("abc def ", n),
-        ["a header value of digits"] = n => "Titel\nBeviljat ESF-stöd: " + Repeat("1", n) + " kr\n",
-        ["headings"] = n => "Titel\nProjektägare: A\n\n" + Repeat("Rubrik\n\n", n),
-        ["header rows"] = n => "Titel\n" + Repeat("Projektägare: A\n", n),
-        ["unknown header rows"] = n => "Titel\nProjektägare: A\n" + Repeat("Etikett: v\n", n),
-        ["labels alone"] = n => "Titel\n" + Repeat("Projektägare\n", n),
-        ["CR-only paragraph"] = n => "Titel\rProjektägare: A\r\rBakgrund\r\r" + Repeat("ord ord ord.\r", n),
-        ["list items without markers"] = n => "Titel\nProjektägare: A\n\nKommun\n\n" + Repeat("Lund\n", n),
-        ["near-miss municipality names"] = n => "Titel\nProjektägare: A\n\nKommun\n\n" + Repeat("• Lundd\n", n),
-    };
-
-    private static string Repeat(string unit, int chars)
-    {
-        var builder = new StringBuilder(chars + unit.Length);
-        while (builder.Length < chars)
-        {
-            builder.Append(unit);
-        }
-
-        return builder.ToString();
-    }
+    public static TheoryData<string> Shapes => new(PathologicalShapes.Makers.Keys);
 
     private static (long Work, long Allocated) Measure(string text)
     {
@@ -55,16 +29,20 @@ public class PathologicalInputTests
     [MemberData(nameof(Shapes))]
     public void Work_and_memory_grow_linearly(string shape)
     {
-        var make = Makers[shape];
+        var make = PathologicalShapes.Makers[shape];
         Measure(make(1_000));
-        var small = Measure(make(200_000));
-        var large = Measure(make(400_000));
+        var small = Measure(make(250_000));
+        var largeText = make(500_000);
+        var large = Measure(largeText);
 
 #if DEBUG
         Assert.True(small.Work > 0, "the work counter is compiled into Debug builds");
 #endif
         Assert.True(large.Work <= (2.2 * small.Work) + 1_000, $"work {small.Work} → {large.Work}");
         Assert.True(large.Allocated <= (2.2 * small.Allocated) + 100_000, $"allocated {small.Allocated} → {large.Allocated}");
+
+        // At 0.5 M characters, at most 20 times the input's UTF-16 size.
+        Assert.True(large.Allocated <= 20L * sizeof(char) * largeText.Length, $"allocated {large.Allocated} for {largeText.Length} characters");
     }
 
     /// <summary>
