@@ -29,6 +29,7 @@ var tables = new Dictionary<string, Func<string?>>
     ["scaling"] = () => Simple(Run("scaling"), ScalingNames, pagesPerOperation: null),
     ["corpus"] = () => Simple(Run("corpus"), CorpusNames, pagesPerOperation: 10_000),
     ["pipeline"] = () => Pipeline(Run("pipeline")),
+    ["pathological"] = () => Pathological(Run("pathological")),
     ["ab"] = () => File.Exists(Path.Combine(artifacts, "ab", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "ab", "table.md")) : null,
     ["cli"] = () => File.Exists(Path.Combine(artifacts, "cli", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "cli", "table.md")) : null,
 };
@@ -238,6 +239,42 @@ string? Pipeline(RunResult? run)
     }
 
     return sb.Append(Provenance(run)).ToString();
+}
+
+// Each operation parses 0.5 M characters (one pathological page, or seed pages to the same length): time per
+// character relative to normal pages, and allocation relative to the input's UTF-16 size (1 MB).
+string? Pathological(RunResult? run)
+{
+    if (run is null)
+    {
+        return null;
+    }
+
+    var normal = Nanoseconds(run.Rows.Single(r => r["Shape"] == "normal pages")["Mean"]);
+    var sb = new StringBuilder();
+    sb.Append("| Shape (0.5 M characters) | Time | × normal pages | Allocated | × UTF-16 size |\n");
+    sb.Append("|---|---:|---:|---:|---:|\n");
+    foreach (var row in run.Rows)
+    {
+        var allocated = Bytes(row["Allocated"]);
+        sb.Append($"| {row["Shape"]} | {Time(row["Mean"])} | {(Nanoseconds(row["Mean"]) / normal).ToString("0.00", CultureInfo.InvariantCulture)} | {row["Allocated"]} | {(allocated / 1_000_000.0).ToString("0.0", CultureInfo.InvariantCulture)} |\n");
+    }
+
+    return sb.Append(Provenance(run)).ToString();
+}
+
+static double Bytes(string value)
+{
+    var parts = value.Replace(",", "", StringComparison.Ordinal).Split(' ', 2);
+    var number = double.Parse(parts[0], CultureInfo.InvariantCulture);
+    return parts.Length < 2 ? number : parts[1] switch
+    {
+        "B" => number,
+        "KB" => number * 1024,
+        "MB" => number * 1024 * 1024,
+        "GB" => number * 1024 * 1024 * 1024,
+        _ => throw new FormatException($"unknown size unit in '{value}'"),
+    };
 }
 
 static string Provenance(RunResult run) => $"\n_Run at {run.Commit}, {run.Date}._\n";
