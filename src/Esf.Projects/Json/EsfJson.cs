@@ -74,18 +74,18 @@ public static class EsfJson
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
         writer.WriteStartObject();
-        writer.WriteString("source", source);
-        writer.WritePropertyName("project");
+        writer.WriteString(JsonNames.Source, source);
+        writer.WritePropertyName(JsonNames.Project);
         ProjectJson.WriteProject(writer, result.Project, sectionText);
-        writer.WriteStartArray("diagnostics");
+        writer.WriteStartArray(JsonNames.Diagnostics);
         foreach (var d in result.Diagnostics)
         {
             writer.WriteStartObject();
-            writer.WriteString("severity", Diagnostic.SeverityText(d.Severity));
-            writer.WriteString("code", d.Code);
-            writer.WriteNumber("line", d.Line);
-            writer.WriteNumber("column", d.Column);
-            writer.WriteString("message", d.Message);
+            writer.WriteString(JsonNames.Severity, Diagnostic.SeverityText(d.Severity));
+            writer.WriteString(JsonNames.Code, d.Code);
+            writer.WriteNumber(JsonNames.Line, d.Line);
+            writer.WriteNumber(JsonNames.Column, d.Column);
+            writer.WriteString(JsonNames.Message, d.Message);
             writer.WriteEndObject();
         }
 

@@ -27,9 +27,11 @@ internal static class ProjectJson
 
     private sealed class Derived(string name, Action<Utf8JsonWriter, EsfProject> write, Action<JsonElement, ProjectParts> read) : Member
     {
+        private readonly JsonEncodedText _name = JsonEncodedText.Encode(name);
+
         public override void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText)
         {
-            writer.WritePropertyName(name);
+            writer.WritePropertyName(_name);
             write(writer, project);
         }
 
@@ -56,7 +58,7 @@ internal static class ProjectJson
     {
         public override void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText)
         {
-            writer.WriteStartArray("sections");
+            writer.WriteStartArray(JsonNames.Sections);
             foreach (var section in project.Sections)
             {
                 WriteSection(writer, section, sectionText);
@@ -187,12 +189,12 @@ internal static class ProjectJson
     {
         var c = p.Contact;
         w.WriteStartObject();
-        w.WriteString("name", c.Name);
-        w.WriteString("email", c.Email);
-        w.WriteString("phone", c.Phone);
+        w.WriteString(JsonNames.Name, c.Name);
+        w.WriteString(JsonNames.Email, c.Email);
+        w.WriteString(JsonNames.Phone, c.Phone);
         w.WriteString("phoneE164", c.PhoneNumber?.E164);
-        w.WriteString("phoneAreaCode", c.PhoneNumber?.AreaCode);
-        w.WriteString("emailDomain", c.EmailAddress?.Domain);
+        w.WriteString(JsonNames.PhoneAreaCode, c.PhoneNumber?.AreaCode);
+        w.WriteString(JsonNames.EmailDomain, c.EmailAddress?.Domain);
         w.WriteEndObject();
     }
 
@@ -211,17 +213,17 @@ internal static class ProjectJson
     private static void WriteSection(Utf8JsonWriter w, Section section, JsonSectionText sectionText)
     {
         w.WriteStartObject();
-        w.WriteString("heading", section.Heading);
-        w.WriteNumber("line", section.Position.Line);
-        w.WriteNumber("column", section.Position.Column);
+        w.WriteString(JsonNames.Heading, section.Heading);
+        w.WriteNumber(JsonNames.Line, section.Position.Line);
+        w.WriteNumber(JsonNames.Column, section.Position.Column);
         if (sectionText != JsonSectionText.Blocks)
         {
-            w.WriteString("text", section.TextMemory.Span);
+            w.WriteString(JsonNames.Text, section.TextMemory.Span);
         }
 
         if (sectionText != JsonSectionText.Sections)
         {
-            w.WritePropertyName("blocks");
+            w.WritePropertyName(JsonNames.Blocks);
             WriteArray(w, section.Blocks, WriteBlock);
         }
 
@@ -239,7 +241,7 @@ internal static class ProjectJson
     private static void WriteBlock(Utf8JsonWriter w, Block block)
     {
         w.WriteStartObject();
-        w.WriteString("kind", block switch
+        w.WriteString(JsonNames.Kind, block switch
         {
             ParagraphBlock => "paragraph",
             ListBlock => "list",
@@ -248,28 +250,28 @@ internal static class ProjectJson
             ClarificationBlock => "clarification",
             _ => "rule",
         });
-        w.WriteNumber("line", block.Position.Line);
-        w.WriteNumber("column", block.Position.Column);
+        w.WriteNumber(JsonNames.Line, block.Position.Line);
+        w.WriteNumber(JsonNames.Column, block.Position.Column);
         if (block is TextBlock text)
         {
-            w.WriteString("text", text.TextMemory.Span);
+            w.WriteString(JsonNames.Text, text.TextMemory.Span);
         }
 
         if (block is ClarificationBlock clarification)
         {
-            w.WriteString("date", LocalDatePattern.Iso.Format(clarification.Date));
+            w.WriteString(JsonNames.Date, LocalDatePattern.Iso.Format(clarification.Date));
         }
 
         if (block is ListBlock list)
         {
-            w.WritePropertyName("items");
+            w.WritePropertyName(JsonNames.Items);
             WriteArray(w, list.Items, static (w2, item) =>
             {
                 w2.WriteStartObject();
-                w2.WriteString("marker", CamelCase(item.Marker.ToString()));
-                w2.WriteString("text", item.TextMemory.Span);
-                w2.WriteNumber("line", item.Position.Line);
-                w2.WriteNumber("column", item.Position.Column);
+                w2.WriteString(JsonNames.Marker, EnumName(item.Marker));
+                w2.WriteString(JsonNames.Text, item.TextMemory.Span);
+                w2.WriteNumber(JsonNames.Line, item.Position.Line);
+                w2.WriteNumber(JsonNames.Column, item.Position.Column);
                 w2.WriteEndObject();
             });
         }
@@ -296,14 +298,14 @@ internal static class ProjectJson
     private static void WriteField(Utf8JsonWriter w, HeaderField f)
     {
         w.WriteStartObject();
-        w.WriteString("label", f.Label);
-        w.WriteString("kind", f.Kind);
-        w.WriteString("value", f.Value);
-        w.WriteNumber("line", f.LabelPosition.Line);
-        w.WriteNumber("column", f.LabelPosition.Column);
-        w.WriteNumber("valueLine", f.ValuePosition.Line);
-        w.WriteNumber("valueColumn", f.ValuePosition.Column);
-        w.WriteString("rawValue", f.RawValue);
+        w.WriteString(JsonNames.Label, f.Label);
+        w.WriteString(JsonNames.Kind, f.Kind);
+        w.WriteString(JsonNames.Value, f.Value);
+        w.WriteNumber(JsonNames.Line, f.LabelPosition.Line);
+        w.WriteNumber(JsonNames.Column, f.LabelPosition.Column);
+        w.WriteNumber(JsonNames.ValueLine, f.ValuePosition.Line);
+        w.WriteNumber(JsonNames.ValueColumn, f.ValuePosition.Column);
+        w.WriteString(JsonNames.RawValue, f.RawValue);
         w.WriteEndObject();
     }
 
@@ -314,10 +316,10 @@ internal static class ProjectJson
     private static void WriteExtraField(Utf8JsonWriter w, HeaderField f)
     {
         w.WriteStartObject();
-        w.WriteString("label", f.Label);
-        w.WriteString("value", f.Value);
-        w.WriteNumber("line", f.LabelPosition.Line);
-        w.WriteNumber("column", f.LabelPosition.Column);
+        w.WriteString(JsonNames.Label, f.Label);
+        w.WriteString(JsonNames.Value, f.Value);
+        w.WriteNumber(JsonNames.Line, f.LabelPosition.Line);
+        w.WriteNumber(JsonNames.Column, f.LabelPosition.Column);
         w.WriteEndObject();
     }
 
@@ -342,11 +344,11 @@ internal static class ProjectJson
     private static void WriteMunicipality(Utf8JsonWriter w, Municipality m)
     {
         w.WriteStartObject();
-        w.WriteString("code", m.Code);
-        w.WriteString("name", m.Name);
-        w.WriteString("countyCode", m.County.Code);
-        w.WriteString("county", m.County.Name);
-        w.WriteString("esfRegion", CamelCase(m.Region.ToString()));
+        w.WriteString(JsonNames.Code, m.Code);
+        w.WriteString(JsonNames.Name, m.Name);
+        w.WriteString(JsonNames.CountyCode, m.County.Code);
+        w.WriteString(JsonNames.County, m.County.Name);
+        w.WriteString(JsonNames.EsfRegion, EnumName(m.Region));
         w.WriteEndObject();
     }
 
@@ -362,12 +364,12 @@ internal static class ProjectJson
         }
 
         w.WriteStartObject();
-        w.WriteString("period", programme.PeriodText);
-        w.WriteString("confidence", CamelCase(programme.Confidence.ToString()));
-        w.WriteString("basis", programme.Basis);
-        w.WriteString("areaName", programme.AreaName);
-        w.WriteString("objectiveName", programme.ObjectiveName);
-        w.WriteString("programmeName", programme.ProgrammeName);
+        w.WriteString(JsonNames.Period, programme.PeriodText);
+        w.WriteString(JsonNames.Confidence, EnumName(programme.Confidence));
+        w.WriteString(JsonNames.Basis, programme.Basis);
+        w.WriteString(JsonNames.AreaName, programme.AreaName);
+        w.WriteString(JsonNames.ObjectiveName, programme.ObjectiveName);
+        w.WriteString(JsonNames.ProgrammeName, programme.ProgrammeName);
         w.WriteEndObject();
     }
 
@@ -408,8 +410,8 @@ internal static class ProjectJson
         }
 
         w.WriteStartObject();
-        w.WriteString("code", type.Code);
-        w.WriteString("name", type.Name);
+        w.WriteString(JsonNames.Code, type.Code);
+        w.WriteString(JsonNames.Name, type.Name);
         w.WriteEndObject();
     }
 
@@ -422,8 +424,8 @@ internal static class ProjectJson
         }
 
         w.WriteStartObject();
-        w.WriteString("start", LocalDatePattern.Iso.Format(interval.Start));
-        w.WriteString("end", LocalDatePattern.Iso.Format(interval.End));
+        w.WriteString(JsonNames.Start, LocalDatePattern.Iso.Format(interval.Start));
+        w.WriteString(JsonNames.End, LocalDatePattern.Iso.Format(interval.End));
         w.WriteEndObject();
     }
 
@@ -436,8 +438,8 @@ internal static class ProjectJson
         }
 
         w.WriteStartObject();
-        w.WriteNumber("line", p.Line);
-        w.WriteNumber("column", p.Column);
+        w.WriteNumber(JsonNames.Line, p.Line);
+        w.WriteNumber(JsonNames.Column, p.Column);
         w.WriteEndObject();
     }
 
@@ -459,7 +461,7 @@ internal static class ProjectJson
     {
         if (value is { } v)
         {
-            w.WriteStringValue(CamelCase(v.ToString()));
+            w.WriteStringValue(EnumName(v));
         }
         else
         {
@@ -478,6 +480,18 @@ internal static class ProjectJson
         {
             w.WriteNull(name);
         }
+    }
+
+    /// <summary>An enum value's name in camel case, encoded once per value (a list item writes its marker's).</summary>
+    internal static JsonEncodedText EnumName<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        EnumNames<TEnum>.Names.TryGetValue(value, out var name) ? name : JsonEncodedText.Encode(CamelCase(value.ToString()));
+
+    private static class EnumNames<TEnum>
+        where TEnum : struct, Enum
+    {
+        public static readonly System.Collections.Frozen.FrozenDictionary<TEnum, JsonEncodedText> Names =
+            System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(Enum.GetValues<TEnum>().Distinct(), static v => v, static v => JsonEncodedText.Encode(CamelCase(v.ToString())));
     }
 
     internal static string CamelCase(string name) => string.Create(name.Length, name, static (span, n) =>
@@ -547,8 +561,8 @@ internal abstract class FieldJson
     {
         var money = (Money)v;
         w.WriteStartObject();
-        w.WriteNumber("amount", money.Amount);
-        w.WriteString("currency", money.Currency);
+        w.WriteNumber(JsonNames.Amount, money.Amount);
+        w.WriteString(JsonNames.Currency, money.Currency);
         w.WriteEndObject();
     }
 
@@ -558,15 +572,15 @@ internal abstract class FieldJson
         w.WriteStartObject();
         if (area.Number is { } number)
         {
-            w.WriteNumber("number", number);
+            w.WriteNumber(JsonNames.Number, number);
         }
         else
         {
-            w.WriteNull("number");
+            w.WriteNull(JsonNames.Number);
         }
 
-        w.WriteString("code", area.Code);
-        w.WriteString("name", area.Name);
+        w.WriteString(JsonNames.Code, area.Code);
+        w.WriteString(JsonNames.Name, area.Name);
         w.WriteEndObject();
     }
 
@@ -574,9 +588,9 @@ internal abstract class FieldJson
     {
         var region = (Nuts2Region)v;
         w.WriteStartObject();
-        w.WriteString("code", region.Code);
-        w.WriteString("name", region.Name);
-        w.WriteString("esfRegion", ProjectJson.CamelCase(region.EsfRegion.ToString()));
+        w.WriteString(JsonNames.Code, region.Code);
+        w.WriteString(JsonNames.Name, region.Name);
+        w.WriteString(JsonNames.EsfRegion, ProjectJson.EnumName(region.EsfRegion));
         w.WriteEndObject();
     }
 
