@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Reports;
 using Esf.Projects.Tests.Hostile;
 
 namespace Esf.Projects.Benchmarks;
@@ -10,8 +12,15 @@ namespace Esf.Projects.Benchmarks;
 /// (goal: at most 10×). Allocated against the input's UTF-16 size (1 MB) is the memory goal (at most 20×).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(WideNames))]
 public class PathologicalBenchmarks
 {
+    /// <summary>Shape names in full in the reports (BenchmarkDotNet shortens parameter values to 20 characters).</summary>
+    private sealed class WideNames : ManualConfig
+    {
+        public WideNames() => SummaryStyle = SummaryStyle.Default.WithMaxParameterColumnWidth(60);
+    }
+
     /// <summary>The name of the row of normal pages.</summary>
     public const string Normal = "normal pages";
 
