@@ -48,8 +48,23 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         {
             try
             {
-                await foreach (var page in Pages(discovery.Inputs, output).ConfigureAwait(false))
+                var pages = Pages(discovery.Inputs, output).GetAsyncEnumerator();
+                await using var pagesScope = pages.ConfigureAwait(false);
+                while (true)
                 {
+                    var next = pages.MoveNextAsync();
+                    if (!next.IsCompleted)
+                    {
+                        // No page ready: what is written so far reaches the reader before the tool waits.
+                        await output.FlushAsync().ConfigureAwait(false);
+                    }
+
+                    if (!await next.ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    var page = pages.Current;
                     Count(page.Result);
                     if (page.Diagnostics is { } text)
                     {

@@ -41,6 +41,10 @@ internal abstract class OutputWriter : IAsyncDisposable
     /// <summary>Ends the output (closes the array, writes the spooled sheets, commits the transaction).</summary>
     public abstract ValueTask CompleteAsync();
 
+    /// <summary>Passes on what is buffered; called when no next page is ready, so buffering never holds output back while the tool waits.</summary>
+    /// <returns>When it is passed on.</returns>
+    public virtual ValueTask FlushAsync() => default;
+
     /// <summary>Notes for standard error after the run (cells cut to a spreadsheet's limit, say); empty by default.</summary>
     public virtual IEnumerable<string> Notes => [];
 
@@ -137,6 +141,10 @@ internal sealed class JsonArrayOutput(Stream stream, bool owned, JsonSectionText
 /// <summary>One compact JSON object per line, flushed after each page so a reader downstream sees it at once.</summary>
 internal sealed class JsonLinesOutput(Stream stream, bool owned, JsonSectionText sectionText) : StreamOutput(stream, owned)
 {
+    // Lines are gathered while pages are ready and passed on whenever none is (FlushAsync): one write per burst of
+    // pages instead of one system call per page, and still no line waits in the buffer for a page to come.
+    private readonly BufferedStream _buffered = new(stream, 1 << 16);
+
     public override object Prepare(string source, ProjectParseResult result)
     {
         var buffer = Json(source, result, indented: false, sectionText);
@@ -147,10 +155,11 @@ internal sealed class JsonLinesOutput(Stream stream, bool owned, JsonSectionText
     public override async ValueTask WriteAsync(object prepared)
     {
         var buffer = (PooledBuffer)prepared;
-        await Stream.WriteAsync(buffer.Written).ConfigureAwait(false);
-        await Stream.FlushAsync().ConfigureAwait(false);
+        await _buffered.WriteAsync(buffer.Written).ConfigureAwait(false);
         buffer.Return();
     }
 
-    public override ValueTask CompleteAsync() => default;
+    public override ValueTask FlushAsync() => new(_buffered.FlushAsync());
+
+    public override ValueTask CompleteAsync() => new(_buffered.FlushAsync());
 }
