@@ -111,7 +111,7 @@ public static class ProjectCorpus
     /// </summary>
     /// <param name="directory">The folder.</param>
     /// <param name="searchPattern">The file-name pattern (<c>*</c> any characters, <c>?</c> one), matched ignoring case, so <c>*.txt</c> finds <c>PAGE.TXT</c> on every system.</param>
-    /// <returns>Full paths of the files (and of the unreadable subfolders).</returns>
+    /// <returns>The paths of the files (and of the unreadable subfolders), starting with <paramref name="directory"/> as given, relative or not.</returns>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static IReadOnlyList<string> FindFiles(string directory, string searchPattern = "*")
     {
@@ -125,13 +125,13 @@ public static class ProjectCorpus
         var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 };
         var found = new List<string>();
         var pending = new Stack<string>();
-        pending.Push(Path.GetFullPath(directory));
+        pending.Push(directory);
         while (pending.TryPop(out var folder))
         {
             try
             {
                 var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool Folder, bool Link)>(
-                    folder, (ref entry) => (entry.ToFullPath(), entry.IsDirectory, entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0), options);
+                    folder, (ref entry) => (entry.ToSpecifiedFullPath(), entry.IsDirectory, entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) != 0), options);
                 // (A file's attributes are not asked for: on Unix they cost a stat per file, and only folders' matter.)
                 foreach (var (path, isFolder, isLink) in entries)
                 {

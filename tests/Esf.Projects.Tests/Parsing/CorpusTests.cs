@@ -276,6 +276,9 @@ public class CorpusTests
             var found = ProjectCorpus.FindFiles(folder, "*.txt");
 
             Assert.Equal(["B.txt", "a.txt", "b/x.TXT"], found.Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')));
+            Assert.All(found, f => Assert.StartsWith(folder, f, StringComparison.Ordinal));
+            var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), folder);
+            Assert.All(ProjectCorpus.FindFiles(relative, "*.txt"), f => Assert.StartsWith(relative, f, StringComparison.Ordinal));
             Assert.Throws<DirectoryNotFoundException>(() => ProjectCorpus.FindFiles(Path.Combine(folder, "nope")));
         }
         finally
