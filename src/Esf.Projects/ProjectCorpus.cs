@@ -46,8 +46,9 @@ public sealed record CorpusOptions
     /// The most input bytes read but not yet consumed: 256 MiB by default, at least 1. Files are counted by their
     /// length before they are read (at most the input limit's worth), streams by what was read from them; a page
     /// larger than the whole budget is still read, alone. With <see cref="MaxPagesInFlight"/> this bounds memory by
-    /// bytes as well as by pages: 64 pages of 64 MiB would otherwise be 4 GiB. The parsed results take about two to
-    /// three times their input again (UTF-16 text and the model) until they are consumed.
+    /// bytes as well as by pages: 64 pages at the default input limit (up to 16 MiB of bytes each) would otherwise be
+    /// 1 GiB. A normal page's result takes about two to three times its input again (UTF-16 text and the model)
+    /// until it is consumed.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Set below 1.</exception>
     public long MaxBytesInFlight
