@@ -11,3 +11,18 @@ public sealed class UnixFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>
+/// A fact about Unix permissions: skipped, and shown as skipped, on Windows and when the tests run as root, who reads
+/// any folder (CI runs as root; <c>eng/hostile-cli.sh</c> checks the same case as an unprivileged user there).
+/// </summary>
+public sealed class UnprivilegedUnixFactAttribute : FactAttribute
+{
+    public UnprivilegedUnixFactAttribute()
+    {
+        if (OperatingSystem.IsWindows() || Environment.IsPrivilegedProcess)
+        {
+            Skip = "needs Unix permissions and an unprivileged user";
+        }
+    }
+}

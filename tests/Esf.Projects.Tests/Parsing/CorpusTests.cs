@@ -261,6 +261,34 @@ public class CorpusTests
         }
     }
 
+    /// <summary>An unreadable subfolder made ParseDirectoryAsync throw, ending the run; it is an item in its place now.</summary>
+    [UnprivilegedUnixFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task An_unreadable_subfolder_is_an_item_in_its_place_and_the_rest_go_on()
+    {
+        var folder = Directory.CreateTempSubdirectory("esf-locked-").FullName;
+        var locked = Directory.CreateDirectory(Path.Combine(folder, "b")).FullName;
+        try
+        {
+            File.Copy(Seeds.Path_(Seeds.Names.First()), Path.Combine(folder, "a.txt"));
+            File.Copy(Seeds.Path_(Seeds.Names.First()), Path.Combine(locked, "hidden.txt"));
+            File.Copy(Seeds.Path_(Seeds.Names.Last()), Path.Combine(folder, "c.txt"));
+            File.SetUnixFileMode(locked, UnixFileMode.None);
+
+            var items = await Collect(ProjectCorpus.ParseDirectoryAsync(folder));
+
+            Assert.Equal([Path.Combine(folder, "a.txt"), locked + Path.DirectorySeparatorChar, Path.Combine(folder, "c.txt")], items.Select(i => i.Source));
+            Assert.IsType<UnauthorizedAccessException>(items[1].ReadError);
+            Assert.NotNull(items[0].Result);
+            Assert.NotNull(items[2].Result);
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public void Find_files_matches_the_pattern_ignoring_case_at_any_depth_in_ordinal_order()
     {
