@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Unicode;
@@ -109,29 +108,14 @@ public sealed class EsfProjectParser
     /// <param name="utf8">The stream.</param>
     /// <returns>The project and its diagnostics.</returns>
     /// <remarks>At most as many bytes as can make <see cref="ProjectParserOptions.MaxInputLength"/> characters (four per
-    /// character, as UTF-32 needs) and one more block are read: an endless stream ends with ESF0006, not with an exhausted memory.</remarks>
+    /// character, as UTF-32 needs) and one byte more are read: an endless stream ends with ESF0006, not with an exhausted memory.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
     public ProjectParseResult Parse(Stream utf8)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        var limit = InputDecoder.MaxBytesFor(_config.Options.MaxInputLength);
-        using var buffer = new MemoryStream();
-        var block = ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            int read;
-            while (buffer.Length <= limit && (read = utf8.Read(block, 0, (int)Math.Min(block.Length, limit + 1 - buffer.Length))) > 0)
-            {
-                buffer.Write(block, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(block);
-        }
-
-        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        var bytes = InputDecoder.ReadBounded(utf8, InputDecoder.MaxBytesFor(_config.Options.MaxInputLength));
+        return Parse(bytes.AsSpan());
     }
 
     private DiagnosticBag NewBag() => new(_config.Options.WarningsAsErrors, _config.Options.MaxDiagnosticsPerCode);

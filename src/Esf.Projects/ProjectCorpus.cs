@@ -216,7 +216,7 @@ public static class ProjectCorpus
         Parsing.InputDecoder.MaxBytesFor((options?.Parser ?? EsfProjectParser.Default).Options.MaxInputLength);
 
     /// <summary>
-    /// A file's bytes, at most <paramref name="limit"/> and one block more: a file of gigabytes, or a device that
+    /// A file's bytes, at most <paramref name="limit"/> and one more: a file of gigabytes, or a device that
     /// never ends, costs no more memory than the input limit allows. A file whose stated length is 0 is not opened:
     /// FIFOs, sockets and devices all state 0, and opening a FIFO blocks until someone writes to it (for ever, in a
     /// folder of pages) while a device may never end; .NET offers no file type to tell them from an empty file,
@@ -256,7 +256,7 @@ public static class ProjectCorpus
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous);
         await using (stream.ConfigureAwait(false))
         {
-            return await ReadBoundedAsync(stream, limit, cancellationToken).ConfigureAwait(false);
+            return await Parsing.InputDecoder.ReadBoundedAsync(stream, limit, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -269,27 +269,6 @@ public static class ProjectCorpus
         }
 
         throw new IOException($"'{path}' is a folder, not a page.");
-    }
-
-    /// <summary>A stream's bytes, block by block (the block from the pool), until its end or <paramref name="limit"/> and one block more.</summary>
-    private static async Task<ArraySegment<byte>> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
-    {
-        var buffer = new MemoryStream();
-        var block = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
-        try
-        {
-            int count;
-            while (buffer.Length <= limit && (count = await stream.ReadAsync(block, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                buffer.Write(block, 0, count);
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(block);
-        }
-
-        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     /// <summary>Parses pages from streams (UTF-8), each opened when its turn comes and disposed after reading.</summary>
@@ -313,7 +292,7 @@ public static class ProjectCorpus
                     return segment;
                 }
 
-                return await ReadBoundedAsync(stream, limit, ct).ConfigureAwait(false);
+                return await Parsing.InputDecoder.ReadBoundedAsync(stream, limit, ct).ConfigureAwait(false);
             }
         }, 0)), static item => item, options, cancellationToken);
     }

@@ -47,6 +47,57 @@ internal static class InputDecoder
     public static long MaxBytesFor(int characters) => Math.Min((4L * characters) + 4, Array.MaxLength - 1);
 
     /// <summary>
+    /// A stream's bytes to its end, or to <paramref name="limit"/> and one byte more — enough for the decoder to see
+    /// that the input is too long — so an endless stream ends. Blocks come from the pool; the bytes are the
+    /// <see cref="MemoryStream"/>'s own buffer, not copied again.
+    /// </summary>
+    public static ArraySegment<byte> ReadBounded(Stream stream, long limit)
+    {
+        var buffer = new MemoryStream();
+        var block = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            int read;
+            while (buffer.Length <= limit && (read = stream.Read(block, 0, NextRead(buffer, block, limit))) > 0)
+            {
+                buffer.Write(block, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
+        }
+
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary><see cref="ReadBounded"/> for streams read asynchronously (files of unknown length, the corpus's streams).</summary>
+    public static async Task<ArraySegment<byte>> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var block = ArrayPool<byte>.Shared.Rent(BlockSize);
+        try
+        {
+            int read;
+            while (buffer.Length <= limit && (read = await stream.ReadAsync(block.AsMemory(0, NextRead(buffer, block, limit)), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(block, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(block);
+        }
+
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private const int BlockSize = 81920;
+
+    /// <summary>How much the next read may bring: a block, or what is left up to one byte past the limit.</summary>
+    private static int NextRead(MemoryStream buffer, byte[] block, long limit) => (int)Math.Min(block.Length, limit + 1 - buffer.Length);
+
+    /// <summary>
     /// Valid UTF-8 in one pass through a pooled buffer. Invalid UTF-8 is read in <paramref name="fallback"/> when it
     /// reads cleanly there (ESF0011), otherwise with each bad sequence replaced and ESF0003 at the first.
     /// </summary>
