@@ -280,8 +280,7 @@ public sealed record Section
     public override string ToString()
     {
         var text = TextMemory.Span;
-        var cut = Math.Min(text.Length, 60);
-        cut -= cut < text.Length && cut > 0 && char.IsHighSurrogate(text[cut - 1]) ? 1 : 0;
+        var cut = Parsing.InputDecoder.CutAt(text, 60);
         var line = text[..cut].ToString().Replace('\n', ' ');
         return (Heading ?? "(no heading)") + (line.Length == 0 ? string.Empty : " — " + line + (cut < text.Length ? " …" : string.Empty));
     }

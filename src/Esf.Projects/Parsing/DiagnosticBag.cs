@@ -87,13 +87,7 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false, int maxPerCod
             return value;
         }
 
-        var cut = ClipLength - 3;
-        if (char.IsHighSurrogate(value[cut - 1]))
-        {
-            cut--;
-        }
-
-        return string.Concat(value.AsSpan(0, cut), "...");
+        return string.Concat(value.AsSpan(0, InputDecoder.CutAt(value, ClipLength - 3)), "...");
     }
 
     /// <summary>By line, then column, then the order reported. Most pages report nothing or report in page order, so the
