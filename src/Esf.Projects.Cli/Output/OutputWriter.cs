@@ -138,7 +138,7 @@ internal sealed class JsonArrayOutput(Stream stream, bool owned, JsonSectionText
     }
 }
 
-/// <summary>One compact JSON object per line, flushed after each page so a reader downstream sees it at once.</summary>
+/// <summary>One compact JSON object per line; lines are passed on whenever no next page is ready (<see cref="FlushAsync"/>), so a reader downstream never waits on the buffer.</summary>
 internal sealed class JsonLinesOutput(Stream stream, bool owned, JsonSectionText sectionText) : StreamOutput(stream, owned)
 {
     // Lines are gathered while pages are ready and passed on whenever none is (FlushAsync): one write per burst of
