@@ -66,10 +66,14 @@ loops=$(grep -c '"title": "Brytpunkt"' "$work/out" || true)
 mkdir -p "$work/locked/secret" && cp "$good" "$work/locked/a.txt" && cp "$good" "$work/locked/secret/b.txt"
 chmod -R a+rX "$work/locked" && chmod 000 "$work/locked/secret"
 as_user=()
+tool="$esf"
 if [[ $(id -u) -eq 0 ]]; then
   as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$work" DOTNET_CLI_HOME="$work")
+  # The tool's folder may sit where that user cannot reach it (a clone in a private temporary folder): a copy can.
+  cp -a "$(dirname "$esf")" "$work/tool" && chmod -R a+rX "$work/tool"
+  tool="$work/tool/$(basename "$esf")"
 fi
-check "unreadable subfolder" "ESF0009" "${as_user[@]}" "$esf" parse "$work/locked"
+check "unreadable subfolder" "ESF0009" "${as_user[@]}" "$tool" parse "$work/locked"
 
 # A path that does not exist among good ones.
 check "missing path" "ESF0009" "$esf" parse "$good" "$work/no-such-file.txt"
