@@ -3,22 +3,31 @@ namespace Esf.Projects.Tests.Parsing;
 /// <summary><see cref="ProjectCorpus"/>: parallel, bounded, ordered or not, cancellable; same results as a loop.</summary>
 public class CorpusTests
 {
-    private static string[] CorpusFiles(int copies)
+    /// <summary>Copies of the seeds in a new temporary folder, deleted when disposed.</summary>
+    private sealed class TempCorpus : IDisposable
     {
-        var folder = Path.Combine(Path.GetTempPath(), "esf-corpus-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var files = new List<string>();
-        for (var i = 0; i < copies; i++)
+        public TempCorpus(int copies)
         {
-            foreach (var seed in Seeds.Names)
+            Folder = Directory.CreateTempSubdirectory("esf-corpus-").FullName;
+            var files = new List<string>();
+            for (var i = 0; i < copies; i++)
             {
-                var path = Path.Combine(folder, $"{i:D4}_{seed}");
-                File.Copy(Path.Combine(Seeds.Folder, seed), path);
-                files.Add(path);
+                foreach (var seed in Seeds.Names)
+                {
+                    var path = Path.Combine(Folder, $"{i:D4}_{seed}");
+                    File.Copy(Path.Combine(Seeds.Folder, seed), path);
+                    files.Add(path);
+                }
             }
+
+            Files = [.. files];
         }
 
-        return [.. files];
+        public string Folder { get; }
+
+        public string[] Files { get; }
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 
     [Theory]
@@ -26,32 +35,26 @@ public class CorpusTests
     [InlineData(false)]
     public async Task Parallel_results_equal_a_sequential_loop(bool ordered)
     {
-        var files = CorpusFiles(20);
-        try
+        using var corpus = new TempCorpus(20);
+        var files = corpus.Files;
+        var options = new CorpusOptions { Ordered = ordered, MaxDegreeOfParallelism = 4, MaxPagesInFlight = 8 };
+        var items = new List<CorpusItem>();
+        await foreach (var item in ProjectCorpus.ParseFilesAsync(files, options))
         {
-            var options = new CorpusOptions { Ordered = ordered, MaxDegreeOfParallelism = 4, MaxPagesInFlight = 8 };
-            var items = new List<CorpusItem>();
-            await foreach (var item in ProjectCorpus.ParseFilesAsync(files, options))
-            {
-                items.Add(item);
-            }
-
-            Assert.Equal(files.Length, items.Count);
-            if (ordered)
-            {
-                Assert.Equal(Enumerable.Range(0, files.Length), items.Select(i => i.Index));
-            }
-
-            foreach (var item in items)
-            {
-                Assert.Equal(files[item.Index], item.Source);
-                Assert.Null(item.ReadError);
-                Assert.Equal(Json.EsfJson.Serialize(ProjectParser.Parse(File.ReadAllBytes(item.Source))), Json.EsfJson.Serialize(item.Result!));
-            }
+            items.Add(item);
         }
-        finally
+
+        Assert.Equal(files.Length, items.Count);
+        if (ordered)
         {
-            Directory.Delete(Path.GetDirectoryName(files[0])!, recursive: true);
+            Assert.Equal(Enumerable.Range(0, files.Length), items.Select(i => i.Index));
+        }
+
+        foreach (var item in items)
+        {
+            Assert.Equal(files[item.Index], item.Source);
+            Assert.Null(item.ReadError);
+            Assert.Equal(Json.EsfJson.Serialize(ProjectParser.Parse(File.ReadAllBytes(item.Source))), Json.EsfJson.Serialize(item.Result!));
         }
     }
 
@@ -106,7 +109,8 @@ public class CorpusTests
     [Fact]
     public async Task Select_runs_the_selector_on_the_workers_and_keeps_the_order()
     {
-        var files = CorpusFiles(8);
+        using var corpus = new TempCorpus(8);
+        var files = corpus.Files;
         var calls = 0;
         var callsAtFirstItem = -1;
         var selected = new List<(string Source, string? Title)>();
@@ -131,7 +135,8 @@ public class CorpusTests
     [Fact]
     public async Task A_failure_while_parsing_one_input_is_that_inputs_item_and_the_run_goes_on()
     {
-        var files = CorpusFiles(2);
+        using var corpus = new TempCorpus(2);
+        var files = corpus.Files;
         var options = new CorpusOptions { ParseBytes = (source, bytes) => source == files[3] ? throw new InvalidOperationException("handler bug") : ProjectParser.Parse(bytes.Span) };
 
         var items = new List<CorpusItem>();
@@ -319,39 +324,33 @@ public class CorpusTests
     [Fact]
     public async Task Bytes_in_flight_are_bounded_as_well_as_pages()
     {
-        var files = CorpusFiles(10);
-        try
+        using var corpus = new TempCorpus(10);
+        var files = corpus.Files;
+        var outstanding = 0;
+        var most = 0;
+        var options = new CorpusOptions
         {
-            var outstanding = 0;
-            var most = 0;
-            var options = new CorpusOptions
+            MaxDegreeOfParallelism = 2,
+            MaxPagesInFlight = 8, // chunks of 2 pages
+            MaxBytesInFlight = 1,
+            ParseBytes = (_, bytes) =>
             {
-                MaxDegreeOfParallelism = 2,
-                MaxPagesInFlight = 8, // chunks of 2 pages
-                MaxBytesInFlight = 1,
-                ParseBytes = (_, bytes) =>
-                {
-                    var now = Interlocked.Increment(ref outstanding);
-                    InterlockedMax(ref most, now);
-                    return ProjectParser.Parse(bytes.Span);
-                },
-            };
+                var now = Interlocked.Increment(ref outstanding);
+                InterlockedMax(ref most, now);
+                return ProjectParser.Parse(bytes.Span);
+            },
+        };
 
-            var items = new List<CorpusItem>();
-            await foreach (var item in ProjectCorpus.ParseFilesAsync(files, options))
-            {
-                items.Add(item);
-                Interlocked.Decrement(ref outstanding);
-            }
-
-            Assert.Equal(files, items.Select(i => i.Source));
-            Assert.All(items, i => Assert.NotNull(i.Result));
-            Assert.InRange(most, 1, 2);
-        }
-        finally
+        var items = new List<CorpusItem>();
+        await foreach (var item in ProjectCorpus.ParseFilesAsync(files, options))
         {
-            Directory.Delete(Path.GetDirectoryName(files[0])!, recursive: true);
+            items.Add(item);
+            Interlocked.Decrement(ref outstanding);
         }
+
+        Assert.Equal(files, items.Select(i => i.Source));
+        Assert.All(items, i => Assert.NotNull(i.Result));
+        Assert.InRange(most, 1, 2);
     }
 
     private static void InterlockedMax(ref int target, int value)
