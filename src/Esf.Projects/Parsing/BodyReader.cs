@@ -317,7 +317,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
             : next == previous + 2 && _lines[next].ContentStart == end + 2 && text[end] == '\n' && text[end + 1] == '\n';
     }
 
-    /// <summary>A list section: every non-blank line is an item (ESF0301 for a line without a marker that does not continue the item before it).</summary>
+    /// <summary>A list section: every non-blank line starts an item or continues the one before it (<see cref="ListItemReader.TryContinue"/>); ESF0301 for a line without a marker that does neither.</summary>
     private ImmutableArray<Block> ReadListSection(int from, int to, SectionText text, string heading, ListSectionKind kind, ProjectLists lists, out ImmutableArray<string> listTexts)
     {
         listTexts = [];
@@ -332,7 +332,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
                 continue;
             }
 
-            if (!list.TryAdd(i))
+            if (!list.TryAdd(i) && !list.TryContinue(i))
             {
                 // Counted for every line, formatted only for those kept (a page of unmarked lines keeps 100).
                 if (diagnostics.Admit(DiagnosticCodes.ListItemWithoutMarker, _lines[i].ContentPosition))

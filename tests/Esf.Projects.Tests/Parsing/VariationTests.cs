@@ -381,6 +381,19 @@ public class VariationTests
         Assert.Equal<string>(["Lund", "Malmö"], result.Project.Municipalities);
     }
 
+    /// <summary>A list section's item wrapped onto the next line: the item leads on (a joining word, a comma, a hyphen) or the next line starts in lower case.</summary>
+    [Fact]
+    public void A_wrapped_item_in_a_list_section_is_one_item()
+    {
+        var body = new[] { "Samarbetspartners", "", "• Lunds kommun och", "Region Skåne", "• Företaget AB,", "Lund", "• Stiftelsen för", "  kompetensutveckling", "• Ellco Food AB", "Malmö stad" };
+
+        var result = ProjectParser.Parse(Pages.With(Pages.StandardHeader, body: body));
+
+        Assert.Equal<string>(["Lunds kommun och Region Skåne", "Företaget AB, Lund", "Stiftelsen för kompetensutveckling", "Ellco Food AB", "Malmö stad"], result.Project.Partners);
+        var unmarked = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.ListItemWithoutMarker);
+        Assert.Contains("'Malmö stad'", unmarked.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void List_items_without_marker_are_items_with_info()
     {
