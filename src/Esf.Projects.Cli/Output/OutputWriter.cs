@@ -81,41 +81,30 @@ internal abstract class StreamOutput(Stream stream, bool owned) : OutputWriter
 
 /// <summary>
 /// One indented JSON array of <c>{source, project, diagnostics}</c> objects, byte for byte what one
-/// <see cref="Utf8JsonWriter"/> writing the whole array makes: each element is written on its worker at depth 0 and
-/// indented one level (two spaces after each line break — JSON strings hold no raw line breaks).
+/// <see cref="Utf8JsonWriter"/> writing the whole array makes: each element is written on its worker inside an array
+/// of its own, so the writer indents it as the array's element, and the brackets of that array are cut off.
 /// </summary>
 internal sealed class JsonArrayOutput(Stream stream, bool owned, JsonSectionText sectionText) : StreamOutput(stream, owned)
 {
     private readonly BufferedStream _buffered = new(stream, 1 << 16);
     private bool _any;
 
-    /// <summary>The element indented one level, after <c>,\n  </c>; the first element's comma becomes the array's <c>[</c>.</summary>
+    /// <summary>The element as <c>,\n  {…\n  }</c>; the first element's comma becomes the array's <c>[</c>.</summary>
     public override object Prepare(string source, ProjectParseResult result)
     {
-        var json = Json(source, result, indented: true, sectionText);
-        try
+        var element = new PooledBuffer();
+        using (var writer = new Utf8JsonWriter(element, EsfJson.GetWriterOptions(indented: true)))
         {
-            var span = json.WrittenSpan;
-            var element = new PooledBuffer();
-            element.Write(",\n  "u8);
-            while (true)
-            {
-                var end = span.IndexOf((byte)'\n');
-                if (end < 0)
-                {
-                    element.Write(span);
-                    return element;
-                }
+            writer.WriteStartArray();
+            EsfJson.Write(writer, result, source, sectionText);
+            writer.WriteEndArray();
+        }
 
-                element.Write(span[..(end + 1)]);
-                element.Write("  "u8);
-                span = span[(end + 1)..];
-            }
-        }
-        finally
-        {
-            json.Return();
-        }
+        // "[\n  {…\n  }\n]": the '[' becomes the separator, and what follows the object's '}' (the writer's new line
+        // and ']') is cut off.
+        element.WrittenSpan[0] = (byte)',';
+        element.Truncate(element.WrittenSpan.LastIndexOf((byte)'}') + 1);
+        return element;
     }
 
     public override async ValueTask WriteAsync(object prepared)

@@ -37,6 +37,14 @@ internal sealed class PooledBuffer : IBufferWriter<byte>
         Advance(bytes.Length);
     }
 
+    /// <summary>Keeps only the first <paramref name="length"/> bytes written.</summary>
+    public void Truncate(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, Length);
+        Length = length;
+    }
+
     /// <summary>Gives the array back to the pool; the buffer must not be used after.</summary>
     public void Return()
     {
