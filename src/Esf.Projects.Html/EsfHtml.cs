@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using AngleSharp.Html.Parser;
 
 namespace Esf.Projects.Html;
@@ -29,11 +30,19 @@ public static class EsfHtml
     /// <param name="parser">The parser of the rendered text.</param>
     /// <returns>The project, with diagnostics positioned in the HTML.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    /// <remarks>HTML longer than the parser's <see cref="ProjectParserOptions.MaxInputLength"/> is cut there before it is read (ESF0006), as a text page is.</remarks>
     public static ProjectParseResult Parse(string html, EsfProjectParser parser)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(parser);
-        return Parse(ToText(html), parser);
+        var max = parser.Options.MaxInputLength;
+        if (html.Length <= max)
+        {
+            return Parse(ToText(html), parser, cut: false);
+        }
+
+        // Not between the two halves of a surrogate pair.
+        return Parse(ToText(html[..(char.IsHighSurrogate(html[max - 1]) ? max - 1 : max)]), parser, cut: true);
     }
 
     /// <summary>Parses an HTML page from a stream of its bytes: the encoding comes from a byte order mark, else from <c>&lt;meta charset&gt;</c> or <c>&lt;meta http-equiv="Content-Type"&gt;</c>, else UTF-8.</summary>
@@ -44,16 +53,18 @@ public static class EsfHtml
     public static ProjectParseResult Parse(Stream html) => Parse(html, EsfProjectParser.Default);
 
     /// <summary>Parses an HTML page from a stream of its bytes (encoding as <see cref="Parse(Stream)"/> finds it), with a parser of your own.</summary>
-    /// <param name="html">The stream, read to its end (not closed).</param>
+    /// <param name="html">The stream, read to its end or to the limit (not closed).</param>
     /// <param name="parser">The parser of the rendered text.</param>
     /// <returns>The project, with diagnostics positioned in the HTML.</returns>
+    /// <remarks>At most <see cref="ProjectParserOptions.MaxInputBytes"/> bytes and one more are read: a longer page is cut there (ESF0006), and an endless stream ends.</remarks>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
     public static ProjectParseResult Parse(Stream html, EsfProjectParser parser)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(parser);
-        return Parse(ToText(html), parser);
+        var bounded = new BoundedReadStream(html, parser.Options.MaxInputBytes);
+        return Parse(ToText(bounded), parser, bounded.Exceeded);
     }
 
     /// <summary>Parses an HTML page from its bytes, as <see cref="Parse(Stream)"/> does.</summary>
@@ -69,8 +80,10 @@ public static class EsfHtml
     public static ProjectParseResult Parse(ReadOnlySpan<byte> html, EsfProjectParser parser)
     {
         ArgumentNullException.ThrowIfNull(parser);
-        using var stream = new MemoryStream(html.ToArray(), writable: false);
-        return Parse(stream, parser);
+        var max = parser.Options.MaxInputBytes;
+        var cut = html.Length > max;
+        using var stream = new MemoryStream(html[..(int)Math.Min(html.Length, max)].ToArray(), writable: false);
+        return Parse(ToText(stream), parser, cut);
     }
 
     /// <summary>Renders an HTML page to the text a browser shows, with the map from its lines back to the HTML.</summary>
@@ -85,7 +98,7 @@ public static class EsfHtml
     }
 
     /// <summary>Renders an HTML page read from bytes (encoding as <see cref="Parse(Stream)"/> finds it).</summary>
-    /// <param name="html">The stream, read to its end (not closed).</param>
+    /// <param name="html">The stream, read to its end (not closed): without the input limit <see cref="Parse(Stream)"/> applies, so bound the stream when it is untrusted.</param>
     /// <returns>The text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="html"/> is <see langword="null"/>.</exception>
     public static HtmlPageText ToText(Stream html)
@@ -125,14 +138,72 @@ public static class EsfHtml
             || text.StartsWith("<!--", StringComparison.Ordinal);
     }
 
-    private static ProjectParseResult Parse(HtmlPageText page, EsfProjectParser parser)
+    /// <summary>Parses the rendered text and moves the diagnostics to the HTML; <paramref name="cut"/> says the HTML itself was longer than the input limit (ESF0006, once, at its start).</summary>
+    private static ProjectParseResult Parse(HtmlPageText page, EsfProjectParser parser, bool cut)
     {
         var result = parser.Parse(page.Text);
-        ImmutableArray<Diagnostic> diagnostics = [.. result.Diagnostics.Select(d =>
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(result.Diagnostics.Length + 1);
+        if (cut && !result.Diagnostics.Any(d => d.Code == DiagnosticCodes.InputTooLong))
+        {
+            var descriptor = DiagnosticCodes.Find(DiagnosticCodes.InputTooLong)!;
+            var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, parser.Options.MaxInputLength);
+            diagnostics.Add(new Diagnostic(descriptor.Code, descriptor.Severity, 1, 1, message));
+        }
+
+        foreach (var d in result.Diagnostics)
         {
             var html = page.ToHtml(new SourcePosition(d.Line, d.Column));
-            return d with { Line = html.Line, Column = html.Column };
-        })];
-        return result with { Diagnostics = diagnostics };
+            diagnostics.Add(d with { Line = html.Line, Column = html.Column });
+        }
+
+        return result with { Diagnostics = diagnostics.DrainToImmutable() };
+    }
+
+    /// <summary>
+    /// A read-only view of a stream that ends after <c>limit</c> bytes; on reaching the limit it reads one byte more
+    /// to tell whether the stream went on (<see cref="Exceeded"/>). The HTML parser reads through it, so an endless
+    /// or huge stream costs at most the input limit.
+    /// </summary>
+    private sealed class BoundedReadStream(Stream inner, long limit) : Stream
+    {
+        private long _left = limit;
+
+        /// <summary>Whether the stream held more than the limit.</summary>
+        public bool Exceeded { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (_left == 0)
+            {
+                Exceeded = Exceeded || inner.Read(stackalloc byte[1]) > 0;
+                return 0;
+            }
+
+            var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, _left)]);
+            _left -= read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

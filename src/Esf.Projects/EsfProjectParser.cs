@@ -114,7 +114,7 @@ public sealed class EsfProjectParser
     public ProjectParseResult Parse(Stream utf8)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        var bytes = InputDecoder.ReadBounded(utf8, InputDecoder.MaxBytesFor(_config.Options.MaxInputLength));
+        var bytes = InputDecoder.ReadBounded(utf8, _config.Options.MaxInputBytes);
         return Parse(bytes.AsSpan());
     }
 

@@ -211,9 +211,8 @@ public static class ProjectCorpus
         }
     }
 
-    /// <summary>The most bytes worth reading of one input: as many as can make the parser's input limit in any encoding, so a larger input costs the limit, and the parser reports ESF0006.</summary>
-    private static long ByteLimit(CorpusOptions? options) =>
-        Parsing.InputDecoder.MaxBytesFor((options?.Parser ?? EsfProjectParser.Default).Options.MaxInputLength);
+    /// <summary>The most bytes worth reading of one input (<see cref="ProjectParserOptions.MaxInputBytes"/>), so a larger input costs the limit, and the parser reports ESF0006.</summary>
+    private static long ByteLimit(CorpusOptions? options) => (options?.Parser ?? EsfProjectParser.Default).Options.MaxInputBytes;
 
     /// <summary>
     /// A file's bytes, at most <paramref name="limit"/> and one more: a file of gigabytes, or a device that

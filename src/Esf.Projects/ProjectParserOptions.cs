@@ -47,6 +47,13 @@ public sealed record ProjectParserOptions
     /// <summary>The most characters parsed; the rest is dropped with ESF0006, before it is decoded. 4 Mi characters by default: pages are 5–20 K, and a page at the limit may cost up to about 40 times its characters in bytes to parse (a pathological one; a normal one about 2 times), so the limit bounds a page's memory to a few hundred MB; at least 1.</summary>
     public int MaxInputLength { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The most bytes read of one input (a stream, a file, an HTML page): as many as can hold
+    /// <see cref="MaxInputLength"/> characters in any encoding read here (four bytes each, as UTF-32 needs, and a byte
+    /// order mark), capped below the largest array. Readers take one byte more, to see that an input is too long.
+    /// </summary>
+    public long MaxInputBytes => Math.Min((4L * MaxInputLength) + 4, Array.MaxLength - 1);
+
     /// <summary>The most sections kept; text after the limit joins the last section, with ESF0007. 10 000 by default; at least 1.</summary>
     public int MaxSections { get; init; } = 10_000;
 

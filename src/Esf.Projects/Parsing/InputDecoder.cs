@@ -43,9 +43,6 @@ internal static class InputDecoder
         };
     }
 
-    /// <summary>The most bytes that can hold <paramref name="characters"/> UTF-16 code units in any encoding read here (four for UTF-32), capped below the largest array.</summary>
-    public static long MaxBytesFor(int characters) => Math.Min((4L * characters) + 4, Array.MaxLength - 1);
-
     /// <summary>
     /// A stream's bytes to its end, or to <paramref name="limit"/> and one byte more — enough for the decoder to see
     /// that the input is too long — so an endless stream ends. Blocks come from the pool; the bytes are the

@@ -77,44 +77,11 @@ public class BoundedInputTests
         Assert.True(allocated < 200_000, $"{allocated} bytes allocated for a limit of 1 000 characters");
     }
 
-    /// <summary>A stream that never ends, as <c>/dev/zero</c> or endless standard input.</summary>
-    private sealed class Endless : Stream
-    {
-        public long Served { get; private set; }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            buffer.AsSpan(offset, count).Fill((byte)'a');
-            Served += count;
-            return count;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
     [Fact]
     public void An_endless_stream_ends_at_the_input_limit()
     {
         var parser = new ProjectParserBuilder().Configure(o => o with { MaxInputLength = 10_000 }).Build();
-        var stream = new Endless();
+        var stream = new EndlessStream();
 
         var result = parser.Parse(stream);
 

@@ -115,6 +115,38 @@ public partial class HtmlTests
         Assert.True(EsfHtml.ToText(html).Text.Length > 1_000_000);
     }
 
+    /// <summary>The HTML reader read its stream to the end, whatever the input limit: an endless stream never returned.</summary>
+    [Fact]
+    public void An_endless_html_stream_ends_at_the_input_limit()
+    {
+        var parser = new ProjectParserBuilder().Configure(o => o with { MaxInputLength = 10_000 }).Build();
+        var stream = new Hostile.EndlessStream("<html><body><h1>Brytpunkt</h1><p>Projektägare: Kävlinge Lärcentrum</p><p>");
+
+        var result = EsfHtml.Parse(stream, parser);
+
+        Assert.Equal("Brytpunkt", result.Project.Title);
+        Assert.Equal("Kävlinge Lärcentrum", result.Project.Owner);
+        Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.InputTooLong);
+        Assert.Equal(parser.Options.MaxInputBytes + 1, stream.Served); // the limit, and one byte to see there is more
+    }
+
+    [Fact]
+    public void Html_longer_than_the_input_limit_is_cut_with_ESF0006()
+    {
+        var parser = new ProjectParserBuilder().Configure(o => o with { MaxInputLength = 1_000 }).Build();
+        // Markup the reader shows nothing of: the text stays short, the HTML does not.
+        var html = "<html><body><h1>Brytpunkt</h1><p>Projektägare: Kävlinge Lärcentrum</p><script>" + new string('a', 100_000) + "</script></body></html>";
+
+        foreach (var result in new[] { EsfHtml.Parse(html, parser), EsfHtml.Parse(Encoding.UTF8.GetBytes(html), parser) })
+        {
+            Assert.Equal("Brytpunkt", result.Project.Title);
+            Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.InputTooLong);
+        }
+
+        var within = EsfHtml.Parse(html[..900], parser);
+        Assert.DoesNotContain(within.Diagnostics, d => d.Code == DiagnosticCodes.InputTooLong);
+    }
+
     [Fact]
     public void Binary_bytes_give_a_result()
     {
