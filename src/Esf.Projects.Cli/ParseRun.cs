@@ -65,7 +65,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
                     }
 
                     var page = pages.Current;
-                    Count(page.Result);
+                    Count(page);
                     if (page.Diagnostics is { } text)
                     {
                         diagnostics.Write(text);
@@ -105,14 +105,14 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         return _withErrors > 0 ? CliApplication.InputHasErrors : CliApplication.Success;
     }
 
-    private void Count(ProjectParseResult result)
+    private void Count(Page page)
     {
         _pages++;
-        if (result.HasErrors)
+        if (page.HasErrors)
         {
             _withErrors++;
         }
-        else if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning))
+        else if (page.HasWarnings)
         {
             _withWarnings++;
         }
@@ -152,8 +152,12 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
-    /// <summary>A page as the consumer receives it: its result, its lines for standard error and its output, all made on the worker.</summary>
-    private sealed record Page(string Source, ProjectParseResult Result, string? Diagnostics, object Output);
+    /// <summary>
+    /// A page as the consumer receives it: whether it has errors or warnings, its lines for standard error and its
+    /// output, all made on the worker. It holds no reference to the parse result, so the result (the decoded page
+    /// and its model) is garbage as soon as the output is prepared, not kept alive by every page in flight.
+    /// </summary>
+    private sealed record Page(string Source, bool HasErrors, bool HasWarnings, string? Diagnostics, object Output);
 
     /// <summary>
     /// The inputs parsed in input order: runs of files in parallel through <see cref="ProjectCorpus"/> (bounded
@@ -166,7 +170,12 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             ? new ProjectParserBuilder().Configure(o => o with { InputEncoding = encoding }).Build()
             : EsfProjectParser.Default;
         var options = new CorpusOptions { Parser = parser, MaxDegreeOfParallelism = settings.Jobs, ParseBytes = (source, bytes) => ParseBytes(source, bytes.Span, parser) };
-        Page Prepare(string source, ProjectParseResult result) => new(source, result, Report(source, result), output.Prepare(source, result));
+        Page Prepare(string source, ProjectParseResult result) => new(
+            source,
+            result.HasErrors,
+            result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning),
+            Report(source, result),
+            output.Prepare(source, result));
 
         var start = 0;
         while (start < inputs.Count)
