@@ -82,9 +82,18 @@ public static class SwedishMunicipalities
     /// <returns>Whether the name matched.</returns>
     public static bool TryMatch(ReadOnlySpan<char> name, [NotNullWhen(true)] out Municipality? municipality)
     {
-        // A constant-size buffer: the JIT clears it with a few vector stores, where a variable-size one costs a call.
-        var buffer = name.Length <= 64 ? stackalloc char[64] : new char[name.Length];
-        var key = buffer[..WriteKey(name, buffer)];
+        // A constant-size buffer: the JIT clears it with a few vector stores, where a variable-size one costs a call. A
+        // key that does not fit is longer than every name with every suffix, so it matches none: a name of megabytes
+        // costs one pass to that point, no copy of its size.
+        Span<char> buffer = stackalloc char[KeyBufferLength];
+        var length = WriteKey(name, buffer);
+        if (length < 0)
+        {
+            municipality = null;
+            return false;
+        }
+
+        var key = buffer[..length];
         if (ByKeySpan.TryGetValue(key, out municipality)
             || (key.EndsWith('s') && ByKeySpan.TryGetValue(key[..^1], out municipality)))
         {
@@ -112,9 +121,18 @@ public static class SwedishMunicipalities
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var folded = Fold(Key(name));
+        // A key longer than the buffer is farther than the limit from every name (the buffer holds the longest name
+        // with room to spare), so it has no suggestions and is never copied whole.
+        Span<char> buffer = stackalloc char[KeyBufferLength];
+        var length = count == 0 ? -1 : WriteKey(name, buffer);
+        if (length < 0)
+        {
+            return [];
+        }
+
+        var folded = Fold(new string(buffer[..length]));
         var limit = Math.Max(2, folded.Length / 3);
-        if (count == 0 || folded.Length > MaxNameLength + limit)
+        if (folded.Length > MaxNameLength + limit)
         {
             return [];
         }
@@ -136,6 +154,9 @@ public static class SwedishMunicipalities
 
         return [.. best.OrderBy(x => x.Distance).ThenBy(x => x.Municipality.Code, StringComparer.Ordinal).Take(count).Select(x => x.Municipality)];
     }
+
+    /// <summary>The room for a key in <see cref="TryMatch(ReadOnlySpan{char}, out Municipality?)"/> and <see cref="Suggest"/>: more than every name with its longest suffix, and than the farthest name a suggestion may have (a test holds the data to it).</summary>
+    internal const int KeyBufferLength = 64;
 
     /// <summary>The longest folded municipality name: a longer name cannot be within reach of any.</summary>
     private static readonly int MaxNameLength = FoldedKeys.Max(x => x.FoldedKey.Length);
@@ -209,14 +230,18 @@ public static class SwedishMunicipalities
         _ => "Nationellt",
     };
 
-    /// <summary>Lower-case, hyphens as spaces, single spaces, municipality suffixes removed.</summary>
+    /// <summary>The key of a name of the reference data (see <see cref="WriteKey"/>).</summary>
     private static string Key(string name)
     {
-        var buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
-        return new string(buffer[..WriteKey(name, buffer)]);
+        var buffer = new char[name.Length];
+        return new string(buffer, 0, WriteKey(name, buffer));
     }
 
-    /// <summary>Writes the key of <paramref name="name"/> (see <see cref="Key"/>) into <paramref name="destination"/>, at least as long as the name; returns its length.</summary>
+    /// <summary>
+    /// Writes the key of <paramref name="name"/> — lower-case, hyphens as spaces, single spaces, municipality suffixes
+    /// removed — into <paramref name="destination"/>; returns its length, or -1 when it does not fit (never for a
+    /// destination as long as the name).
+    /// </summary>
     private static int WriteKey(ReadOnlySpan<char> name, Span<char> destination)
     {
         // One pass: lower-case, separators to single spaces. The names are Latin: ASCII and Latin-1 letters are
@@ -228,6 +253,11 @@ public static class SwedishMunicipalities
             var d = c is '-' or '\u2010' or '\u2011' or '\u2013' || char.IsWhiteSpace(c) ? ' ' : Lower(c);
             if (d != ' ' || (length > 0 && destination[length - 1] != ' '))
             {
+                if (length == destination.Length)
+                {
+                    return -1;
+                }
+
                 destination[length++] = d;
             }
         }

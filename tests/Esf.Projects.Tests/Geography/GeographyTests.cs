@@ -88,6 +88,36 @@ public class GeographyTests
         Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => SwedishMunicipalities.TryParseRegion(null!, out _)).ParamName);
     }
 
+    /// <summary>A name of megabytes (a wrapped item gone wrong) was copied twice to be matched and suggested for; it is read only until it cannot match.</summary>
+    [Fact]
+    public void A_very_long_name_is_matched_and_suggested_for_without_a_copy()
+    {
+        var name = "Lund " + new string('x', 1_000_000);
+        SwedishMunicipalities.TryMatch(name, out _);
+        SwedishMunicipalities.Suggest(name);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var matched = SwedishMunicipalities.TryMatch(name, out _);
+        var suggestions = SwedishMunicipalities.Suggest(name);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.False(matched);
+        Assert.Empty(suggestions);
+        Assert.True(allocated < 1_000, $"{allocated} bytes");
+        Assert.True(SwedishMunicipalities.TryMatch("Lund" + new string(' ', 10_000) + "kommun", out var lund));
+        Assert.Equal("Lund", lund.Name);
+    }
+
+    /// <summary>The key buffer must hold every name with its longest suffix and an 's', and every key close enough to a name to be suggested for.</summary>
+    [Fact]
+    public void The_key_buffer_holds_every_name()
+    {
+        var longest = SwedishMunicipalities.All.Max(m => m.Name.Length);
+
+        Assert.True(longest + " kommuner".Length + 1 < SwedishMunicipalities.KeyBufferLength);
+        Assert.True((longest * 3 / 2) + 2 < SwedishMunicipalities.KeyBufferLength);
+    }
+
     [Fact]
     public void Suggestions_come_closest_first()
     {
