@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Esf.Projects.Parsing;
 
@@ -64,15 +65,16 @@ internal sealed class DiagnosticBag(bool warningsAsErrors = false, int maxPerCod
             return true;
         }
 
+        // One lookup per diagnostic: a page can count hundreds of thousands of them.
         _perCode ??= new(StringComparer.Ordinal);
-        var (kept, dropped, last) = _perCode.GetValueOrDefault(code);
-        if (kept < maxPerCode)
+        ref var counts = ref CollectionsMarshal.GetValueRefOrAddDefault(_perCode, code, out _);
+        if (counts.Kept < maxPerCode)
         {
-            _perCode[code] = (kept + 1, dropped, position);
+            counts = (counts.Kept + 1, counts.Dropped, position);
             return true;
         }
 
-        _perCode[code] = (kept, dropped + 1, last);
+        counts.Dropped++;
         return false;
     }
 
