@@ -254,15 +254,18 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     /// <summary>Every distinct number of the title line, <c>Diarienummer</c> and <c>Projektnummer</c>, in page order (ESF0216 for each that differs); the project number is <c>Projektnummer</c>, else <c>Diarienummer</c>, else the title's.</summary>
     private void ReadProjectNumbers(string? titleNumber)
     {
+        // The numbers in page order, and a set of them: a header of thousands of distinct numbers stays linear.
         ImmutableArray<string>.Builder? numbers = null;
+        HashSet<string>? seen = null;
         if (titleNumber is not null)
         {
             (numbers = ImmutableArray.CreateBuilder<string>(2)).Add(titleNumber);
+            (seen = new(StringComparer.Ordinal)).Add(titleNumber);
         }
 
         foreach (var field in _parts.Fields)
         {
-            if (field.Value is { } value && (field.Kind == EsfHeaderFields.DiaryNumber.Key || field.Kind == EsfHeaderFields.ProjectNumber.Key) && (numbers is null || !numbers.Contains(value)))
+            if (field.Value is { } value && (field.Kind == EsfHeaderFields.DiaryNumber.Key || field.Kind == EsfHeaderFields.ProjectNumber.Key) && (seen ??= new(StringComparer.Ordinal)).Add(value))
             {
                 if (numbers is { Count: > 0 })
                 {

@@ -29,6 +29,8 @@ internal static class PathologicalShapes
         ["continuation lines in municipalities"] = n => "Titel\nProjektägare: A\n\nKommun\n\n• Lund\n" + Repeat("  fortsätter\n", n),
         ["unplaced header text"] = n => "Titel\nProjektägare: A\n" + Repeat("text utan etikett i huvudet\n", n),
         ["unknown labels, each different"] = n => "Titel\nProjektägare: A\n" + Distinct("Etikett", n, ": v"),
+        ["project numbers, each different"] = n => "Titel\nProjektägare: A\n" + Distinct("Projektnummer: 2012-", n),
+        ["labels glued to a word in a glued header"] = n => "Titel\nProjektägareA\nProjektperiod2012\n" + Repeat("Regionförbundet x\nProjektägareB\n", n),
     };
 
     /// <summary><paramref name="chars"/> characters of lines <c>prefix + letters + suffix</c>, no two alike.</summary>

@@ -178,22 +178,59 @@ internal class PrintExportReader : LayoutReader
     /// A row glued to a lower-case letter is its label's row in a header of glued rows when no other row gives that
     /// field (<c>Kontaktpersonanna Berg</c>); otherwise it is unplaced text (<c>Regionförbundet Kalmar län</c>).
     /// </summary>
+    /// <remarks>
+    /// Linear: the fields given are a set made once, and the weak lines (in page order, as the rows and the unplaced
+    /// lines already are) are merged into both lists in one pass each, not inserted one by one — a header of
+    /// thousands of such lines was quadratic.
+    /// </remarks>
     private static void PlaceWeakRows(PageLines page, List<int> weak, int gluedRows, PageFrame frame)
     {
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in frame.Rows)
+        {
+            if (row.Label is { } label && label.Kind != HeaderField.UnknownKind)
+            {
+                given.Add(label.Kind);
+            }
+        }
+
+        var placed = new List<HeaderRow>();
+        var unplaced = new List<int>();
         foreach (var line in weak)
         {
             var match = page.Line(line).Label;
-            var given = frame.Rows.Exists(r => r.Label is { } label && label.Kind == match.Label.Kind && label.Kind != HeaderField.UnknownKind);
-            if (gluedRows >= 2 && !given)
+            var kind = match.Label.Kind;
+            if (gluedRows >= 2 && (kind == HeaderField.UnknownKind || given.Add(kind)))
             {
-                var at = frame.Rows.FindIndex(r => r.LabelLine > line);
-                frame.Rows.Insert(at < 0 ? frame.Rows.Count : at, new HeaderRow(line, match.Label.Text.Length, match.Label, line, match.ValueOffset));
+                placed.Add(new HeaderRow(line, match.Label.Text.Length, match.Label, line, match.ValueOffset));
             }
             else
             {
-                var at = frame.UnplacedLines.FindIndex(u => u > line);
-                frame.UnplacedLines.Insert(at < 0 ? frame.UnplacedLines.Count : at, line);
+                unplaced.Add(line);
             }
+        }
+
+        Merge(frame.Rows, placed, static r => r.LabelLine);
+        Merge(frame.UnplacedLines, unplaced, static l => l);
+    }
+
+    /// <summary>Merges <paramref name="more"/> into <paramref name="into"/>, both in ascending line order; on equal lines the existing entry comes first.</summary>
+    private static void Merge<T>(List<T> into, List<T> more, Func<T, int> lineOf)
+    {
+        if (more.Count == 0)
+        {
+            return;
+        }
+
+        var existing = into.ToArray();
+        into.Clear();
+        into.EnsureCapacity(existing.Length + more.Count);
+        var a = 0;
+        var b = 0;
+        while (a < existing.Length || b < more.Count)
+        {
+            WorkCounter.Add(1);
+            into.Add(b >= more.Count || (a < existing.Length && lineOf(existing[a]) <= lineOf(more[b])) ? existing[a++] : more[b++]);
         }
     }
 
