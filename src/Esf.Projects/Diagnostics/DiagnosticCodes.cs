@@ -140,7 +140,7 @@ public static class DiagnosticCodes
     /// <summary>ESF0224 (info): the programme's CCI code matches no programme in <c>data/esf-programmes.tsv</c>; it is kept as written.</summary>
     public const string UnknownProgrammeCci = "ESF0224";
 
-    /// <summary>ESF0301 (info): a line in a list section (co-financiers, partners, municipalities) has no bullet; it is taken as one item.</summary>
+    /// <summary>ESF0301 (info): a line in a list section (co-financiers, partners, municipalities) has no bullet; it is taken as one item. A line that continues a wrapped item (the item ends with <c>och</c>, a comma or a hyphen, or the line starts in lower case) joins that item instead, without ESF0301.</summary>
     public const string ListItemWithoutMarker = "ESF0301";
 
     /// <summary>ESF0302 (info): a section heading is followed by no content.</summary>
