@@ -27,19 +27,27 @@ internal static class PageParser
 
         var reader = LayoutRecognizer.Recognise(page, first);
         var frame = reader.Read(page, first);
-        if (!frame.HasHeader)
+        try
         {
-            diagnostics.Add(DiagnosticCodes.NoHeader, page.Lines[first].ContentPosition);
-            frame = ReadWithoutHeader(page, first);
-        }
-        else if (frame.Layout == PageLayout.Unknown)
-        {
-            diagnostics.Add(DiagnosticCodes.LayoutNotRecognised, page.Lines[frame.Rows.Count > 0 ? frame.Rows[0].LabelLine : first].ContentPosition);
-        }
+            if (!frame.HasHeader)
+            {
+                diagnostics.Add(DiagnosticCodes.NoHeader, page.Lines[first].ContentPosition);
+                frame.Dispose();
+                frame = ReadWithoutHeader(page, first);
+            }
+            else if (frame.Layout == PageLayout.Unknown)
+            {
+                diagnostics.Add(DiagnosticCodes.LayoutNotRecognised, page.Lines[frame.Rows.Count > 0 ? frame.Rows[0].LabelLine : first].ContentPosition);
+            }
 
-        var body = new BodyReader(page, diagnostics, reader).Read(frame.BodyStart);
-        var project = new ProjectAssembler(page, diagnostics).Assemble(frame, body);
-        return new ProjectParseResult(project, diagnostics.ToSortedArray());
+            var body = new BodyReader(page, diagnostics, reader).Read(frame.BodyStart);
+            var project = new ProjectAssembler(page, diagnostics).Assemble(frame, body);
+            return new ProjectParseResult(project, diagnostics.ToSortedArray());
+        }
+        finally
+        {
+            frame.Dispose();
+        }
     }
 
     /// <summary>Without a header: a first line standing alone (after chrome) is the title; everything else is body.</summary>

@@ -8,8 +8,8 @@ namespace Esf.Projects.Parsing.Layouts;
 /// <param name="ValueOffset">Where the value starts in <paramref name="ValueLine"/>'s content.</param>
 internal readonly record struct HeaderRow(int LabelLine, int LabelLength, LabelDefinition? Label, int ValueLine, int ValueOffset);
 
-/// <summary>What a layout reader makes of the page around the body: banners, title, header rows, unplaced lines and where the body starts.</summary>
-internal sealed class PageFrame
+/// <summary>What a layout reader makes of the page around the body: banners, title, header rows, unplaced lines and where the body starts. Disposed when the parse is done (its lists are pooled).</summary>
+internal sealed class PageFrame : IDisposable
 {
     public PageLayout Layout { get; set; }
 
@@ -22,12 +22,18 @@ internal sealed class PageFrame
     /// <summary>Whether the page has a header at all (ESF0002 when not).</summary>
     public bool HasHeader { get; set; }
 
-    /// <summary>The rows, in page order (room for a header of the usual size, so the list rarely grows).</summary>
-    public List<HeaderRow> Rows { get; } = new(32);
+    /// <summary>The rows, in page order.</summary>
+    public PooledList<HeaderRow> Rows { get; } = new();
 
-    /// <summary>Lines in the header that are neither label nor value (ESF0105).</summary>
-    public List<int> UnplacedLines { get; } = [];
+    /// <summary>Lines in the header that are neither label nor value (ESF0105), in page order.</summary>
+    public PooledList<int> UnplacedLines { get; } = new();
 
     /// <summary>The first line of the body.</summary>
     public int BodyStart { get; set; }
+
+    public void Dispose()
+    {
+        Rows.Dispose();
+        UnplacedLines.Dispose();
+    }
 }

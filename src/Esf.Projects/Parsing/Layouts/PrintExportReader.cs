@@ -210,28 +210,8 @@ internal class PrintExportReader : LayoutReader
             }
         }
 
-        Merge(frame.Rows, placed, static r => r.LabelLine);
-        Merge(frame.UnplacedLines, unplaced, static l => l);
-    }
-
-    /// <summary>Merges <paramref name="more"/> into <paramref name="into"/>, both in ascending line order; on equal lines the existing entry comes first.</summary>
-    private static void Merge<T>(List<T> into, List<T> more, Func<T, int> lineOf)
-    {
-        if (more.Count == 0)
-        {
-            return;
-        }
-
-        var existing = into.ToArray();
-        into.Clear();
-        into.EnsureCapacity(existing.Length + more.Count);
-        var a = 0;
-        var b = 0;
-        while (a < existing.Length || b < more.Count)
-        {
-            WorkCounter.Add(1);
-            into.Add(b >= more.Count || (a < existing.Length && lineOf(existing[a]) <= lineOf(more[b])) ? existing[a++] : more[b++]);
-        }
+        frame.Rows.Merge(placed, static r => r.LabelLine);
+        frame.UnplacedLines.Merge(unplaced, static l => l);
     }
 
     /// <summary>A label alone: the value is the next non-blank line unless that line is itself a label, a language link, a heading or an empty unknown label.</summary>
