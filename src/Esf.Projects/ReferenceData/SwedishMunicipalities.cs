@@ -122,7 +122,8 @@ public static class SwedishMunicipalities
         ArgumentNullException.ThrowIfNull(name);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         // A key longer than the buffer is farther than the limit from every name (the buffer holds the longest name
-        // with room to spare), so it has no suggestions and is never copied whole.
+        // with room to spare), so it has no suggestions and is never copied whole; a shorter one is folded where it
+        // was written, as TryMatch folds it.
         Span<char> buffer = stackalloc char[KeyBufferLength];
         var length = count == 0 ? -1 : WriteKey(name, buffer);
         if (length < 0)
@@ -130,7 +131,8 @@ public static class SwedishMunicipalities
             return [];
         }
 
-        var folded = Fold(new string(buffer[..length]));
+        var folded = buffer[..length];
+        FoldInPlace(folded);
         var limit = Math.Max(2, folded.Length / 3);
         if (folded.Length > MaxNameLength + limit)
         {
@@ -318,7 +320,7 @@ public static class SwedishMunicipalities
     private const string Plain = "aaaaaaaaaooooooooeeeeeeeuuuuuuuiiiiicccnnyysszzzdldtrn";
 
     /// <summary>Levenshtein distance, stopping early once every path exceeds <paramref name="limit"/>; the two rows live on the stack (<paramref name="b"/> is a municipality name, short).</summary>
-    private static int Levenshtein(string a, string b, int limit)
+    private static int Levenshtein(ReadOnlySpan<char> a, string b, int limit)
     {
         Span<int> previous = stackalloc int[b.Length + 1];
         Span<int> current = stackalloc int[b.Length + 1];
