@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Esf.Projects.Fields;
 using NodaTime;
 
@@ -83,21 +84,27 @@ public sealed record ListBlock(SourcePosition Position, ImmutableArray<ListItem>
     public override string ToString() => string.Join("\n", Items.Select(i => "• " + i.Text));
 }
 
-/// <summary>One list item.</summary>
-public sealed record ListItem
+/// <summary>One list item: a value, so a list of a hundred thousand items is one array and no object per item.</summary>
+/// <remarks>
+/// Equality compares the position, the marker and the text (ordinal), never where the text is stored.
+/// <see cref="Text"/> makes a string on every read unless the item was created from one (the parser creates items
+/// over the page, so it does not): read it once and keep it, or use <see cref="TextMemory"/>.
+/// </remarks>
+public readonly record struct ListItem
 {
-    private LazyText _text;
+    private readonly ReadOnlyMemory<char> _text;
 
-    /// <summary>Creates an item from a string.</summary>
+    /// <summary>Creates an item from a string; <see cref="Text"/> returns that very string.</summary>
     /// <param name="position">Where the item's marker starts.</param>
     /// <param name="marker">The marker kind written.</param>
     /// <param name="text">The item text without its marker.</param>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
     public ListItem(SourcePosition position, ListMarkerKind marker, string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         Position = position;
         Marker = marker;
-        _text = new(text);
+        _text = text.AsMemory();
     }
 
     /// <summary>Creates an item over existing memory, without copying it.</summary>
@@ -108,7 +115,7 @@ public sealed record ListItem
     {
         Position = position;
         Marker = marker;
-        _text = new(text);
+        _text = text;
     }
 
     /// <summary>Where the item's marker starts.</summary>
@@ -117,11 +124,23 @@ public sealed record ListItem
     /// <summary>The marker kind written.</summary>
     public ListMarkerKind Marker { get; init; }
 
-    /// <summary>The item text without its marker; unmarked continuation lines are joined with a space. A string made on first read and kept.</summary>
-    public string Text => _text.Value;
+    /// <summary>The item text without its marker; unmarked continuation lines are joined with a space. A new string on
+    /// each read, unless the memory is a whole string (an item created from a string, or a joined multi-line item).</summary>
+    public string Text => MemoryMarshal.TryGetString(_text, out var whole, out var start, out var length) && start == 0 && length == whole.Length
+        ? whole
+        : _text.ToString();
 
     /// <summary>The same characters as <see cref="Text"/> without making a string (a slice of the page for a one-line item).</summary>
-    public ReadOnlyMemory<char> TextMemory => _text.Memory;
+    public ReadOnlyMemory<char> TextMemory => _text;
+
+    /// <summary>Compares the position, the marker and the text's characters.</summary>
+    /// <param name="other">The other item.</param>
+    /// <returns>Whether the items are equal.</returns>
+    public bool Equals(ListItem other) =>
+        Position == other.Position && Marker == other.Marker && _text.Span.SequenceEqual(other._text.Span);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Position, Marker, string.GetHashCode(_text.Span, StringComparison.Ordinal));
 
     /// <summary>The item's text, without its marker.</summary>
     /// <returns><see cref="Text"/>.</returns>

@@ -30,7 +30,8 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
     private readonly SourceText _source = page.Source;
     private readonly ArraySegment<TextLine> _lines = page.Lines;
     private readonly ImmutableArray<Block>.Builder _blocks = ImmutableArray.CreateBuilder<Block>();
-    private readonly ImmutableArray<ListItem>.Builder _items = ImmutableArray.CreateBuilder<ListItem>();
+    /// <summary>The items of the list being read; pooled, so a list of a hundred thousand items leaves no trail of outgrown arrays.</summary>
+    private readonly PooledList<ListItem> _items = new();
 
     /// <summary>Where each line's content starts in its section's text, indexed from the section's first line; one array for every section of the page.</summary>
     private int[] _offsets = [];
@@ -49,6 +50,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
         {
             ArrayPool<int>.Shared.Return(_offsets);
             _offsets = [];
+            _items.Dispose();
         }
     }
 
@@ -350,11 +352,15 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
             return [];
         }
 
-        var block = new ListBlock(items[0].Position, items.ToImmutable());
+        var block = new ListBlock(items[0].Position, ImmutableArray.Create(items.AsSpan()));
         var texts = ImmutableArray.CreateBuilder<string>(block.Items.Length);
+        string? previous = null;
         foreach (var item in block.Items)
         {
-            texts.Add(item.Text);
+            // An item written like the one before shares its string: a list repeating one name holds one copy.
+            var span = item.TextMemory.Span;
+            previous = previous is not null && span.SequenceEqual(previous) ? previous : item.Text;
+            texts.Add(previous);
         }
 
         listTexts = texts.MoveToImmutable();
@@ -392,7 +398,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
             list.Flush();
             if (items.Count > 0)
             {
-                blocks.Add(new ListBlock(items[0].Position, items.ToImmutable()));
+                blocks.Add(new ListBlock(items[0].Position, ImmutableArray.Create(items.AsSpan())));
                 items.Clear();
             }
         }

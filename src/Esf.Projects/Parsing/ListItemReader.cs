@@ -15,7 +15,7 @@ namespace Esf.Projects.Parsing;
 /// unmarked line is an item of its own. In prose every unmarked line directly after an item continues it.
 /// <see cref="BulletList"/> applies the same rule to text.
 /// </remarks>
-internal struct ListItemReader(PageLines page, SectionText text, ImmutableArray<ListItem>.Builder items, ListItemReader.Mode mode)
+internal struct ListItemReader(PageLines page, SectionText text, PooledList<ListItem> items, ListItemReader.Mode mode)
 {
     private int _first = -1;
     private int _last = -1;

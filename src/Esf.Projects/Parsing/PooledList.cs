@@ -20,6 +20,9 @@ internal sealed class PooledList<T> : IDisposable
     /// <summary>The items, for <c>foreach</c> (no copy).</summary>
     public ReadOnlySpan<T>.Enumerator GetEnumerator() => AsSpan().GetEnumerator();
 
+    /// <summary>Empties the list and keeps its array (the items are overwritten by the next ones, and cleared when the array goes back to the pool).</summary>
+    public void Clear() => Count = 0;
+
     public void Add(T item)
     {
         if (Count == _items.Length)

@@ -369,10 +369,15 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         var codes = ImmutableArray.CreateBuilder<string?>(names.Length);
         var resolved = ImmutableArray.CreateBuilder<Municipality>(names.Length);
         Dictionary<string, string>? suggestions = null;
+        string? previousName = null;
+        Municipality? previous = null;
         for (var i = 0; i < names.Length; i++)
         {
+            // The list shares one string among items written alike, so a repeated name is matched once.
             var name = names[i];
-            if (SwedishMunicipalities.TryMatch(name, out var municipality))
+            var municipality = ReferenceEquals(name, previousName) ? previous : SwedishMunicipalities.TryMatch(name, out var found) ? found : null;
+            (previousName, previous) = (name, municipality);
+            if (municipality is not null)
             {
                 codes.Add(municipality.Code);
                 resolved.Add(municipality);

@@ -134,4 +134,32 @@ public sealed class TextSharingTests
 
         Assert.Equal<string>(["Första fortsätter här", "Andra"], list.Items.Select(i => i.Text));
     }
+
+    [Fact]
+    public void A_list_item_is_a_value_whose_text_is_the_string_it_was_made_from()
+    {
+        var position = new SourcePosition(3, 1);
+        var fromString = new ListItem(position, ListMarkerKind.Bullet, "Lund");
+        var fromPage = new ListItem(position, ListMarkerKind.Bullet, "• Lund".AsMemory(2));
+
+        Assert.True(typeof(ListItem).IsValueType);
+        Assert.Same(fromString.Text, fromString.Text);
+        Assert.Equal("Lund", fromPage.Text);
+        Assert.Equal(fromString, fromPage);
+        Assert.Equal(fromString.GetHashCode(), fromPage.GetHashCode());
+        Assert.NotEqual(fromString, fromString with { Marker = ListMarkerKind.Hyphen });
+        Assert.NotEqual(fromString, new ListItem(position, ListMarkerKind.Bullet, "Lunds"));
+        Assert.Equal(string.Empty, default(ListItem).Text);
+    }
+
+    [Fact]
+    public void Items_written_like_the_one_before_share_one_string_in_the_project_list()
+    {
+        var project = ProjectParser.Parse("Titel\nProjektägare: A\n\nKommun\n\n• Lund\n• Lund\n• Malmö\n• Lund\n").Project;
+
+        Assert.Equal<string>(["Lund", "Lund", "Malmö", "Lund"], project.Municipalities);
+        Assert.Same(project.Municipalities[0], project.Municipalities[1]);
+        Assert.NotSame(project.Municipalities[1], project.Municipalities[3]);
+        Assert.Equal<string?>(["1281", "1281", "1280", "1281"], project.MunicipalityCodes);
+    }
 }
