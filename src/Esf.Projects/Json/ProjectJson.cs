@@ -336,8 +336,15 @@ internal static class ProjectJson
         {
             var label = Text(e, "label");
             var position = Position(e, "line", "column")!.Value;
-            return fields.FirstOrDefault(f => f.Label == label && f.LabelPosition == position)
-                ?? new HeaderField(label ?? string.Empty, HeaderField.UnknownKind, Text(e, "value"), position, position);
+            foreach (var field in fields)
+            {
+                if (field.Label == label && field.LabelPosition == position)
+                {
+                    return field;
+                }
+            }
+
+            return new HeaderField(label ?? string.Empty, HeaderField.UnknownKind, Text(e, "value"), position, position);
         })];
     }
 

@@ -210,9 +210,14 @@ public enum ProseSectionKind
 }
 
 /// <summary>One labelled row of the page header, exactly as written, with positions.</summary>
-/// <remarks>Equality compares everything but <see cref="Data"/> (handler results are not part of the JSON contract).</remarks>
-public sealed record HeaderField
+/// <remarks>A value, so a header of tens of thousands of rows is one array and no object per row. Equality compares
+/// everything but <see cref="Data"/> (handler results are not part of the JSON contract). <c>default</c> is an
+/// empty row of kind <see cref="UnknownKind"/>.</remarks>
+public readonly record struct HeaderField
 {
+    private readonly string? _label;
+    private readonly string? _kind;
+
     /// <summary>Creates a row.</summary>
     /// <param name="label">The label as written on the page (without a trailing colon).</param>
     /// <param name="kind">The key of the field the label belongs to (<c>owner</c>, <c>period</c> …), or <c>unknown</c>.</param>
@@ -220,12 +225,13 @@ public sealed record HeaderField
     /// <param name="labelPosition">Where the label starts.</param>
     /// <param name="valuePosition">Where the value starts; equal to <paramref name="labelPosition"/> when the value is empty.</param>
     /// <param name="rawValue">The value exactly as written, <c>saknas</c> included; <see langword="null"/> only when empty. Defaults to <paramref name="value"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="label"/> or <paramref name="kind"/> is <see langword="null"/>.</exception>
     public HeaderField(string label, string kind, string? value, SourcePosition labelPosition, SourcePosition valuePosition, string? rawValue = null)
     {
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(kind);
-        Label = label;
-        Kind = kind;
+        _label = label;
+        _kind = kind;
         Value = value;
         LabelPosition = labelPosition;
         ValuePosition = valuePosition;
@@ -236,10 +242,10 @@ public sealed record HeaderField
     public const string UnknownKind = "unknown";
 
     /// <summary>The label as written on the page (without a trailing colon).</summary>
-    public string Label { get; }
+    public string Label => _label ?? string.Empty;
 
     /// <summary>The key of the field the label belongs to (<see cref="Handlers.HeaderFieldHandler.Key"/>: <c>owner</c>, <c>startDate</c> …), or <see cref="UnknownKind"/>.</summary>
-    public string Kind { get; }
+    public string Kind => _kind ?? UnknownKind;
 
     /// <summary>The value as written, trimmed; <see langword="null"/> when empty or written as missing (<c>saknas</c>).</summary>
     public string? Value { get; }
@@ -254,12 +260,9 @@ public sealed record HeaderField
     public SourcePosition ValuePosition { get; }
 
     /// <summary>The results of the header field handlers that claimed the label, built-in field definitions included, in handler order.</summary>
-    public ImmutableArray<object> Data { get => _data; init => _data = value; }
+    public ImmutableArray<object> Data { get => _data.IsDefault ? [] : _data; init => _data = value; }
 
-    private ImmutableArray<object> _data = [];
-
-    /// <summary>Attaches the handler results to a row the parser has just built and not yet published (saves a copy per row).</summary>
-    internal void AttachData(ImmutableArray<object> data) => _data = data;
+    private readonly ImmutableArray<object> _data;
 
     /// <summary>The first handler result of type <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The result type a handler produces.</typeparam>
@@ -270,8 +273,8 @@ public sealed record HeaderField
     /// <summary>Compares everything but <see cref="Data"/>.</summary>
     /// <param name="other">The other row.</param>
     /// <returns>Whether the rows are equal.</returns>
-    public bool Equals(HeaderField? other) =>
-        other is not null && Label == other.Label && Kind == other.Kind && Value == other.Value && RawValue == other.RawValue
+    public bool Equals(HeaderField other) =>
+        Label == other.Label && Kind == other.Kind && Value == other.Value && RawValue == other.RawValue
         && LabelPosition == other.LabelPosition && ValuePosition == other.ValuePosition;
 
     /// <inheritdoc />

@@ -89,14 +89,18 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         var seenSlots = 0UL; // built-in fields by slot (fewer than 64); other keys in a list, rarely needed
         List<string>? seenKeys = null;
         List<KeyValuePair<HeaderFieldHandler, object>>? custom = null;
+        string? previousLabel = null;
+        string? previousValue = null;
         foreach (var row in frame.Rows)
         {
             var labelLine = page.Lines[row.LabelLine];
-            var labelText = LabelText(row, labelLine);
+            var labelText = previousLabel = LabelText(row, labelLine, previousLabel);
             var labelPosition = labelLine.ContentPosition;
             var kind = row.Label?.Kind ?? HeaderField.UnknownKind;
             var raw = row.ValueLine < 0 ? [] : TextChars.Trim(page.Content(row.ValueLine)[Math.Min(row.ValueOffset, page.Lines[row.ValueLine].ContentLength)..]);
-            string? rawValue = raw.IsEmpty ? null : raw.ToString();
+            // A row written like the one before shares its strings: a header repeating one row holds one copy.
+            string? rawValue = raw.IsEmpty ? null : previousValue is not null && raw.SequenceEqual(previousValue) ? previousValue : raw.ToString();
+            previousValue = rawValue ?? previousValue;
             string? value = rawValue;
             var valuePosition = labelPosition;
             if (rawValue is null)
@@ -128,13 +132,14 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             var field = new HeaderField(labelText, kind, value, labelPosition, valuePosition, rawValue);
             if (!duplicate && value is not null && row.Label is { Fields.Length: > 0 } label)
             {
-                field.AttachData(RunHandlers(label.Fields, field, ref custom));
+                field = field with { Data = RunHandlers(label.Fields, field, ref custom) };
             }
 
             fields.Add(field);
             if (duplicate || kind == HeaderField.UnknownKind)
             {
-                (extras ??= ImmutableArray.CreateBuilder<HeaderField>()).Add(field);
+                // Sized for every row left, so a header of unknown rows fills it exactly and is not copied.
+                (extras ??= ImmutableArray.CreateBuilder<HeaderField>(frame.Rows.Count - fields.Count + 1)).Add(field);
             }
         }
 
@@ -143,12 +148,14 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         _parts.CustomValues = custom is null ? [] : [.. custom];
     }
 
-    /// <summary>The label as written, without a trailing colon: the label's own string when the page spells it so (the usual case, no copy).</summary>
-    private string LabelText(HeaderRow row, TextLine labelLine)
+    /// <summary>The label as written, without a trailing colon: the label's own string when the page spells it so (the usual case, no copy), else the previous row's when it is the same.</summary>
+    private string LabelText(HeaderRow row, TextLine labelLine, string? previous)
     {
         var written = TextChars.Trim(page.Source.Text.AsSpan(labelLine.ContentStart, row.LabelLength)).TrimEnd(':');
         written = TextChars.Trim(written);
-        return row.Label is { } label && written.SequenceEqual(label.Text) ? label.Text : written.ToString();
+        return row.Label is { } label && written.SequenceEqual(label.Text) ? label.Text
+            : previous is not null && written.SequenceEqual(previous) ? previous
+            : written.ToString();
     }
 
     /// <summary>Whether this is the first row of its field.</summary>
@@ -177,7 +184,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     /// becomes the project's value (read through its typed property); the results of other handlers are attached to
     /// the row (<see cref="HeaderField.Data"/>).
     /// </summary>
-    private ImmutableArray<object> RunHandlers(HeaderFieldHandler[] handlers, HeaderField field, ref List<KeyValuePair<HeaderFieldHandler, object>>? custom)
+    private ImmutableArray<object> RunHandlers(HeaderFieldHandler[] handlers, in HeaderField field, ref List<KeyValuePair<HeaderFieldHandler, object>>? custom)
     {
         ImmutableArray<object>.Builder? results = null;
         foreach (var handler in handlers)
@@ -314,13 +321,13 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
 
         var start = StructValue(EsfHeaderFields.StartDate);
         var end = StructValue(EsfHeaderFields.EndDate);
-        var startRow = _rowOf[EsfHeaderFields.StartDate.Slot];
-        var endRow = _rowOf[EsfHeaderFields.EndDate.Slot];
+        var startRow = _rowOf[EsfHeaderFields.StartDate.Slot].GetValueOrDefault();
+        var endRow = _rowOf[EsfHeaderFields.EndDate.Slot].GetValueOrDefault();
         if (start is { } s && end is { } e)
         {
             if (e < s)
             {
-                diagnostics.Add(DiagnosticCodes.ReversedPeriod, endRow!.ValuePosition, startRow!.Value + " – " + endRow.Value);
+                diagnostics.Add(DiagnosticCodes.ReversedPeriod, endRow.ValuePosition, startRow.Value + " – " + endRow.Value);
                 return null;
             }
 
@@ -329,11 +336,11 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
 
         if (start is not null && !HasRow(EsfHeaderFields.Period) && FirstValue(EsfHeaderFields.EndDate.Key) is null)
         {
-            diagnostics.Add(DiagnosticCodes.PartialPeriod, startRow!.ValuePosition, startRow.Label, LabelOf(EsfHeaderFields.EndDate));
+            diagnostics.Add(DiagnosticCodes.PartialPeriod, startRow.ValuePosition, startRow.Label, LabelOf(EsfHeaderFields.EndDate));
         }
         else if (end is not null && !HasRow(EsfHeaderFields.Period) && FirstValue(EsfHeaderFields.StartDate.Key) is null)
         {
-            diagnostics.Add(DiagnosticCodes.PartialPeriod, endRow!.ValuePosition, endRow.Label, LabelOf(EsfHeaderFields.StartDate));
+            diagnostics.Add(DiagnosticCodes.PartialPeriod, endRow.ValuePosition, endRow.Label, LabelOf(EsfHeaderFields.StartDate));
         }
 
         return null;
@@ -358,7 +365,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     {
         if (StructValue(EsfHeaderFields.GrantedEsfSupport) is { } granted && StructValue(EsfHeaderFields.TotalBudget) is { } total && granted.Amount > total.Amount)
         {
-            diagnostics.Add(DiagnosticCodes.GrantedExceedsTotal, _rowOf[EsfHeaderFields.GrantedEsfSupport.Slot]!.ValuePosition, granted.Amount, total.Amount);
+            diagnostics.Add(DiagnosticCodes.GrantedExceedsTotal, _rowOf[EsfHeaderFields.GrantedEsfSupport.Slot].GetValueOrDefault().ValuePosition, granted.Amount, total.Amount);
         }
     }
 
@@ -419,7 +426,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             return null;
         }
 
-        var position = _rowOf[EsfHeaderFields.Region.Slot]!.ValuePosition;
+        var position = _rowOf[EsfHeaderFields.Region.Slot].GetValueOrDefault().ValuePosition;
         if (!_config.Regions.TryMatch(text, out var region))
         {
             diagnostics.Add(DiagnosticCodes.UnknownRegion, position, text);
@@ -434,7 +441,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
 
         if (region != EsfRegion.National && Value(EsfHeaderFields.Nuts2) is { } nuts && nuts.EsfRegion != region)
         {
-            diagnostics.Add(DiagnosticCodes.Nuts2RegionMismatch, _rowOf[EsfHeaderFields.Nuts2.Slot]!.ValuePosition, nuts.Code, nuts.Name, SwedishMunicipalities.RegionName(nuts.EsfRegion), text);
+            diagnostics.Add(DiagnosticCodes.Nuts2RegionMismatch, _rowOf[EsfHeaderFields.Nuts2.Slot].GetValueOrDefault().ValuePosition, nuts.Code, nuts.Name, SwedishMunicipalities.RegionName(nuts.EsfRegion), text);
         }
 
         return region;
@@ -461,7 +468,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         var programme = cci is null ? null : EsfProgrammes.FindProgramme(cci);
         if (cci is not null && programme is null)
         {
-            diagnostics.Add(DiagnosticCodes.UnknownProgrammeCci, _rowOf[EsfHeaderFields.ProgrammeCci.Slot]!.ValuePosition, cci);
+            diagnostics.Add(DiagnosticCodes.UnknownProgrammeCci, _rowOf[EsfHeaderFields.ProgrammeCci.Slot].GetValueOrDefault().ValuePosition, cci);
         }
 
         var (period, confidence, basis) = PeriodEvidence(area, programme, titleNumber);
@@ -556,7 +563,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             share = Math.Round(granted.Amount / total.Amount * 100m, 2, MidpointRounding.AwayFromZero);
             if (rate is { } stated && Math.Abs(stated - share.Value) > 1m)
             {
-                diagnostics.Add(DiagnosticCodes.CofinancingRateMismatch, _rowOf[EsfHeaderFields.EuCofinancingRate.Slot]!.ValuePosition, stated, share.Value);
+                diagnostics.Add(DiagnosticCodes.CofinancingRateMismatch, _rowOf[EsfHeaderFields.EuCofinancingRate.Slot].GetValueOrDefault().ValuePosition, stated, share.Value);
             }
         }
 

@@ -162,4 +162,29 @@ public sealed class TextSharingTests
         Assert.NotSame(project.Municipalities[1], project.Municipalities[3]);
         Assert.Equal<string?>(["1281", "1281", "1280", "1281"], project.MunicipalityCodes);
     }
+
+    [Fact]
+    public void A_header_row_is_a_value_compared_without_its_handler_data()
+    {
+        var position = new SourcePosition(2, 1);
+        var row = new HeaderField("Projektägare", "owner", "A", position, position with { Column = 15 });
+
+        Assert.True(typeof(HeaderField).IsValueType);
+        Assert.Equal(row, row with { Data = ["handler result"] });
+        Assert.NotEqual(row, new HeaderField("Projektägare", "owner", "B", position, position with { Column = 15 }));
+        Assert.Equal("saknas", new HeaderField("Region", "region", null, position, position, "saknas").RawValue);
+        Assert.Equal(("", HeaderField.UnknownKind, 0), (default(HeaderField).Label, default(HeaderField).Kind, default(HeaderField).Data.Length));
+    }
+
+    [Fact]
+    public void Header_rows_written_like_the_one_before_share_their_strings()
+    {
+        var project = ProjectParser.Parse("Titel\nProjektägare: A\nEtikett: v\nEtikett: v\nAnnan: v\n").Project;
+        var extras = project.ExtraFields;
+
+        Assert.Equal<string>(["Etikett", "Etikett", "Annan"], extras.Select(f => f.Label));
+        Assert.Same(extras[0].Label, extras[1].Label);
+        Assert.Same(extras[0].Value, extras[1].Value);
+        Assert.Same(extras[1].Value, extras[2].Value);
+    }
 }
