@@ -29,7 +29,8 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
     private readonly ParserConfiguration _config = page.Config;
     private readonly SourceText _source = page.Source;
     private readonly ArraySegment<TextLine> _lines = page.Lines;
-    private readonly ImmutableArray<Block>.Builder _blocks = ImmutableArray.CreateBuilder<Block>();
+    /// <summary>The blocks of the section being read; pooled like <see cref="_items"/>.</summary>
+    private readonly PooledList<Block> _blocks = new();
     /// <summary>The items of the list being read; pooled, so a list of a hundred thousand items leaves no trail of outgrown arrays.</summary>
     private readonly PooledList<ListItem> _items = new();
 
@@ -38,7 +39,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
 
     public BodyResult Read(int start)
     {
-        var sections = ImmutableArray.CreateBuilder<Section>();
+        using var sections = new PooledList<Section>();
         var lists = new ProjectLists(_config.Options.MaxListItems);
         var maxSections = _config.Options.MaxSections;
         _offsets = ArrayPool<int>.Shared.Rent(Math.Max(1, _lines.Count - start));
@@ -51,10 +52,11 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
             ArrayPool<int>.Shared.Return(_offsets);
             _offsets = [];
             _items.Dispose();
+            _blocks.Dispose();
         }
     }
 
-    private BodyResult ReadSections(int start, ImmutableArray<Section>.Builder sections, ProjectLists lists, int maxSections)
+    private BodyResult ReadSections(int start, PooledList<Section> sections, ProjectLists lists, int maxSections)
     {
         var limitReported = false;
         var heading = -1;
@@ -97,7 +99,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
             contentSinceHeading = false;
         }
 
-        return new BodyResult(sections.DrainToImmutable(), lists.CoFinanciers.Texts, lists.Partners.Texts, lists.Municipalities.Texts, lists.Municipalities.Items);
+        return new BodyResult(ImmutableArray.Create(sections.AsSpan()), lists.CoFinanciers.Texts, lists.Partners.Texts, lists.Municipalities.Texts, lists.Municipalities.Items);
     }
 
     /// <summary>
@@ -483,7 +485,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
 
         FlushParagraph();
         FlushList();
-        return blocks.ToImmutable();
+        return ImmutableArray.Create(blocks.AsSpan());
     }
 
     /// <summary>Whether a line after a short one makes that one a sub-heading: text that starts anew rather than continuing a wrapped sentence.</summary>
