@@ -16,6 +16,7 @@ internal static class PathologicalShapes
         ["one line without a newline"] = n => Repeat("abc def ", n),
         ["a header value of digits"] = n => "Titel\nBeviljat ESF-stöd: " + Repeat("1", n) + " kr\n",
         ["headings"] = n => "Titel\nProjektägare: A\n\n" + Repeat("Rubrik\n\n", n),
+        ["one-word paragraphs"] = n => "Titel\nProjektägare: A\n\nBakgrund\n\n" + Repeat("ord.\n\n", n),
         ["header rows"] = n => "Titel\n" + Repeat("Projektägare: A\n", n),
         ["unknown header rows"] = n => "Titel\nProjektägare: A\n" + Repeat("Etikett: v\n", n),
         ["labels alone"] = n => "Titel\n" + Repeat("Projektägare\n", n),
