@@ -8,10 +8,11 @@ namespace Esf.Projects.Benchmarks;
 /// The command line's whole pipeline — find the files, read, parse, prepare each page's output on the workers, write
 /// in order — over 10 000 page files (2 000 copies of each seed in a temporary folder, so in the OS's file cache),
 /// per output format, to standard output thrown away (<see cref="Stream.Null"/>) or to a file, with one worker and
-/// with one per core (<c>--jobs</c>). In-process, so the JIT's start-up is not counted.
+/// with one per core (<c>--jobs</c>). In-process, so the JIT's start-up is not counted; three warm-up runs, because a
+/// run of a few hundred milliseconds on several threads is still partly tier-0 code after one.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 5)]
 public class PipelineBenchmarks
 {
     private string _folder = "";
