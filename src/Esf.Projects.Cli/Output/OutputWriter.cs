@@ -21,14 +21,18 @@ internal abstract class OutputWriter : IAsyncDisposable
             return SqliteOutput.Open(settings.Output!.FullName);
         }
 
+        if (settings.Format is "jsonl" or "json")
+        {
+            var sink = settings.Output is { } target ? PageSink.ForFile(target) : new StreamSink(stdout, owned: false);
+            return settings.Format == "jsonl" ? new JsonLinesOutput(sink, settings.JsonText) : new JsonArrayOutput(sink, settings.JsonText);
+        }
+
         var stream = settings.Output is { } file ? file.Create() : stdout;
         var owned = settings.Output is not null;
         return settings.Format switch
         {
-            "jsonl" => new JsonLinesOutput(stream, owned, settings.JsonText),
             "csv" => new CsvOutput(stream, owned, settings.Table, new CellFormat(settings.Excel, settings.RawText)),
-            "xlsx" => await XlsxOutput.CreateAsync(stream, owned).ConfigureAwait(false),
-            _ => new JsonArrayOutput(stream, owned, settings.JsonText),
+            _ => await XlsxOutput.CreateAsync(stream, owned).ConfigureAwait(false),
         };
     }
 
@@ -68,15 +72,6 @@ internal abstract class StreamOutput(Stream stream, bool owned) : OutputWriter
         }
     }
 
-    /// <summary>One page as UTF-8 JSON, written by <see cref="EsfJson.Write"/> straight into a pooled buffer (no string on the way); the caller returns it.</summary>
-    protected static PooledBuffer Json(string source, ProjectParseResult result, bool indented, JsonSectionText sectionText)
-    {
-        var buffer = new PooledBuffer();
-        using var writer = new Utf8JsonWriter(buffer, EsfJson.GetWriterOptions(indented));
-        EsfJson.Write(writer, result, source, sectionText);
-        writer.Flush();
-        return buffer;
-    }
 }
 
 /// <summary>
@@ -84,9 +79,8 @@ internal abstract class StreamOutput(Stream stream, bool owned) : OutputWriter
 /// <see cref="Utf8JsonWriter"/> writing the whole array makes: each element is written on its worker inside an array
 /// of its own, so the writer indents it as the array's element, and the brackets of that array are cut off.
 /// </summary>
-internal sealed class JsonArrayOutput(Stream stream, bool owned, JsonSectionText sectionText) : StreamOutput(stream, owned)
+internal sealed class JsonArrayOutput(PageSink sink, JsonSectionText sectionText) : OutputWriter
 {
-    private readonly BufferedStream _buffered = new(stream, 1 << 16);
     private bool _any;
 
     /// <summary>The element as <c>,\n  {…\n  }</c>; the first element's comma becomes the array's <c>[</c>.</summary>
@@ -107,7 +101,7 @@ internal sealed class JsonArrayOutput(Stream stream, bool owned, JsonSectionText
         return element;
     }
 
-    public override async ValueTask WriteAsync(object prepared)
+    public override ValueTask WriteAsync(object prepared)
     {
         var element = (PooledBuffer)prepared;
         if (!_any)
@@ -116,39 +110,40 @@ internal sealed class JsonArrayOutput(Stream stream, bool owned, JsonSectionText
             _any = true;
         }
 
-        await _buffered.WriteAsync(element.Written).ConfigureAwait(false);
-        element.Return();
+        return sink.WriteAsync(element);
     }
+
+    public override ValueTask FlushAsync() => sink.FlushAsync();
 
     public override async ValueTask CompleteAsync()
     {
-        await _buffered.WriteAsync(_any ? "\n]\n"u8.ToArray() : "[]\n"u8.ToArray()).ConfigureAwait(false);
-        await _buffered.FlushAsync().ConfigureAwait(false);
+        await sink.WriteAsync(_any ? "\n]\n"u8 : "[]\n"u8).ConfigureAwait(false);
+        await sink.CompleteAsync().ConfigureAwait(false);
     }
+
+    public override ValueTask DisposeAsync() => sink.DisposeAsync();
 }
 
-/// <summary>One compact JSON object per line; lines are passed on whenever no next page is ready (<see cref="FlushAsync"/>), so a reader downstream never waits on the buffer.</summary>
-internal sealed class JsonLinesOutput(Stream stream, bool owned, JsonSectionText sectionText) : StreamOutput(stream, owned)
+/// <summary>One compact JSON object per line; lines are passed on whenever no next page is ready (<see cref="FlushAsync"/>), so a reader downstream never waits on a buffer.</summary>
+internal sealed class JsonLinesOutput(PageSink sink, JsonSectionText sectionText) : OutputWriter
 {
-    // Lines are gathered while pages are ready and passed on whenever none is (FlushAsync): one write per burst of
-    // pages instead of one system call per page, and still no line waits in the buffer for a page to come.
-    private readonly BufferedStream _buffered = new(stream, 1 << 16);
-
     public override object Prepare(string source, ProjectParseResult result)
     {
-        var buffer = Json(source, result, indented: false, sectionText);
+        var buffer = new PooledBuffer();
+        using (var writer = new Utf8JsonWriter(buffer, EsfJson.GetWriterOptions(indented: false)))
+        {
+            EsfJson.Write(writer, result, source, sectionText);
+        }
+
         buffer.Write("\n"u8);
         return buffer;
     }
 
-    public override async ValueTask WriteAsync(object prepared)
-    {
-        var buffer = (PooledBuffer)prepared;
-        await _buffered.WriteAsync(buffer.Written).ConfigureAwait(false);
-        buffer.Return();
-    }
+    public override ValueTask WriteAsync(object prepared) => sink.WriteAsync((PooledBuffer)prepared);
 
-    public override ValueTask FlushAsync() => new(_buffered.FlushAsync());
+    public override ValueTask FlushAsync() => sink.FlushAsync();
 
-    public override ValueTask CompleteAsync() => new(_buffered.FlushAsync());
+    public override ValueTask CompleteAsync() => sink.CompleteAsync();
+
+    public override ValueTask DisposeAsync() => sink.DisposeAsync();
 }

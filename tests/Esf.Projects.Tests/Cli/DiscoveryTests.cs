@@ -143,6 +143,30 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Equal(5, JsonNode.Parse(File.ReadAllText(output, Encoding.UTF8))!.AsArray().Count);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("jsonl")]
+    public void A_json_output_file_written_in_parallel_batches_is_byte_for_byte_standard_output(string format)
+    {
+        // 200 pages make several megabytes of JSON: many batches, written at once and out of order.
+        var pages = Directory.CreateDirectory(Path.Combine(_temp, "pages-" + format)).FullName;
+        var seeds = Directory.GetFiles(Seeds.Folder, "*.txt").Order(StringComparer.Ordinal).ToArray();
+        for (var i = 0; i < 200; i++)
+        {
+            File.Copy(seeds[i % seeds.Length], Path.Combine(pages, $"{i:D3}.txt"));
+        }
+
+        var output = Path.Combine(_temp, "out." + format);
+        File.WriteAllBytes(output, new byte[20_000_000]); // an older, longer file of that name is replaced, not overwritten in place
+
+        var (fileExit, fileStdout, _) = CliRunner.Run(null, "parse", "--quiet", "--jobs", "2", "--format", format, "--output", output, pages);
+        var (exit, stdout, _) = CliRunner.Run(null, "parse", "--quiet", "--jobs", "2", "--format", format, pages);
+
+        Assert.Equal((0, 0, ""), (fileExit, exit, fileStdout));
+        Assert.True(new FileInfo(output).Length > 1_000_000);
+        Assert.Equal(stdout, File.ReadAllText(output, Encoding.UTF8));
+    }
+
     [Fact]
     public void Version_prints_the_library_package_version()
     {
