@@ -9,11 +9,18 @@ namespace Esf.Projects.Cli.Output;
 /// </summary>
 internal abstract class PageSink : IAsyncDisposable
 {
-    /// <summary>The sink for <c>--output</c>: a new file (replacing one of that name) written in parallel.</summary>
+    /// <summary>
+    /// The sink for <c>--output</c>: a new file (replacing one of that name) written in parallel; a path that cannot
+    /// seek — <c>/dev/stdout</c> on a pipe, a FIFO, a terminal — is written in order through a buffer, since writes at
+    /// offsets would land there in whatever order they finish.
+    /// </summary>
     /// <exception cref="IOException">The file could not be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be written.</exception>
-    public static PageSink ForFile(FileInfo file) =>
-        new FileSink(File.OpenHandle(file.FullName, FileMode.Create, FileAccess.Write, FileShare.Read));
+    public static PageSink ForFile(FileInfo file)
+    {
+        var stream = new FileStream(file.FullName, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        return stream.CanSeek ? new FileSink(stream) : new StreamSink(stream, owned: true);
+    }
 
     /// <summary>Writes <paramref name="page"/> after everything written before it and gives its buffer back to the pool.</summary>
     public abstract ValueTask WriteAsync(PooledBuffer page);
@@ -67,10 +74,13 @@ internal sealed class StreamSink(Stream stream, bool owned) : PageSink
 /// A file written at known offsets: pages are gathered into batches of about 256 KB, and each batch is written with
 /// one vectored write at the offset that follows the previous batch, on a thread-pool thread, at most four at once
 /// (so at most about a megabyte of written pages waits for the disk). Until the last write ends a later part of the
-/// file may be written before an earlier one; <see cref="CompleteAsync"/> waits for all of them.
+/// file may be written before an earlier one; <see cref="CompleteAsync"/> waits for all of them. The stream is only
+/// the handle's owner (unbuffered, never written through); it closes the file at the end.
 /// </summary>
-internal sealed class FileSink(SafeFileHandle handle) : PageSink
+internal sealed class FileSink(FileStream file) : PageSink
 {
+    private readonly SafeFileHandle _handle = file.SafeFileHandle;
+
     private const int BatchBytes = 256 * 1024;
     private const int MaxWritesInFlight = 4;
 
@@ -127,7 +137,7 @@ internal sealed class FileSink(SafeFileHandle handle) : PageSink
         }
 
         _batch.Clear();
-        handle.Dispose();
+        await file.DisposeAsync().ConfigureAwait(false);
     }
 
     private async ValueTask DispatchAsync()
@@ -141,6 +151,7 @@ internal sealed class FileSink(SafeFileHandle handle) : PageSink
         _offset += _batchBytes;
         _batch = [];
         _batchBytes = 0;
+        var handle = _handle;
         _writes.Enqueue(Task.Run(() => Write(handle, batch, offset)));
         while (_writes.Count > MaxWritesInFlight)
         {

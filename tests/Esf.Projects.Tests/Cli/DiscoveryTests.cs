@@ -216,6 +216,28 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Contains("not a regular file", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>An output that cannot seek (a FIFO, <c>/dev/stdout</c> on a pipe) must not get the parallel writes at offsets a file gets: they would arrive in whatever order they finish.</summary>
+    [UnixFact]
+    public void A_json_lines_output_to_a_fifo_arrives_in_input_order()
+    {
+        var pages = Directory.CreateDirectory(Path.Combine(_temp, "pages")).FullName;
+        var seeds = Directory.GetFiles(Seeds.Folder, "*.txt").Order(StringComparer.Ordinal).ToArray();
+        for (var i = 0; i < 200; i++)
+        {
+            File.Copy(seeds[i % seeds.Length], Path.Combine(pages, $"{i:D3}.txt"));
+        }
+
+        var fifo = Path.Combine(_temp, "out.fifo");
+        Assert.Equal(0, mkfifo(fifo, 0x1B6));
+        var reader = Task.Run(() => File.ReadAllText(fifo, Encoding.UTF8));
+        var run = Task.Run(() => CliRunner.Run(null, "parse", "--quiet", "--jobs", "2", "--format", "jsonl", "--output", fifo, pages));
+        Assert.True(run.Wait(TimeSpan.FromMinutes(1)) && reader.Wait(TimeSpan.FromMinutes(1)), "the run finishes");
+        var (exit, stdout, _) = CliRunner.Run(null, "parse", "--quiet", "--jobs", "2", "--format", "jsonl", pages);
+
+        Assert.Equal((0, 0), (run.Result.Exit, exit));
+        Assert.Equal(stdout, reader.Result);
+    }
+
     /// <summary>Standard output that fails with something other than an I/O error: a failure of the tool itself.</summary>
     private sealed class Broken : MemoryStream
     {
