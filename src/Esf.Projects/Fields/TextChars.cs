@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 
 namespace Esf.Projects.Fields;
 
@@ -25,6 +26,23 @@ internal static class TextChars
     /// <summary>Whether the two are equal ignoring case (ordinal), trying the exact spelling first (see <see cref="StartsWithIgnoreCase"/>).</summary>
     public static bool EqualsIgnoreCase(ReadOnlySpan<char> text, ReadOnlySpan<char> other) =>
         text.Length == other.Length && (text.SequenceEqual(other) || text.Equals(other, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The characters as a string, without a copy when the memory is a whole string already.</summary>
+    public static string AsString(ReadOnlyMemory<char> text) =>
+        MemoryMarshal.TryGetString(text, out var whole, out var start, out var length) && start == 0 && length == whole.Length
+            ? whole
+            : text.ToString();
+
+    /// <summary>
+    /// <paramref name="previous"/> when <paramref name="text"/> is written exactly like it, else a string of the text:
+    /// a run of lines written alike (a list repeating one name, a header repeating one row) holds one string.
+    /// </summary>
+    public static string SameOrNew(ReadOnlySpan<char> text, string? previous) =>
+        previous is not null && text.SequenceEqual(previous) ? previous : text.ToString();
+
+    /// <summary>As <see cref="SameOrNew(ReadOnlySpan{char}, string?)"/>, without a copy when the memory is a whole string already.</summary>
+    public static string SameOrNew(ReadOnlyMemory<char> text, string? previous) =>
+        previous is not null && text.Span.SequenceEqual(previous) ? previous : AsString(text);
 
     public static bool IsGroupSeparator(char c) => c is ' ' or '\u00A0' or '\u202F' or '\u2009';
 

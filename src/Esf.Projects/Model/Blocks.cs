@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using Esf.Projects.Fields;
 using NodaTime;
 
@@ -126,9 +125,7 @@ public readonly record struct ListItem
 
     /// <summary>The item text without its marker; unmarked continuation lines are joined with a space. A new string on
     /// each read, unless the memory is a whole string (an item created from a string, or a joined multi-line item).</summary>
-    public string Text => MemoryMarshal.TryGetString(_text, out var whole, out var start, out var length) && start == 0 && length == whole.Length
-        ? whole
-        : _text.ToString();
+    public string Text => TextChars.AsString(_text);
 
     /// <summary>The same characters as <see cref="Text"/> without making a string (a slice of the page for a one-line item).</summary>
     public ReadOnlyMemory<char> TextMemory => _text;

@@ -359,10 +359,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
         string? previous = null;
         foreach (var item in block.Items)
         {
-            // An item written like the one before shares its string: a list repeating one name holds one copy.
-            var span = item.TextMemory.Span;
-            previous = previous is not null && span.SequenceEqual(previous) ? previous : item.Text;
-            texts.Add(previous);
+            texts.Add(previous = TextChars.SameOrNew(item.TextMemory, previous));
         }
 
         listTexts = texts.MoveToImmutable();

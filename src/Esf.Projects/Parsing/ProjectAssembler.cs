@@ -99,7 +99,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             var kind = row.Label?.Kind ?? HeaderField.UnknownKind;
             var raw = row.ValueLine < 0 ? [] : TextChars.Trim(page.Content(row.ValueLine)[Math.Min(row.ValueOffset, page.Lines[row.ValueLine].ContentLength)..]);
             // A row written like the one before shares its strings: a header repeating one row holds one copy.
-            string? rawValue = raw.IsEmpty ? null : previousValue is not null && raw.SequenceEqual(previousValue) ? previousValue : raw.ToString();
+            string? rawValue = raw.IsEmpty ? null : TextChars.SameOrNew(raw, previousValue);
             previousValue = rawValue ?? previousValue;
             string? value = rawValue;
             var valuePosition = labelPosition;
@@ -153,9 +153,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     {
         var written = TextChars.Trim(page.Source.Text.AsSpan(labelLine.ContentStart, row.LabelLength)).TrimEnd(':');
         written = TextChars.Trim(written);
-        return row.Label is { } label && written.SequenceEqual(label.Text) ? label.Text
-            : previous is not null && written.SequenceEqual(previous) ? previous
-            : written.ToString();
+        return row.Label is { } label && written.SequenceEqual(label.Text) ? label.Text : TextChars.SameOrNew(written, previous);
     }
 
     /// <summary>Whether this is the first row of its field.</summary>
@@ -346,6 +344,9 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         return null;
     }
 
+    /// <summary>Where the value of the row that gave a built-in field's value starts (called only once the field has a value).</summary>
+    private SourcePosition ValuePositionOf(HeaderFieldHandler field) => _rowOf[field.BuiltInSlot].GetValueOrDefault().ValuePosition;
+
     private bool HasRow(HeaderFieldHandler field)
     {
         foreach (var row in _parts.Fields)
@@ -365,7 +366,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     {
         if (StructValue(EsfHeaderFields.GrantedEsfSupport) is { } granted && StructValue(EsfHeaderFields.TotalBudget) is { } total && granted.Amount > total.Amount)
         {
-            diagnostics.Add(DiagnosticCodes.GrantedExceedsTotal, _rowOf[EsfHeaderFields.GrantedEsfSupport.Slot].GetValueOrDefault().ValuePosition, granted.Amount, total.Amount);
+            diagnostics.Add(DiagnosticCodes.GrantedExceedsTotal, ValuePositionOf(EsfHeaderFields.GrantedEsfSupport), granted.Amount, total.Amount);
         }
     }
 
@@ -426,7 +427,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             return null;
         }
 
-        var position = _rowOf[EsfHeaderFields.Region.Slot].GetValueOrDefault().ValuePosition;
+        var position = ValuePositionOf(EsfHeaderFields.Region);
         if (!_config.Regions.TryMatch(text, out var region))
         {
             diagnostics.Add(DiagnosticCodes.UnknownRegion, position, text);
@@ -441,7 +442,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
 
         if (region != EsfRegion.National && Value(EsfHeaderFields.Nuts2) is { } nuts && nuts.EsfRegion != region)
         {
-            diagnostics.Add(DiagnosticCodes.Nuts2RegionMismatch, _rowOf[EsfHeaderFields.Nuts2.Slot].GetValueOrDefault().ValuePosition, nuts.Code, nuts.Name, SwedishMunicipalities.RegionName(nuts.EsfRegion), text);
+            diagnostics.Add(DiagnosticCodes.Nuts2RegionMismatch, ValuePositionOf(EsfHeaderFields.Nuts2), nuts.Code, nuts.Name, SwedishMunicipalities.RegionName(nuts.EsfRegion), text);
         }
 
         return region;
@@ -468,7 +469,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         var programme = cci is null ? null : EsfProgrammes.FindProgramme(cci);
         if (cci is not null && programme is null)
         {
-            diagnostics.Add(DiagnosticCodes.UnknownProgrammeCci, _rowOf[EsfHeaderFields.ProgrammeCci.Slot].GetValueOrDefault().ValuePosition, cci);
+            diagnostics.Add(DiagnosticCodes.UnknownProgrammeCci, ValuePositionOf(EsfHeaderFields.ProgrammeCci), cci);
         }
 
         var (period, confidence, basis) = PeriodEvidence(area, programme, titleNumber);
@@ -563,7 +564,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             share = Math.Round(granted.Amount / total.Amount * 100m, 2, MidpointRounding.AwayFromZero);
             if (rate is { } stated && Math.Abs(stated - share.Value) > 1m)
             {
-                diagnostics.Add(DiagnosticCodes.CofinancingRateMismatch, _rowOf[EsfHeaderFields.EuCofinancingRate.Slot].GetValueOrDefault().ValuePosition, stated, share.Value);
+                diagnostics.Add(DiagnosticCodes.CofinancingRateMismatch, ValuePositionOf(EsfHeaderFields.EuCofinancingRate), stated, share.Value);
             }
         }
 
