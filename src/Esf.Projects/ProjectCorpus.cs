@@ -311,8 +311,8 @@ public static class ProjectCorpus
         }, 0)), static item => item, options, cancellationToken);
     }
 
-    /// <summary>One input: its name, how to read it, and the bytes it is expected to hold (0 when unknown before reading).</summary>
-    /// <summary>An input to read; <paramref name="Pooled"/> when <paramref name="Read"/> gives an array rented from <see cref="ArrayPool{T}.Shared"/>, which the worker returns after parsing.</summary>
+    /// <summary>One input: its name, how to read it, the bytes it is expected to hold (0 when unknown before reading), and
+    /// whether <paramref name="Read"/> gives an array rented from <see cref="ArrayPool{T}.Shared"/>, which the worker returns after parsing.</summary>
     private readonly record struct Input(string Source, Func<CancellationToken, Task<ArraySegment<byte>>> Read, long Expected, bool Pooled = false);
 
     /// <summary>Files up to this size are read into pooled arrays (every real page); larger ones get an array of their own, so the pool never holds on to a hostile file's megabytes.</summary>

@@ -3,9 +3,10 @@ using System.Buffers;
 namespace Esf.Projects.Parsing;
 
 /// <summary>
-/// A list for one parse's scratch data (header rows, unplaced lines) whose arrays come from and go back to
-/// <see cref="ArrayPool{T}.Shared"/>: a header of tens of thousands of rows grows it without leaving a trail of
-/// garbage arrays, and a normal page reuses an array from the pool. Disposed when the parse is done; not thread-safe.
+/// A list for one parse's scratch data (header rows, unplaced lines, the blocks, items and sections being read) whose
+/// arrays come from and go back to <see cref="ArrayPool{T}.Shared"/>: a header of tens of thousands of rows grows it
+/// without leaving a trail of garbage arrays, and a normal page reuses an array from the pool. Disposed when the parse
+/// is done; not thread-safe.
 /// </summary>
 internal sealed class PooledList<T> : IDisposable
 {
@@ -75,7 +76,8 @@ internal sealed class PooledList<T> : IDisposable
     {
         if (array.Length > 0)
         {
-            // Rows hold references (their labels): cleared, so the pool keeps no configuration alive.
+            // Items that hold references (rows' labels, sections, the page's text) are cleared, so the pool keeps no
+            // configuration or page alive.
             ArrayPool<T>.Shared.Return(array, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
     }
