@@ -5,65 +5,146 @@ using nietras.SeparatedValues;
 namespace Esf.Projects.Cli.Output;
 
 /// <summary>
-/// One table as CSV (RFC 4180 quoting, CRLF), written row by row with Sep: comma-separated UTF-8 without a byte order
-/// mark for tools, or with <see cref="CellFormat.Excel"/> what Excel on a Swedish machine opens into columns —
-/// a UTF-8 byte order mark, <c>;</c> between cells and a decimal comma.
+/// One table as CSV (RFC 4180 quoting, CRLF), written with Sep: comma-separated UTF-8 without a byte order mark for
+/// tools, or with <see cref="CellFormat.Excel"/> what Excel on a Swedish machine opens into columns — a UTF-8 byte
+/// order mark, <c>;</c> between cells and a decimal comma.
 /// </summary>
-internal sealed class CsvOutput : StreamOutput
+/// <remarks>
+/// A page's rows are formatted, quoted and encoded on the worker that parsed it, into a pooled UTF-8 buffer; the
+/// consumer only hands finished bytes to a <see cref="PageSink"/>, as for JSON Lines — so CSV scales with the cores,
+/// and a file (<c>--output</c>) is written at its offsets in parallel. The header row is written first, by the same
+/// writer, so the bytes are those of one Sep writer writing the whole table.
+/// </remarks>
+internal sealed class CsvOutput : OutputWriter
 {
     private readonly ProjectTable _table;
     private readonly CellFormat _format;
-    private readonly StreamWriter _text;
-    private readonly SepWriter _writer;
-    private long _rows;
+    private readonly PageSink _sink;
+    private readonly ThreadLocal<RowWriter> _writers;
 
-    public CsvOutput(Stream stream, bool owned, ProjectTable table, CellFormat format)
-        : base(stream, owned)
+    public CsvOutput(PageSink sink, ProjectTable table, CellFormat format)
     {
+        _sink = sink;
         _table = table;
         _format = format;
-        // Sep ends rows with TextWriter.WriteLine, so the writer's NewLine makes them CRLF as RFC 4180 says.
-        _text = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: format.Excel), bufferSize: 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
-        _writer = Sep.New(format.Excel ? ';' : ',')
-            .Writer(o => o with { Escape = true, CultureInfo = System.Globalization.CultureInfo.InvariantCulture })
-            .To(_text, leaveOpen: true);
-        _writer.Header.Add([.. table.Columns.Select(c => c.Name)]);
+        _writers = new(() => new RowWriter(format.Excel ? ';' : ','), trackAllValues: true);
     }
 
-    /// <summary>The page's rows as the cells' text, formatted on the worker.</summary>
-    public override object Prepare(string source, ProjectParseResult result) =>
-        _table.GetRows(source, result).Select(values => Array.ConvertAll(values, _format.Text)).ToList();
-
-    public override ValueTask WriteAsync(object prepared)
+    /// <summary>Starts the table: the byte order mark for Excel, then the header row.</summary>
+    public ValueTask WriteHeaderAsync()
     {
-        foreach (var cells in (List<string?[]>)prepared)
+        var header = new PooledBuffer();
+        if (_format.Excel)
         {
-            _rows++;
-            using var row = _writer.NewRow();
-            for (var i = 0; i < cells.Length; i++)
-            {
-                row[i].Set(cells[i]);
-            }
+            header.Write(Encoding.UTF8.Preamble);
         }
 
-        return default;
+        _writers.Value!.Write(header, [[.. _table.Columns.Select(c => c.Name)]]);
+        return _sink.WriteAsync(header);
     }
 
-    public override async ValueTask CompleteAsync()
+    /// <summary>The page's rows as CSV bytes, cells formatted, quoted and encoded on the worker.</summary>
+    public override object Prepare(string source, ProjectParseResult result)
     {
-        if (_rows == 0)
-        {
-            _writer.Header.Write(); // Sep writes the header with the first row; a table with none still gets it
-        }
-
-        _writer.Flush();
-        await _text.FlushAsync().ConfigureAwait(false);
+        var buffer = new PooledBuffer();
+        _writers.Value!.Write(buffer, _table.GetRows(source, result).Select(values => Array.ConvertAll(values, _format.Text)));
+        return buffer;
     }
+
+    public override ValueTask WriteAsync(object prepared) => _sink.WriteAsync((PooledBuffer)prepared);
+
+    public override ValueTask FlushAsync() => _sink.FlushAsync();
+
+    public override ValueTask CompleteAsync() => _sink.CompleteAsync();
 
     public override async ValueTask DisposeAsync()
     {
-        _writer.Dispose();
-        await _text.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
+        await _sink.DisposeAsync().ConfigureAwait(false);
+        foreach (var writer in _writers.Values)
+        {
+            writer.Dispose();
+        }
+
+        _writers.Dispose();
+    }
+
+    /// <summary>
+    /// One thread's Sep writer, kept from page to page: rows go through it into a character buffer (Sep quotes and
+    /// ends each row with CRLF), which is then encoded into the page's UTF-8 buffer. The header is a row like any
+    /// other here (<see cref="SepWriterOptions.WriteHeader"/> off), which Sep writes exactly as it writes a header.
+    /// </summary>
+    private sealed class RowWriter : IDisposable
+    {
+        private readonly CharBuffer _text = new();
+        private readonly SepWriter _writer;
+
+        public RowWriter(char separator) =>
+            _writer = Sep.New(separator)
+                .Writer(o => o with { Escape = true, WriteHeader = false, CultureInfo = System.Globalization.CultureInfo.InvariantCulture })
+                .To(_text, leaveOpen: true);
+
+        public void Write(PooledBuffer target, IEnumerable<string?[]> rows)
+        {
+            _text.Clear();
+            foreach (var cells in rows)
+            {
+                using var row = _writer.NewRow();
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    row[i].Set(cells[i]);
+                }
+            }
+
+            _writer.Flush();
+            var chars = _text.Written;
+            // Counted first: asking the buffer for the worst case (three bytes a character) would rent arrays three
+            // times the page's size.
+            target.Advance(Encoding.UTF8.GetBytes(chars, target.GetSpan(Encoding.UTF8.GetByteCount(chars))));
+        }
+
+        public void Dispose() => _writer.Dispose();
+    }
+
+    /// <summary>A text writer into a growable character array that is kept and reused: Sep's target, without a string per page.</summary>
+    private sealed class CharBuffer : TextWriter
+    {
+        private char[] _chars = new char[16 * 1024];
+        private int _length;
+
+        public CharBuffer() => CoreNewLine = ['\r', '\n'];
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public ReadOnlySpan<char> Written => _chars.AsSpan(0, _length);
+
+        public void Clear()
+        {
+            // A page with a huge cell does not keep its array for every page after it.
+            if (_chars.Length > 1 << 20)
+            {
+                _chars = new char[16 * 1024];
+            }
+
+            _length = 0;
+        }
+
+        public override void Write(char value) => Write(new ReadOnlySpan<char>(in value));
+
+        public override void Write(char[] buffer, int index, int count) => Write(buffer.AsSpan(index, count));
+
+        public override void Write(string? value) => Write(value.AsSpan());
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            if (_length + buffer.Length > _chars.Length)
+            {
+                Array.Resize(ref _chars, Math.Max(_length + buffer.Length, _chars.Length * 2));
+            }
+
+            buffer.CopyTo(_chars.AsSpan(_length));
+            _length += buffer.Length;
+        }
+
+        public override void WriteLine() => Write(CoreNewLine);
     }
 }

@@ -21,19 +21,21 @@ internal abstract class OutputWriter : IAsyncDisposable
             return SqliteOutput.Open(settings.Output!.FullName);
         }
 
-        if (settings.Format is "jsonl" or "json")
+        if (settings.Format == "xlsx")
         {
-            var sink = settings.Output is { } target ? PageSink.ForFile(target) : new StreamSink(stdout, owned: false);
-            return settings.Format == "jsonl" ? new JsonLinesOutput(sink, settings.JsonText) : new JsonArrayOutput(sink, settings.JsonText);
+            return await XlsxOutput.CreateAsync(settings.Output!.Create(), owned: true).ConfigureAwait(false);
         }
 
-        var stream = settings.Output is { } file ? file.Create() : stdout;
-        var owned = settings.Output is not null;
-        return settings.Format switch
+        // Text formats: pages prepared as bytes on the workers, handed to a sink in order.
+        var sink = settings.Output is { } target ? PageSink.ForFile(target) : new StreamSink(stdout, owned: false);
+        if (settings.Format == "csv")
         {
-            "csv" => new CsvOutput(stream, owned, settings.Table, new CellFormat(settings.Excel, settings.RawText)),
-            _ => await XlsxOutput.CreateAsync(stream, owned).ConfigureAwait(false),
-        };
+            var csv = new CsvOutput(sink, settings.Table, new CellFormat(settings.Excel, settings.RawText));
+            await csv.WriteHeaderAsync().ConfigureAwait(false);
+            return csv;
+        }
+
+        return settings.Format == "jsonl" ? new JsonLinesOutput(sink, settings.JsonText) : new JsonArrayOutput(sink, settings.JsonText);
     }
 
     /// <summary>Makes a page ready for <see cref="WriteAsync"/>; called on worker threads, several at once, so it touches no state of the writer's that changes.</summary>

@@ -146,9 +146,10 @@ public sealed class DiscoveryTests : IDisposable
     [Theory]
     [InlineData("json")]
     [InlineData("jsonl")]
-    public void A_json_output_file_written_in_parallel_batches_is_byte_for_byte_standard_output(string format)
+    [InlineData("csv", "--table", "sections")]
+    public void A_text_output_file_written_in_parallel_batches_is_byte_for_byte_standard_output(string format, params string[] options)
     {
-        // 200 pages make several megabytes of JSON: many batches, written at once and out of order.
+        // 200 pages make megabytes of output: many batches, written at once and out of order.
         var pages = Directory.CreateDirectory(Path.Combine(_temp, "pages-" + format)).FullName;
         var seeds = Directory.GetFiles(Seeds.Folder, "*.txt").Order(StringComparer.Ordinal).ToArray();
         for (var i = 0; i < 200; i++)
@@ -159,8 +160,8 @@ public sealed class DiscoveryTests : IDisposable
         var output = Path.Combine(_temp, "out." + format);
         File.WriteAllBytes(output, new byte[20_000_000]); // an older, longer file of that name is replaced, not overwritten in place
 
-        var (fileExit, fileStdout, _) = CliRunner.Run(null, "parse", "--quiet", "--jobs", "2", "--format", format, "--output", output, pages);
-        var (exit, stdout, _) = CliRunner.Run(null, "parse", "--quiet", "--jobs", "2", "--format", format, pages);
+        var (fileExit, fileStdout, _) = CliRunner.Run(null, ["parse", "--quiet", "--jobs", "2", "--format", format, .. options, "--output", output, pages]);
+        var (exit, stdout, _) = CliRunner.Run(null, ["parse", "--quiet", "--jobs", "2", "--format", format, .. options, pages]);
 
         Assert.Equal((0, 0, ""), (fileExit, exit, fileStdout));
         Assert.True(new FileInfo(output).Length > 1_000_000);
