@@ -173,7 +173,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         Page Prepare(string source, ProjectParseResult result) => new(
             source,
             result.HasErrors,
-            result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Warning),
+            result.HasWarnings,
             Report(source, result),
             output.Prepare(source, result));
 

@@ -36,19 +36,23 @@ public sealed record ProjectParseResult(EsfProject Project, ImmutableArray<Diagn
         Project + " (" + Diagnostics.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " diagnostics)";
 
     /// <summary>Whether any diagnostic is an <see cref="DiagnosticSeverity.Error"/>: some fact on the page is missing from <see cref="Project"/>.</summary>
-    public bool HasErrors
-    {
-        get
-        {
-            foreach (var diagnostic in Diagnostics)
-            {
-                if (diagnostic.Severity == DiagnosticSeverity.Error)
-                {
-                    return true;
-                }
-            }
+    public bool HasErrors => Has(DiagnosticSeverity.Error);
 
-            return false;
+    /// <summary>Whether any diagnostic is a <see cref="DiagnosticSeverity.Warning"/>: the result holds what the page says,
+    /// but the page looks inconsistent or unusual (a field given twice, a label without a value). Independent of
+    /// <see cref="HasErrors"/>: a page with errors only has no warnings.</summary>
+    public bool HasWarnings => Has(DiagnosticSeverity.Warning);
+
+    private bool Has(DiagnosticSeverity severity)
+    {
+        foreach (var diagnostic in Diagnostics)
+        {
+            if (diagnostic.Severity == severity)
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 }

@@ -40,6 +40,19 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void Has_warnings_and_has_errors_each_look_at_their_own_severity()
+    {
+        var clean = ProjectParser.Parse(Pages.Standard());
+        var warned = ProjectParser.Parse("Titel\nProjektägare: A\nProjektägare: B\n");
+        var failed = ProjectParser.Parse(new byte[] { 0xFF, 0xFE, 0xFD }.AsSpan());
+
+        Assert.Equal((false, false), (clean.HasWarnings, clean.HasErrors));
+        Assert.Contains(warned.Diagnostics, d => d.Code == DiagnosticCodes.DuplicateField);
+        Assert.Equal((true, false), (warned.HasWarnings, warned.HasErrors));
+        Assert.True(failed.HasErrors);
+    }
+
+    [Fact]
     public void Invalid_utf8_is_positioned_and_the_rest_still_parses()
     {
         var bytes = Encoding.UTF8.GetBytes(Pages.Standard()).ToList();
