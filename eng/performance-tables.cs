@@ -32,6 +32,7 @@ var tables = new Dictionary<string, Func<string?>>
     ["pathological"] = () => Pathological(Run("pathological")),
     ["ab"] = () => File.Exists(Path.Combine(artifacts, "ab", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "ab", "table.md")) : null,
     ["cli"] = () => File.Exists(Path.Combine(artifacts, "cli", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "cli", "table.md")) : null,
+    ["pipeline-scaling"] = () => File.Exists(Path.Combine(artifacts, "pipeline-scaling", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "pipeline-scaling", "table.md")) : null,
 };
 
 foreach (var (name, make) in tables)
