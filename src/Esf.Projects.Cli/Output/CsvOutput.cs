@@ -15,16 +15,15 @@ namespace Esf.Projects.Cli.Output;
 /// and a file (<c>--output</c>) is written at its offsets in parallel. The header row is written first, by the same
 /// writer, so the bytes are those of one Sep writer writing the whole table.
 /// </remarks>
-internal sealed class CsvOutput : OutputWriter
+internal sealed class CsvOutput : PageSinkOutput
 {
     private readonly ProjectTable _table;
     private readonly CellFormat _format;
-    private readonly PageSink _sink;
     private readonly ThreadLocal<RowWriter> _writers;
 
     public CsvOutput(PageSink sink, ProjectTable table, CellFormat format)
+        : base(sink)
     {
-        _sink = sink;
         _table = table;
         _format = format;
         _writers = new(() => new RowWriter(format.Excel ? ';' : ','), trackAllValues: true);
@@ -40,7 +39,7 @@ internal sealed class CsvOutput : OutputWriter
         }
 
         _writers.Value!.Write(header, [[.. _table.Columns.Select(c => c.Name)]]);
-        return _sink.WriteAsync(header);
+        return Sink.WriteAsync(header);
     }
 
     /// <summary>The page's rows as CSV bytes, cells formatted, quoted and encoded on the worker.</summary>
@@ -51,15 +50,9 @@ internal sealed class CsvOutput : OutputWriter
         return buffer;
     }
 
-    public override ValueTask WriteAsync(object prepared) => _sink.WriteAsync((PooledBuffer)prepared);
-
-    public override ValueTask FlushAsync() => _sink.FlushAsync();
-
-    public override ValueTask CompleteAsync() => _sink.CompleteAsync();
-
     public override async ValueTask DisposeAsync()
     {
-        await _sink.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
         foreach (var writer in _writers.Values)
         {
             writer.Dispose();

@@ -23,7 +23,7 @@ internal abstract class OutputWriter : IAsyncDisposable
 
         if (settings.Format == "xlsx")
         {
-            return await XlsxOutput.CreateAsync(settings.Output!.Create(), owned: true).ConfigureAwait(false);
+            return await XlsxOutput.CreateAsync(settings.Output!.Create()).ConfigureAwait(false);
         }
 
         // Text formats: pages prepared as bytes on the workers, handed to a sink in order.
@@ -57,23 +57,21 @@ internal abstract class OutputWriter : IAsyncDisposable
     public abstract ValueTask DisposeAsync();
 }
 
-/// <summary>A stream the writer closes when it opened it (<c>--output</c>), and only flushes when it is standard output.</summary>
-internal abstract class StreamOutput(Stream stream, bool owned) : OutputWriter
+/// <summary>
+/// A text format (JSON, JSON Lines, CSV): each page is made into bytes on its worker, and the consumer hands them to
+/// a <see cref="PageSink"/> in input order, which writes them and gives their buffers back.
+/// </summary>
+internal abstract class PageSinkOutput(PageSink sink) : OutputWriter
 {
-    protected Stream Stream { get; } = stream;
+    protected PageSink Sink { get; } = sink;
 
-    public override async ValueTask DisposeAsync()
-    {
-        if (owned)
-        {
-            await Stream.DisposeAsync().ConfigureAwait(false);
-        }
-        else
-        {
-            await Stream.FlushAsync().ConfigureAwait(false);
-        }
-    }
+    public override ValueTask WriteAsync(object prepared) => Sink.WriteAsync((PooledBuffer)prepared);
 
+    public override ValueTask FlushAsync() => Sink.FlushAsync();
+
+    public override ValueTask CompleteAsync() => Sink.CompleteAsync();
+
+    public override ValueTask DisposeAsync() => Sink.DisposeAsync();
 }
 
 /// <summary>
@@ -81,7 +79,7 @@ internal abstract class StreamOutput(Stream stream, bool owned) : OutputWriter
 /// <see cref="Utf8JsonWriter"/> writing the whole array makes: each element is written on its worker inside an array
 /// of its own, so the writer indents it as the array's element, and the brackets of that array are cut off.
 /// </summary>
-internal sealed class JsonArrayOutput(PageSink sink, JsonSectionText sectionText) : OutputWriter
+internal sealed class JsonArrayOutput(PageSink sink, JsonSectionText sectionText) : PageSinkOutput(sink)
 {
     private bool _any;
 
@@ -112,22 +110,18 @@ internal sealed class JsonArrayOutput(PageSink sink, JsonSectionText sectionText
             _any = true;
         }
 
-        return sink.WriteAsync(element);
+        return base.WriteAsync(element);
     }
-
-    public override ValueTask FlushAsync() => sink.FlushAsync();
 
     public override async ValueTask CompleteAsync()
     {
-        await sink.WriteAsync(_any ? "\n]\n"u8 : "[]\n"u8).ConfigureAwait(false);
-        await sink.CompleteAsync().ConfigureAwait(false);
+        await Sink.WriteAsync(_any ? "\n]\n"u8 : "[]\n"u8).ConfigureAwait(false);
+        await base.CompleteAsync().ConfigureAwait(false);
     }
-
-    public override ValueTask DisposeAsync() => sink.DisposeAsync();
 }
 
 /// <summary>One compact JSON object per line; lines are passed on whenever no next page is ready (<see cref="FlushAsync"/>), so a reader downstream never waits on a buffer.</summary>
-internal sealed class JsonLinesOutput(PageSink sink, JsonSectionText sectionText) : OutputWriter
+internal sealed class JsonLinesOutput(PageSink sink, JsonSectionText sectionText) : PageSinkOutput(sink)
 {
     public override object Prepare(string source, ProjectParseResult result)
     {
@@ -140,12 +134,4 @@ internal sealed class JsonLinesOutput(PageSink sink, JsonSectionText sectionText
         buffer.Write("\n"u8);
         return buffer;
     }
-
-    public override ValueTask WriteAsync(object prepared) => sink.WriteAsync((PooledBuffer)prepared);
-
-    public override ValueTask FlushAsync() => sink.FlushAsync();
-
-    public override ValueTask CompleteAsync() => sink.CompleteAsync();
-
-    public override ValueTask DisposeAsync() => sink.DisposeAsync();
 }

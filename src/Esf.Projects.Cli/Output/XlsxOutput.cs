@@ -16,11 +16,13 @@ namespace Esf.Projects.Cli.Output;
 /// and the long tables wait in <see cref="RowSpool"/> files. Excel's limits are kept: a cell holds at most 32 767
 /// characters (longer text is cut, and a note says how many cells were), a sheet at most 1 048 576 rows.
 /// </remarks>
-internal sealed class XlsxOutput : StreamOutput
+internal sealed class XlsxOutput : OutputWriter
 {
     private const int MaxCellLength = 32_767;
     private const int MaxRows = 1_048_576;
 
+    /// <summary>The <c>--output</c> file, closed when the workbook is.</summary>
+    private readonly Stream _file;
     private readonly Spreadsheet _book;
     private readonly StyleId _header;
     private readonly StyleId _date;
@@ -31,9 +33,9 @@ internal sealed class XlsxOutput : StreamOutput
     private int _cut;
     private long _dropped;
 
-    private XlsxOutput(Stream stream, bool owned, Spreadsheet book)
-        : base(stream, owned)
+    private XlsxOutput(Stream file, Spreadsheet book)
     {
+        _file = file;
         _book = book;
         _header = book.AddStyle(new Style { Font = { Bold = true } });
         _date = book.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
@@ -41,10 +43,11 @@ internal sealed class XlsxOutput : StreamOutput
         _cells = new Cell[ProjectTables.All.Max(t => t.Columns.Length)];
     }
 
-    public static async Task<XlsxOutput> CreateAsync(Stream stream, bool owned)
+    /// <summary>Starts the workbook on <paramref name="file"/>, which it owns from then on.</summary>
+    public static async Task<XlsxOutput> CreateAsync(Stream file)
     {
-        var book = await Spreadsheet.CreateNewAsync(stream, new SpreadCheetahOptions { CompressionLevel = SpreadCheetahCompressionLevel.Fastest }).ConfigureAwait(false);
-        var output = new XlsxOutput(stream, owned, book);
+        var book = await Spreadsheet.CreateNewAsync(file, new SpreadCheetahOptions { CompressionLevel = SpreadCheetahCompressionLevel.Fastest }).ConfigureAwait(false);
+        var output = new XlsxOutput(file, book);
         await output.StartSheetAsync(output._first).ConfigureAwait(false);
         return output;
     }
@@ -108,7 +111,7 @@ internal sealed class XlsxOutput : StreamOutput
         }
 
         await _book.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
+        await _file.DisposeAsync().ConfigureAwait(false);
     }
 
     private async ValueTask StartSheetAsync(ProjectTable table)
