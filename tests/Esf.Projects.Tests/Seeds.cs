@@ -33,6 +33,21 @@ internal static class Seeds
     }
 }
 
+/// <summary>
+/// The real project-bank pages in Pages/ (index copies, most cut after about 2 000 bytes; Pages/README.md gives each
+/// page's address), copied beside the test assembly.
+/// </summary>
+internal static class RealPages
+{
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Pages");
+
+    public static IEnumerable<string> Files => Directory.EnumerateFiles(Folder, "*.txt").Order(StringComparer.Ordinal);
+
+    public static IEnumerable<string> Names => Files.Select(Path.GetFileName)!;
+
+    public static ProjectParseResult Parse(string name) => ProjectParser.Parse(File.ReadAllBytes(Path.Combine(Folder, name)));
+}
+
 /// <summary>Builds pages for variation tests: a standard header and body with parts swapped out.</summary>
 internal static class Pages
 {

@@ -172,7 +172,8 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
         if (headingIndex >= 0)
         {
             heading = _source.ContentString(_lines[headingIndex]);
-            meaning = page.Basic(headingIndex).Heading;
+            ref readonly var info = ref page.Basic(headingIndex);
+            meaning = info.Is(LineFlags.KnownHeading) ? info.Heading : default;
             position = _lines[headingIndex].ContentPosition;
         }
         else

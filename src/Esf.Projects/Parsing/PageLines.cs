@@ -250,9 +250,13 @@ internal sealed class PageLines : IDisposable
     public void MarkSubHeading(int index) => _rented![index].Flags |= LineFlags.SubHeading;
 
     /// <summary>The flags every reader needs, read in the one pass up front; the rest waits for <see cref="Complete"/>.</summary>
-    /// <remarks>Only <see cref="LineInfo.Flags"/> is reset: the other fields of a reused slot are read only under the flag that wrote them.</remarks>
+    /// <remarks>
+    /// The slot comes from a shared pool and may hold an earlier parse's line: it is cleared whole first, so a field read
+    /// without its flag reads the same default on every parse, whatever was parsed before on this thread.
+    /// </remarks>
     private void ClassifyLine(in TextLine line, ref LineInfo info)
     {
+        info = default;
         if (line.IsBlank)
         {
             info.Flags = LineFlags.Blank;
