@@ -48,6 +48,18 @@ internal static class RealPages
     public static ProjectParseResult Parse(string name) => ProjectParser.Parse(File.ReadAllBytes(Path.Combine(Folder, name)));
 }
 
+/// <summary>Every page file the tests hold — the seeds, the layout examples and the real pages — by path relative to the test assembly.</summary>
+internal static class TestPages
+{
+    public static IEnumerable<string> RelativePaths =>
+        new[] { "seeds", "Layouts", "Pages" }.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, folder), "*.txt")
+            .Order(StringComparer.Ordinal).Select(file => folder + "/" + Path.GetFileName(file)));
+
+    public static TheoryData<string> All => new(RelativePaths);
+
+    public static ProjectParseResult Parse(string relativePath) => ProjectParser.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, relativePath)));
+}
+
 /// <summary>Builds pages for variation tests: a standard header and body with parts swapped out.</summary>
 internal static class Pages
 {

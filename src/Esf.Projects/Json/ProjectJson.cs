@@ -83,8 +83,14 @@ internal static class ProjectJson
         EsfHeaderFields.EndDate, EsfHeaderFields.DiaryNumber, EsfHeaderFields.ProjectNumber, EsfHeaderFields.Name, EsfHeaderFields.InterventionType,
     ];
 
+    /// <summary><c>fields</c>: every header row; read first, since <c>extraFields</c> are matched to its rows.</summary>
+    private static readonly Member FieldsMember = new Derived("fields", (w, p) => WriteArray(w, p.Fields, WriteField), (v, parts) => parts.Fields = [.. v.EnumerateArray().Select(ReadField)]);
+
     /// <summary>Every member, in the order written: the contract's first members in their fixed order, then every other built-in field in <see cref="EsfHeaderFields.All"/> order.</summary>
     public static readonly ImmutableArray<Member> Members = BuildMembers();
+
+    /// <summary>Every member, in the order read: <see cref="Members"/> with <c>fields</c> first, whatever order the JSON has (static fields initialise in textual order, so this follows <see cref="Members"/>).</summary>
+    private static readonly ImmutableArray<Member> ReadOrder = [FieldsMember, .. Members.Where(m => m != FieldsMember)];
 
     private static ImmutableArray<Member> BuildMembers()
     {
@@ -117,7 +123,7 @@ internal static class ProjectJson
             new Derived("partners", (w, p) => WriteStrings(w, p.Partners), (v, parts) => parts.Partners = Strings(v)),
             new Derived("municipalities", (w, p) => WriteStrings(w, p.Municipalities), (v, parts) => parts.Municipalities = Strings(v)),
             new Derived("extraFields", (w, p) => WriteArray(w, p.ExtraFields, WriteExtraField), ReadExtraFields),
-            new Derived("fields", (w, p) => WriteArray(w, p.Fields, WriteField), (v, parts) => parts.Fields = [.. v.EnumerateArray().Select(ReadField)]),
+            FieldsMember,
             new Derived("unplacedText", (w, p) => WriteStrings(w, p.UnplacedText), (v, parts) => parts.UnplacedText = Strings(v)),
             new Derived("titlePosition", (w, p) => WritePosition(w, p.TitlePosition), (v, parts) => parts.TitlePosition = Position(v, "line", "column")),
             new Derived("municipalityCodes", (w, p) => WriteArray(w, p.MunicipalityCodes, (w2, c) => w2.WriteStringValue(c)), (v, parts) => parts.MunicipalityCodes = [.. v.EnumerateArray().Select(e => e.GetString())]),
@@ -160,7 +166,7 @@ internal static class ProjectJson
         }
 
         var parts = new ProjectParts();
-        foreach (var member in Members)
+        foreach (var member in ReadOrder)
         {
             member.Read(element, parts);
         }
@@ -323,7 +329,7 @@ internal static class ProjectJson
         w.WriteEndObject();
     }
 
-    /// <summary>Extra fields are rows of <c>fields</c> (read before them is not guaranteed, so matched after).</summary>
+    /// <summary>Extra fields are rows of <c>fields</c>, matched by label and position (<see cref="ReadOrder"/> reads the rows first).</summary>
     private static void ReadExtraFields(JsonElement v, ProjectParts parts)
     {
         var fields = parts.Fields;

@@ -561,10 +561,10 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         var rate = StructValue(EsfHeaderFields.EuCofinancingRate);
         if (StructValue(EsfHeaderFields.GrantedEsfSupport) is { } granted && StructValue(EsfHeaderFields.TotalBudget) is { } total && total.Amount > 0 && granted.Currency == total.Currency)
         {
-            share = Math.Round(granted.Amount / total.Amount * 100m, 2, MidpointRounding.AwayFromZero);
-            if (rate is { } stated && Math.Abs(stated - share.Value) > 1m)
+            share = Percent(granted.Amount, total.Amount);
+            if (rate is { } stated && share is { } computed && Math.Abs(stated - computed) > 1m)
             {
-                diagnostics.Add(DiagnosticCodes.CofinancingRateMismatch, ValuePositionOf(EsfHeaderFields.EuCofinancingRate), stated, share.Value);
+                diagnostics.Add(DiagnosticCodes.CofinancingRateMismatch, ValuePositionOf(EsfHeaderFields.EuCofinancingRate), stated, computed);
             }
         }
 
@@ -572,13 +572,47 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         if (_parts.Period is { } period)
         {
             days = period.Length;
-            months = NodaTime.Period.Between(period.Start, period.End.PlusDays(1), PeriodUnits.Months).Months;
+            months = WholeMonths(period);
         }
 
         decimal? perParticipant = StructValue(EsfHeaderFields.GrantedEsfSupport) is { } support && StructValue(EsfHeaderFields.PlannedParticipants) is > 0 and var planned
             ? Math.Round(support.Amount / planned, 0, MidpointRounding.AwayFromZero)
             : null;
         return share is null && rate is null && days is null && perParticipant is null ? DerivedFigures.None : new DerivedFigures(share, rate, days, months, perParticipant);
+    }
+
+    /// <summary>
+    /// <paramref name="part"/> as a percentage of <paramref name="whole"/> (&gt; 0), to two decimals; <see langword="null"/>
+    /// when the percentage is beyond what a <see cref="decimal"/> holds (a granted amount near <see cref="decimal.MaxValue"/>
+    /// over a total of a krona). Such a page already has ESF0207 (granted above total), so no figure is the honest one.
+    /// </summary>
+    private static decimal? Percent(decimal part, decimal whole)
+    {
+        const decimal limit = decimal.MaxValue / 100m;
+        // part / whole ≤ limit, asked without dividing: whole ≥ 1 cannot make the product overflow, and below 1 the
+        // product is at most the limit.
+        var magnitude = Math.Abs(part);
+        if (whole >= 1m ? magnitude / whole > limit : magnitude > limit * whole)
+        {
+            return null;
+        }
+
+        return Math.Round(part / whole * 100m, 2, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>
+    /// Whole calendar months from the first day to the day after the last (2014-01-01 till 2014-12-31 is 12). The day
+    /// after <see cref="LocalDate.MaxIsoValue"/> is outside NodaTime's range: there the months to the last day are
+    /// counted, and the month that the day after would complete is added when the period starts on a first.
+    /// </summary>
+    private static int WholeMonths(DateInterval period)
+    {
+        if (period.End < LocalDate.MaxIsoValue)
+        {
+            return NodaTime.Period.Between(period.Start, period.End.PlusDays(1), PeriodUnits.Months).Months;
+        }
+
+        return NodaTime.Period.Between(period.Start, period.End, PeriodUnits.Months).Months + (period.Start.Day == 1 ? 1 : 0);
     }
 
     private string? JoinParagraphs(List<int> lineIndexes)

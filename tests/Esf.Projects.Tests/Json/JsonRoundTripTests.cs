@@ -6,10 +6,10 @@ namespace Esf.Projects.Tests.JsonContract;
 public class JsonRoundTripTests
 {
     [Theory]
-    [MemberData(nameof(Seeds.All), MemberType = typeof(Seeds))]
+    [MemberData(nameof(TestPages.All), MemberType = typeof(TestPages))]
     public void Deserialising_gives_back_an_equal_model(string seed)
     {
-        var parsed = Seeds.Parse(seed);
+        var parsed = TestPages.Parse(seed);
         var json = EsfJson.Serialize(parsed, seed);
 
         var (back, source) = EsfJson.Deserialize(json);
