@@ -82,6 +82,12 @@ public sealed record Vocabulary
     /// <summary>A value written as missing: <c>saknas</c>. The field's value is then <see langword="null"/> and its raw text is kept.</summary>
     public Term Missing { get; init; } = new(["saknas"], ["missing"]);
 
+    /// <summary>
+    /// Title lines that name no project (<c>Projekt</c>, as some ESF+ pages open): with one of them on the title line,
+    /// the <c>Namn</c> row's value is the title. Matched as the whole line, ignoring case.
+    /// </summary>
+    public Term GenericTitles { get; init; } = new(["Projekt", "Projektet", "Projektsida"], ["Project", "Project page"]);
+
     /// <summary>The word that opens a dated clarification block: <c>Förtydligande 2011-10-26</c>.</summary>
     public Term Clarification { get; init; } = new(["Förtydligande"], ["Clarification"]);
 

@@ -93,7 +93,7 @@ public static class EsfHeaderFields
     /// <summary><c>Program CCI</c>: the programme's CCI code as written (<c>2021SE05SFPR</c>).</summary>
     public static HeaderFieldDefinition<string> ProgrammeCci { get; } = Define<string>("programmeCci", new(["Program CCI", "Programmets CCI"], ["Programme CCI"]), ValueReaders.Text);
 
-    /// <summary><c>NUTS-2 kod</c>: the NUTS-2 area, from <c>data/nuts2-sweden.tsv</c> (ESF0220 for a code that is not Sweden's).</summary>
+    /// <summary><c>NUTS-2 kod</c>: the NUTS-2 area, from <c>data/nuts2-sweden.tsv</c>, or <see cref="Nuts2Regions.WholeCountry"/> for the <c>SE0</c> of nationwide projects (ESF0220 for any other code).</summary>
     public static HeaderFieldDefinition<Nuts2Region> Nuts2 { get; } = Define<Nuts2Region>("nuts2", new(["NUTS-2 kod", "NUTS 2 kod", "NUTS-2-kod"], ["NUTS-2 code", "NUTS 2 code"]), ValueReaders.Nuts2);
 
     /// <summary><c>Interventionstyp</c>: the intervention type's code as written; its name comes from the reference data once the programme period is known.</summary>

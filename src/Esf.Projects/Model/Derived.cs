@@ -52,8 +52,8 @@ public sealed record ProgrammeInfo(ProgrammePeriod Period, InferenceConfidence C
 }
 
 /// <summary>Figures computed from the page's own values; each is <see langword="null"/> when an input is missing.</summary>
-/// <param name="EsfSharePercent">Granted ESF support as a percentage of the total budget, rounded to two decimals (the co-financing rate in practice).</param>
-/// <param name="StatedCofinancingRate">The rate the page states (<c>Unionens medfinansieringsgrad</c>), for comparison; ESF0215 when the two differ by more than one percentage point.</param>
+/// <param name="EsfSharePercent">Granted ESF support as a percentage of the total budget, rounded to two decimals; <see langword="null"/> when it is beyond what a <see cref="decimal"/> holds. Not the EU co-financing rate: on 2014–2020 pages the granted support is often the whole budget (100 %).</param>
+/// <param name="StatedCofinancingRate">The rate the page states (<c>Unionens medfinansieringsgrad</c>): the EU's share of the programme's public funding for the priority (50 % or 40 % on real pages), a different quantity from <paramref name="EsfSharePercent"/>, so the two are never compared.</param>
 /// <param name="DurationDays">Days in the project period, both ends included.</param>
 /// <param name="DurationMonths">Whole calendar months in the period (2012-02-01 till 2014-09-30 is 32).</param>
 /// <param name="SupportPerPlannedParticipant">Granted ESF support divided by the planned number of participants, rounded to whole kronor.</param>

@@ -35,6 +35,7 @@ internal sealed class ParserConfiguration
         Chrome = [.. Vocabulary.Chrome.In(Languages)];
         LanguageLinks = [.. Vocabulary.LanguageLink.In(Languages)];
         MissingWords = [.. Vocabulary.Missing.In(Languages)];
+        GenericTitles = [.. Vocabulary.GenericTitles.In(Languages)];
         ClarificationWords = [.. Vocabulary.Clarification.In(Languages)];
         _clarificationStarts = [.. ClarificationWords.Where(w => w.Length > 0).SelectMany(w => new[] { char.ToLowerInvariant(w[0]), char.ToUpperInvariant(w[0]) }).Distinct()];
         foreach (var word in Chrome.Concat(LanguageLinks).Where(w => w.Length > 0))
@@ -154,6 +155,9 @@ internal sealed class ParserConfiguration
     public string[] LanguageLinks { get; }
 
     public string[] MissingWords { get; }
+
+    /// <summary><see cref="Vocabulary.GenericTitles"/> in the enabled languages.</summary>
+    public string[] GenericTitles { get; }
 
     public string[] ClarificationWords { get; }
 

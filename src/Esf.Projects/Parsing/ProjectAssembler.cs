@@ -236,6 +236,12 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
                 _parts.Title = page.Content(frame.TitleLine)[info.NameStart..].ToString();
                 _parts.TitlePosition = line.PositionOf(line.ContentStart + info.NameStart);
             }
+            else if (Value(EsfHeaderFields.Name) is { } named && ParserConfiguration.IsOneOf(page.Content(frame.TitleLine), _config.GenericTitles))
+            {
+                // "Projekt" names no project: the Namn row does.
+                _parts.Title = named;
+                _parts.TitlePosition = _rowOf[EsfHeaderFields.Name.Slot]?.ValuePosition;
+            }
             else
             {
                 _parts.Title = page.Source.ContentString(line);
@@ -472,18 +478,62 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             diagnostics.Add(DiagnosticCodes.UnknownProgrammeCci, ValuePositionOf(EsfHeaderFields.ProgrammeCci), cci);
         }
 
-        var (period, confidence, basis) = PeriodEvidence(area, programme, titleNumber);
+        var fead = IsFead(programme);
+        var (period, confidence, basis) = PeriodEvidence(area, programme, titleNumber, fead);
         if (period is not { } p)
         {
             return null;
         }
 
-        var areaName = area?.Code is { } code ? EsfProgrammes.FindArea(p, area.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? code)?.Name : null;
-        var objective = Value(EsfHeaderFields.SpecificObjective) is { } o ? EsfProgrammes.FindObjective(p, o)?.Name : null;
+        // The area and objective tables are the ESF programmes' (ESF+ in 2021–2027): a FEAD project's area 5 is not
+        // the ESF programme's area 5 (React-EU), and the reference data holds no FEAD areas, so FEAD names none.
+        var areaName = !fead && area?.Code is { } code ? EsfProgrammes.FindArea(p, area.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? code)?.Name : null;
+        var objective = !fead && Value(EsfHeaderFields.SpecificObjective) is { } o ? EsfProgrammes.FindObjective(p, o)?.Name : null;
         return new ProgrammeInfo(p, confidence, basis, areaName) { ObjectiveName = objective, ProgrammeName = programme?.Name };
     }
 
-    private (ProgrammePeriod? Period, InferenceConfidence Confidence, string Basis) PeriodEvidence(ProgramArea? area, EsfProgramme? programme, string? titleNumber)
+    /// <summary>
+    /// Whether the project is one of the FEAD programme's: its CCI names a FEAD programme, its <c>Fond</c> row says
+    /// FEAD, or — on 2014–2020 pages, which have no fund row — its title opens with the fund's name (<c>Fead - Po drom</c>),
+    /// as the project bank names FEAD projects.
+    /// </summary>
+    private bool IsFead(EsfProgramme? programme)
+    {
+        if (programme is not null)
+        {
+            return programme.Funds.Contains("FEAD") && !programme.Funds.Contains("ESF");
+        }
+
+        if (StructValue(EsfHeaderFields.Fund) is { } fund)
+        {
+            return fund == EsfFund.Fead;
+        }
+
+        if (_parts.Title is not { } title)
+        {
+            return false;
+        }
+
+        foreach (var phrase in _config.Options.Vocabulary.Funds)
+        {
+            if (phrase.Meaning != EsfFund.Fead)
+            {
+                continue;
+            }
+
+            foreach (var word in phrase.Term.Swedish.Concat(phrase.Term.English))
+            {
+                if (title.Length > word.Length && title.StartsWith(word, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(title[word.Length]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private (ProgrammePeriod? Period, InferenceConfidence Confidence, string Basis) PeriodEvidence(ProgramArea? area, EsfProgramme? programme, string? titleNumber, bool fead)
     {
         if (programme is not null)
         {
@@ -506,6 +556,11 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
                 : (ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "fund FEAD (2014–2020 only)");
         }
 
+        if (fead)
+        {
+            return (ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "the title names the fund FEAD (2014–2020 only)");
+        }
+
         if (area?.Code is { Length: 1 } letter && char.IsAsciiLetterUpper(letter[0]))
         {
             return (ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "programme area letter " + letter);
@@ -518,11 +573,23 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
 
         foreach (var text in numbers)
         {
-            if (EsfProjectNumber.TryParse(text, out var number) && number.Year is { } year)
+            if (EsfProjectNumber.TryParse(text, out var number) && number.Year is >= 2014)
             {
-                return year >= 2014
-                    ? (ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "project number " + text + " (the 2014–2020 form YYYY/NNNNN)")
-                    : (ProgrammePeriod.Period2007To2013, InferenceConfidence.Medium, "project number " + text + " (registered before 2014)");
+                return (ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "project number " + text + " (the 2014–2020 form YYYY/NNNNN)");
+            }
+        }
+
+        if (_parts.Period is { } started && started.Start < FirstDayOf2014To2020)
+        {
+            // No 2014–2020 or later programme paid for anything before 2014: an earlier start settles the period.
+            return (ProgrammePeriod.Period2007To2013, InferenceConfidence.High, $"project start {Iso(started.Start)} (before 2014, when only the 2007–2013 programme ran)");
+        }
+
+        foreach (var text in numbers)
+        {
+            if (EsfProjectNumber.TryParse(text, out var number) && number.Year is not null)
+            {
+                return (ProgrammePeriod.Period2007To2013, InferenceConfidence.Medium, "project number " + text + " (registered before 2014)");
             }
         }
 
@@ -533,13 +600,18 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
 
         if (_parts.Period is { } dates)
         {
+            // From 2014 on (earlier starts returned above), the 2014–2020 and 2021–2027 programmes overlap in time.
             var start = dates.Start.Year;
-            var period = start <= 2014 ? ProgrammePeriod.Period2007To2013 : start <= 2022 ? ProgrammePeriod.Period2014To2020 : ProgrammePeriod.Period2021To2027;
+            var period = start <= 2022 ? ProgrammePeriod.Period2014To2020 : ProgrammePeriod.Period2021To2027;
             return (period, InferenceConfidence.Low, $"project start {start} (periods overlap in time)");
         }
 
         return (null, default, string.Empty);
     }
+
+    private static readonly LocalDate FirstDayOf2014To2020 = new(2014, 1, 1);
+
+    private static string Iso(LocalDate date) => NodaTime.Text.LocalDatePattern.Iso.Format(date);
 
     /// <summary>The one period whose reference data names an area so, when only one does.</summary>
     private static EsfProgrammeArea? UniqueAreaPeriod(string name) =>
@@ -561,11 +633,9 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         var rate = StructValue(EsfHeaderFields.EuCofinancingRate);
         if (StructValue(EsfHeaderFields.GrantedEsfSupport) is { } granted && StructValue(EsfHeaderFields.TotalBudget) is { } total && total.Amount > 0 && granted.Currency == total.Currency)
         {
+            // Not compared with the stated rate: Unionens medfinansieringsgrad is the EU's share of the programme's
+            // public funding for the priority, not granted support over the project's total budget (ESF0215, retired).
             share = Percent(granted.Amount, total.Amount);
-            if (rate is { } stated && share is { } computed && Math.Abs(stated - computed) > 1m)
-            {
-                diagnostics.Add(DiagnosticCodes.CofinancingRateMismatch, ValuePositionOf(EsfHeaderFields.EuCofinancingRate), stated, computed);
-            }
         }
 
         int? days = null, months = null;

@@ -142,13 +142,25 @@ public static class Nuts2Regions
     /// <summary>The eight areas, <c>SE11</c> to <c>SE33</c>.</summary>
     public static ImmutableArray<Nuts2Region> All { get; } = [.. ProgrammeTables.Nuts2.Select(n => new Nuts2Region(n.Code, n.Name, n.Region))];
 
-    /// <summary>Finds an area by its code, ignoring case and surrounding white space.</summary>
+    /// <summary>
+    /// <c>SE0</c>, which ESF+ pages give as the <c>NUTS-2 kod</c> of nationwide projects (<c>Region: ESF Nationellt</c>):
+    /// the whole country, not a NUTS-2 area, so it is not in <see cref="All"/>. Its name is the country's, <c>Sverige</c>
+    /// (as <c>Land som berörs</c> writes it), and its ESF region <see cref="EsfRegion.National"/>.
+    /// </summary>
+    public static Nuts2Region WholeCountry { get; } = new("SE0", "Sverige", EsfRegion.National);
+
+    /// <summary>Finds an area by its code, ignoring case and surrounding white space; <c>SE0</c> gives <see cref="WholeCountry"/>.</summary>
     /// <param name="code">The code, such as <c>SE33</c>.</param>
     /// <returns>The area, or <see langword="null"/>.</returns>
     public static Nuts2Region? Find(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
         var key = code.AsSpan().Trim();
+        if (TextChars.EqualsIgnoreCase(key, WholeCountry.Code))
+        {
+            return WholeCountry;
+        }
+
         foreach (var region in All)
         {
             if (TextChars.EqualsIgnoreCase(key, region.Code))

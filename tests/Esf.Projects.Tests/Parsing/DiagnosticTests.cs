@@ -189,6 +189,13 @@ public class DiagnosticTests
         Assert.Equal(rendered, text);
     }
 
+    [Fact]
+    public void Every_code_has_its_reason_in_the_docs()
+    {
+        var text = File.ReadAllText(Path.Combine(Seeds.RepositoryRoot, "docs", "diagnostics.md"));
+        Assert.All(DiagnosticCodes.All, d => Assert.Contains($"- **{d.Code}** ({Diagnostic.SeverityText(d.Severity)})", text, StringComparison.Ordinal));
+    }
+
     private const string CatalogueStart = "<!-- catalogue: generated from DiagnosticCodes.All by DiagnosticTests -->";
     private const string CatalogueEnd = "<!-- end of catalogue -->";
 
