@@ -38,7 +38,7 @@ public sealed class CorpusSummary
         ByRegion = Group(projects, p => [p.EsfRegion is { } r ? SwedishMunicipalities.RegionName(r) : p.Region ?? Unknown]);
         ByCounty = Group(projects, p => p.ResolvedMunicipalities.Length == 0 ? [Unknown] : [.. p.ResolvedMunicipalities.Select(m => m.County.Name).Distinct()]);
         ByPhase = Group(projects, p => [p.Phase?.Text ?? Unknown]);
-        ByProgrammeArea = Group(projects, p => [p.Programme is { } pr ? $"{pr.PeriodText}: {pr.AreaName ?? p.ProgramArea?.Name ?? Unknown}" : p.ProgramArea?.Name ?? Unknown]);
+        ByProgrammeArea = Group(projects, p => [p.Programme is { } pr ? $"{pr.PeriodText}: {pr.AreaName ?? p.ProgramArea?.ToString() ?? Unknown}" : p.ProgramArea?.ToString() ?? Unknown]);
         ByStartYear = Group(projects, p => [p.Period?.Start.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? Unknown], byKey: true);
         Largest = [.. pages.OrderByDescending(p => Granted(p.Result.Project)).ThenBy(p => p.Source, StringComparer.Ordinal).Take(10)];
         DiagnosticsByCode = [.. pages.SelectMany(p => p.Result.Diagnostics).GroupBy(d => d.Code).OrderBy(g => g.Key, StringComparer.Ordinal)

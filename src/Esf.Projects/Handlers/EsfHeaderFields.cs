@@ -394,7 +394,7 @@ internal static class ValueReaders
             }
 
             var name = text[nameStart..];
-            value = new ProgramArea(code, number, name.IsEmpty ? code : name.ToString());
+            value = new ProgramArea(code, number, name.IsEmpty ? null : name.ToString());
             return true;
         }
 

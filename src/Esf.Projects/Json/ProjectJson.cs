@@ -563,7 +563,7 @@ internal abstract class FieldJson
         HeaderFieldDefinition<Money> => new Simple(WriteMoney, e => new Money(e.GetProperty("amount").GetDecimal(), ProjectJson.Text(e, "currency") ?? "SEK")),
         HeaderFieldDefinition<DateInterval> => new Simple((w, v) => ProjectJson.WriteInterval(w, (DateInterval)v), e => new DateInterval(ProjectJson.Date(e, "start"), ProjectJson.Date(e, "end"))),
         HeaderFieldDefinition<LocalDate> => new Simple((w, v) => w.WriteStringValue(LocalDatePattern.Iso.Format((LocalDate)v)), e => LocalDatePattern.Iso.Parse(e.GetString() ?? string.Empty).GetValueOrThrow()),
-        HeaderFieldDefinition<ProgramArea> => new Simple(WriteProgramArea, e => new ProgramArea(ProjectJson.Text(e, "code"), ProjectJson.Int(e, "number"), ProjectJson.Text(e, "name") ?? string.Empty)),
+        HeaderFieldDefinition<ProgramArea> => new Simple(WriteProgramArea, e => ReadProgramArea(ProjectJson.Text(e, "code"), ProjectJson.Int(e, "number"), ProjectJson.Text(e, "name"))),
         HeaderFieldDefinition<Nuts2Region> => new Simple(WriteNuts2, e => Nuts2Regions.Find(ProjectJson.Text(e, "code") ?? string.Empty) ?? throw new JsonException($"'{ProjectJson.Text(e, "code")}' is not a NUTS-2 code of Sweden.")),
         HeaderFieldDefinition<ProjectPhase> => new Phase(),
         HeaderFieldDefinition<SwedishOrganisationNumber> => new OrganisationNumber(),
@@ -578,6 +578,9 @@ internal abstract class FieldJson
         w.WriteString(JsonNames.Currency, money.Currency);
         w.WriteEndObject();
     }
+
+    /// <summary>A programme area read back; JSON written before the name could be null repeats the code as the name, which is no name.</summary>
+    private static ProgramArea ReadProgramArea(string? code, int? number, string? name) => new(code, number, name == code ? null : name);
 
     private static void WriteProgramArea(Utf8JsonWriter w, object v)
     {

@@ -34,12 +34,12 @@ public enum EsfFund
 /// <summary>An ESF programme area as the page writes it: <c>Programområde 2 Ökat arbetskraftsutbud</c>, <c>2</c>, <c>B</c>.</summary>
 /// <param name="Code">The code as written (<c>2</c>, <c>1.1</c>, <c>B</c>); <see langword="null"/> when the page gives only a name.</param>
 /// <param name="Number">The integer the code starts with (<c>1</c> for <c>1.1</c>); <see langword="null"/> for letter codes or no code.</param>
-/// <param name="Name">The area's name as written, or its code when the page writes only the code; <see cref="ProgrammeInfo.AreaName"/> has the name from the reference data.</param>
-public sealed record ProgramArea(string? Code, int? Number, string Name)
+/// <param name="Name">The area's name as written; <see langword="null"/> when the page writes only the code (<c>1</c>, <c>A</c>, as the newer layouts do). <see cref="ProgrammeInfo.AreaName"/> has the name from the reference data.</param>
+public sealed record ProgramArea(string? Code, int? Number, string? Name)
 {
-    /// <summary>The area as pages write it: <c>2 Ökat arbetskraftsutbud</c>, or the name alone when it is the code.</summary>
+    /// <summary>The area as pages write it: <c>2 Ökat arbetskraftsutbud</c>, the code alone, or the name alone.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => Code is null || Code == Name ? Name : Code + " " + Name;
+    public override string ToString() => Code is null ? Name ?? string.Empty : Name is null ? Code : Code + " " + Name;
 }
 
 /// <summary>The phases pages name; anything else is <see cref="Other"/> and kept verbatim in <see cref="ProjectPhase.Text"/>.</summary>

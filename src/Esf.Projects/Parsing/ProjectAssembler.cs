@@ -566,7 +566,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             return (ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "programme area letter " + letter);
         }
 
-        if (area is not null && UniqueAreaPeriod(area.Name) is { } named)
+        if (area?.Name is { } areaName && UniqueAreaPeriod(areaName) is { } named)
         {
             return (named.Period, InferenceConfidence.High, $"programme area name '{named.Name}' ({Text(named.Period)} only)");
         }
