@@ -30,6 +30,12 @@ public static class CliApplication
     /// <summary>Exit code for a failure of the tool itself: a bug, reported in one line.</summary>
     public const int InternalError = 4;
 
+    /// <summary>
+    /// Exit code when the run was interrupted (SIGINT, Ctrl-C): 128 + 2, as shells report a process that a signal
+    /// ended. The process reports 143 (128 + 15) for SIGTERM; either way an <c>--output</c> file is left as it was.
+    /// </summary>
+    public const int Interrupted = 130;
+
     private const string Usage = "Usage: esf parse [--format json|jsonl|csv|xlsx|sqlite] [--table NAME] [--output FILE] PATH...";
 
     /// <summary>Runs the command line to its end.</summary>
@@ -47,11 +53,21 @@ public static class CliApplication
     /// <param name="stdout">Receives the output when there is no <c>--output</c> (UTF-8).</param>
     /// <param name="stderr">Receives diagnostics in compiler style, the summary and usage errors.</param>
     /// <returns>The process exit code.</returns>
-    public static async Task<int> RunAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
+    public static Task<int> RunAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr) =>
+        RunAsync(args, stdin, stdout, stderr, CancellationToken.None);
+
+    /// <summary>Runs the command line until its end or until <paramref name="cancellationToken"/> interrupts it.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="stdin">Read when a path is <c>-</c>.</param>
+    /// <param name="stdout">Receives the output when there is no <c>--output</c> (UTF-8).</param>
+    /// <param name="stderr">Receives diagnostics in compiler style, the summary and usage errors.</param>
+    /// <param name="cancellationToken">Interrupts the run: no more pages are written, an <c>--output</c> file is left as it was (the partial file removed), one line says so, and the result is <see cref="Interrupted"/>.</param>
+    /// <returns>The process exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         try
         {
-            return await RunCoreAsync(args, stdin, stdout, stderr).ConfigureAwait(false);
+            return await RunCoreAsync(args, stdin, stdout, stderr, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -60,7 +76,7 @@ public static class CliApplication
         }
     }
 
-    private static async Task<int> RunCoreAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr)
+    private static async Task<int> RunCoreAsync(string[] args, Stream stdin, Stream stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var format = new Option<string>("--format", "-f")
         {
@@ -76,9 +92,9 @@ public static class CliApplication
         };
         table.AcceptOnlyFromAmong([.. ProjectTables.All.Select(t => t.Name)]);
 
-        var output = new Option<FileInfo?>("--output", "-o")
+        var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write to this file (UTF-8 whatever the shell) instead of standard output. A database that exists is updated: the rows of each page parsed again are replaced.",
+            Description = "Write to this file (UTF-8 whatever the shell) instead of standard output ('-' is standard output). The file is replaced only when the run succeeds; until then, and after a failed or interrupted run, the file that was there is untouched. A database that exists is updated: the rows of each page parsed again are replaced.",
         };
         var excel = new Option<bool>("--excel")
         {
@@ -179,7 +195,8 @@ public static class CliApplication
             Format = parseResult.GetValue(format)!,
             Table = ProjectTables.Find(parseResult.GetValue(table)!)!,
             TableGiven = parseResult.GetResult(table) is { Implicit: false },
-            Output = parseResult.GetValue(output),
+            Output = parseResult.GetValue(output) is { Length: > 0 } path && path != "-" ? new FileInfo(path) : null,
+            OutputText = parseResult.GetValue(output),
             Excel = parseResult.GetValue(excel),
             JsonText = Enum.Parse<Esf.Projects.Json.JsonSectionText>(parseResult.GetValue(jsonText)!, ignoreCase: true),
             JsonTextGiven = parseResult.GetResult(jsonText) is { Implicit: false },
@@ -200,7 +217,7 @@ public static class CliApplication
             return UsageError;
         }
 
-        return await new ParseRun(settings with { InputEncoding = inputEncoding }, stdin, stdout, stderr).RunAsync().ConfigureAwait(false);
+        return await new ParseRun(settings with { InputEncoding = inputEncoding }, stdin, stdout, stderr).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The library's package version (MinVer sets both assemblies' informational versions from the same tag), without build metadata.</summary>

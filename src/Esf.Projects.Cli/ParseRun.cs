@@ -14,9 +14,15 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
     private int _withErrors;
     private int _withWarnings;
 
-    public async Task<int> RunAsync()
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var discovery = InputDiscovery.Discover(settings.Paths, settings.Includes, settings.Excludes);
+        if (settings.Output is { } target && discovery.Inputs.FirstOrDefault(input => SamePath(input, target.FullName)) is { } input)
+        {
+            stderr.WriteLine($"esf: --output {target} is also an input ({input}); write the output elsewhere.");
+            return CliApplication.UsageError;
+        }
+
         foreach (var path in discovery.Missing)
         {
             // Its result (ESF0009) is in the output among the others; the run goes on.
@@ -31,51 +37,36 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             }
         }
 
+        var existed = settings.Output is { Exists: true };
+        OutputFile? file = null;
         OutputWriter output;
         try
         {
-            output = await OutputWriter.CreateAsync(settings, stdout).ConfigureAwait(false);
+            file = settings.Output is { } path ? OutputFile.For(path, keepContents: settings.Format == "sqlite") : null;
+            output = await OutputWriter.CreateAsync(settings, file, stdout).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {
+            file?.Dispose();
             stderr.WriteLine($"esf: cannot write {settings.Output}: {e.Message}");
             return CliApplication.OutputFailed;
         }
 
+        using var partial = file;
         using var progress = settings.Quiet ? null : Progress.Start(discovery.Inputs.Count, stderr);
         var diagnostics = progress is null ? stderr : new StringWriter();
+        var interrupted = false;
+        var written = false;
         await using (output.ConfigureAwait(false))
         {
             try
             {
-                var pages = Pages(discovery.Inputs, output).GetAsyncEnumerator();
-                await using var pagesScope = pages.ConfigureAwait(false);
-                while (true)
+                interrupted = !await WritePagesAsync(discovery.Inputs, output, diagnostics, progress, cancellationToken).ConfigureAwait(false);
+                if (!interrupted)
                 {
-                    var next = pages.MoveNextAsync();
-                    if (!next.IsCompleted)
-                    {
-                        // No page ready: what is written so far reaches the reader before the tool waits.
-                        await output.FlushAsync().ConfigureAwait(false);
-                    }
-
-                    if (!await next.ConfigureAwait(false))
-                    {
-                        break;
-                    }
-
-                    var page = pages.Current;
-                    Count(page);
-                    if (page.Diagnostics is { } text)
-                    {
-                        diagnostics.Write(text);
-                    }
-
-                    progress?.Advance(page.Source);
-                    await output.WriteAsync(page.Output).ConfigureAwait(false);
+                    await output.CompleteAsync().ConfigureAwait(false);
+                    written = true;
                 }
-
-                await output.CompleteAsync().ConfigureAwait(false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
             {
@@ -87,6 +78,27 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         }
 
         progress?.Dispose();
+        if (interrupted)
+        {
+            stderr.WriteLine(settings.Output is { } abandoned
+                ? $"esf: interrupted; nothing was written ({abandoned} {(existed ? "is as it was" : "was not created")})."
+                : "esf: interrupted; the output on standard output is incomplete.");
+            return CliApplication.Interrupted;
+        }
+
+        if (written && file is not null)
+        {
+            try
+            {
+                file.Commit();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"esf: cannot write {settings.Output}: {e.Message}");
+                return CliApplication.OutputFailed;
+            }
+        }
+
         if (!ReferenceEquals(diagnostics, stderr))
         {
             stderr.Write(diagnostics.ToString());
@@ -103,6 +115,79 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         }
 
         return _withErrors > 0 ? CliApplication.InputHasErrors : CliApplication.Success;
+    }
+
+    /// <summary>
+    /// Writes every page in input order; false when <paramref name="cancellationToken"/> stopped it first. On
+    /// cancellation the pages still being read or parsed are left behind (the process is about to end), so a blocked
+    /// read of standard input cannot hold the interruption up.
+    /// </summary>
+    private async Task<bool> WritePagesAsync(IReadOnlyList<string> inputs, OutputWriter output, TextWriter diagnostics, Progress? progress, CancellationToken cancellationToken)
+    {
+        var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
+        var pages = Pages(inputs, output).GetAsyncEnumerator();
+        while (true)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+
+            var next = pages.MoveNextAsync();
+            if (!next.IsCompleted)
+            {
+                // No page ready: what is written so far reaches the reader before the tool waits.
+                await output.FlushAsync().ConfigureAwait(false);
+                var moved = next.AsTask();
+                if (await Task.WhenAny(moved, cancelled).ConfigureAwait(false) == cancelled)
+                {
+                    _ = moved.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default); // observed, never awaited
+                    return false;
+                }
+
+                next = new ValueTask<bool>(moved);
+            }
+
+            if (!await next.ConfigureAwait(false))
+            {
+                await pages.DisposeAsync().ConfigureAwait(false);
+                return true;
+            }
+
+            var page = pages.Current;
+            Count(page);
+            if (page.Diagnostics is { } text)
+            {
+                diagnostics.Write(text);
+            }
+
+            progress?.Advance(page.Source);
+            await output.WriteAsync(page.Output).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether two paths name the same file: equal in full, or through a link to it.</summary>
+    private static bool SamePath(string input, string output)
+    {
+        if (input == "-")
+        {
+            return false;
+        }
+
+        static string Final(string path)
+        {
+            var full = Path.GetFullPath(path);
+            try
+            {
+                return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+            }
+            catch (IOException)
+            {
+                return full;
+            }
+        }
+
+        return string.Equals(Final(input), Final(output), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
     private void Count(Page page)

@@ -12,7 +12,11 @@ internal sealed record ParseSettings
 
     public bool TableGiven { get; init; }
 
+    /// <summary>The file of <c>--output</c>; <see langword="null"/> for standard output (no option, or <c>-</c>).</summary>
     public FileInfo? Output { get; init; }
+
+    /// <summary><c>--output</c> as given, to tell <c>-</c> and an empty name from no option.</summary>
+    public string? OutputText { get; init; }
 
     public bool Excel { get; init; }
 
@@ -48,9 +52,16 @@ internal sealed record ParseSettings
             return $"unknown option '{option}' (a file whose name begins with '-' is written ./{option}).";
         }
 
+        if (OutputText is { Length: 0 } || OutputText?.Trim().Length == 0)
+        {
+            return "--output needs a file name ('-' for standard output).";
+        }
+
         if (Format is "xlsx" or "sqlite" && Output is null)
         {
-            return $"--format {Format} writes a file: give it with --output FILE.";
+            return OutputText == "-"
+                ? $"--format {Format} writes a file, not standard output: give it with --output FILE."
+                : $"--format {Format} writes a file: give it with --output FILE.";
         }
 
         if (Format != "csv" && (Excel || RawText || TableGiven))

@@ -1,5 +1,21 @@
+using System.Runtime.InteropServices;
 using Esf.Projects.Cli;
+
+// SIGINT (Ctrl-C) and SIGTERM interrupt the run instead of killing the process: the run stops writing, leaves an
+// --output file as it was and says so; the exit code is then 128 + the signal's number, as shells expect.
+using var interrupt = new CancellationTokenSource();
+var signal = 0;
+void Interrupt(PosixSignalContext context, int number)
+{
+    context.Cancel = true;
+    Interlocked.CompareExchange(ref signal, number, 0);
+    interrupt.Cancel();
+}
+
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Interrupt(context, 2));
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Interrupt(context, 15));
 
 using var stdin = Console.OpenStandardInput();
 using var stdout = Console.OpenStandardOutput();
-return await CliApplication.RunAsync(args, stdin, stdout, Console.Error).ConfigureAwait(false);
+var exit = await CliApplication.RunAsync(args, stdin, stdout, Console.Error, interrupt.Token).ConfigureAwait(false);
+return exit == CliApplication.Interrupted ? 128 + Volatile.Read(ref signal) : exit;

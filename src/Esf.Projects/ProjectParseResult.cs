@@ -9,16 +9,22 @@ namespace Esf.Projects;
 [System.Text.Json.Serialization.JsonConverter(typeof(Json.EsfJson.ResultConverter))]
 public sealed record ProjectParseResult(EsfProject Project, ImmutableArray<Diagnostic> Diagnostics)
 {
+    private const int MaxReasonLength = 2_000;
+
     /// <summary>The result for an input that could not be read at all (a file that vanished, a permission refused): an empty project and one ESF0009 error saying why.</summary>
-    /// <param name="reason">Why, in English; its line breaks become spaces.</param>
+    /// <param name="reason">Why, in English; its line breaks become spaces. Kept whole in the message (up to 2 000 characters), unlike a page's values.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reason"/> is <see langword="null"/>.</exception>
     public static ProjectParseResult ForUnreadableInput(string reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        var bag = new Parsing.DiagnosticBag();
-        bag.Add(DiagnosticCodes.UnreadableInput, new SourcePosition(1, 1), reason.ReplaceLineEndings(" "));
-        return new ProjectParseResult(EsfProject.Empty, bag.ToSortedArray());
+        // The reason is the tool's text (an I/O error naming the file), not page text: it is kept whole, not clipped
+        // like a page's values, up to a bound that no real reason reaches.
+        var descriptor = DiagnosticCodes.Find(DiagnosticCodes.UnreadableInput)!;
+        var text = reason.ReplaceLineEndings(" ");
+        text = text.Length <= MaxReasonLength ? text : string.Concat(text.AsSpan(0, Parsing.InputDecoder.CutAt(text, MaxReasonLength - 3)), "...");
+        var message = string.Format(System.Globalization.CultureInfo.InvariantCulture, descriptor.MessageFormat, text);
+        return new ProjectParseResult(EsfProject.Empty, [new Diagnostic(descriptor.Code, descriptor.Severity, 1, 1, message)]);
     }
 
     /// <summary>Compares the projects and the diagnostics, one by one.</summary>

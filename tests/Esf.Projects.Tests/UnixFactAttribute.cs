@@ -26,3 +26,15 @@ public sealed class UnprivilegedUnixFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory about Unix processes and signals: skipped, and shown as skipped, on Windows.</summary>
+public sealed class UnixTheoryAttribute : TheoryAttribute
+{
+    public UnixTheoryAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "Unix signals only";
+        }
+    }
+}

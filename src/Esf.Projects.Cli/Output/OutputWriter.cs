@@ -11,23 +11,23 @@ namespace Esf.Projects.Cli.Output;
 /// </summary>
 internal abstract class OutputWriter : IAsyncDisposable
 {
-    /// <summary>Opens the writer the settings ask for, on the file of <c>--output</c> or on standard output.</summary>
+    /// <summary>Opens the writer the settings ask for, on <paramref name="file"/> (where <c>--output</c> is written, see <see cref="OutputFile"/>) or on standard output.</summary>
     /// <exception cref="IOException">The output file could not be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The output file may not be written.</exception>
-    public static async Task<OutputWriter> CreateAsync(ParseSettings settings, Stream stdout)
+    public static async Task<OutputWriter> CreateAsync(ParseSettings settings, OutputFile? file, Stream stdout)
     {
         if (settings.Format == "sqlite")
         {
-            return SqliteOutput.Open(settings.Output!.FullName);
+            return SqliteOutput.Open(file!.WritePath);
         }
 
         if (settings.Format == "xlsx")
         {
-            return await XlsxOutput.CreateAsync(settings.Output!.Create()).ConfigureAwait(false);
+            return await XlsxOutput.CreateAsync(new FileStream(file!.WritePath, FileMode.Create, FileAccess.Write, FileShare.Read)).ConfigureAwait(false);
         }
 
         // Text formats: pages prepared as bytes on the workers, handed to a sink in order.
-        var sink = settings.Output is { } target ? PageSink.ForFile(target) : new StreamSink(stdout, owned: false);
+        var sink = file is not null ? PageSink.ForFile(new FileInfo(file.WritePath)) : new StreamSink(stdout, owned: false);
         if (settings.Format == "csv")
         {
             var csv = new CsvOutput(sink, settings.Table, new CellFormat(settings.Excel, settings.RawText));

@@ -34,6 +34,74 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void An_output_of_dash_is_standard_output_for_every_text_format()
+    {
+        foreach (var format in new[] { "json", "jsonl", "csv" })
+        {
+            var (exit, stdout, _) = Run(null, "parse", "--quiet", "--format", format, "--output", "-", Seeds.Folder);
+
+            Assert.Equal(0, exit);
+            Assert.Equal(Run(null, "parse", "--quiet", "--format", format, Seeds.Folder).Stdout, stdout);
+        }
+
+        Assert.False(File.Exists("-"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void An_empty_output_name_is_a_usage_error_in_plain_words(string name)
+    {
+        var (exit, stdout, stderr) = Run(null, "parse", "--output", name, Seeds.Folder);
+
+        Assert.Equal(CliApplication.UsageError, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith("esf: --output needs a file name", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("xlsx")]
+    [InlineData("sqlite")]
+    public void A_binary_format_refuses_standard_output(string format)
+    {
+        var (exit, _, stderr) = Run(null, "parse", "--format", format, "--output", "-", Seeds.Folder);
+
+        Assert.Equal(CliApplication.UsageError, exit);
+        Assert.Contains("not standard output", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("jsonl")]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public void An_output_that_names_an_input_page_is_refused_before_the_page_is_touched(string format)
+    {
+        var page = Path.Combine(_temp, "page.txt");
+        File.Copy(Seeds.Path_(Seeds.Names.First()), page);
+        var before = File.ReadAllBytes(page);
+
+        var (exit, stdout, stderr) = Run(null, "parse", "--format", format, "--output", page, _temp);
+
+        Assert.Equal(CliApplication.UsageError, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("is also an input", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(page));
+        Assert.Equal(["page.txt"], Directory.GetFiles(_temp).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void The_reason_a_file_could_not_be_read_is_whole_in_every_output()
+    {
+        var reason = "The file '/a/rather/long/path/to/a/folder/of/pages/page.txt' is empty, or is not a regular file (a FIFO, socket or device), so it was not opened.";
+
+        var diagnostic = Assert.Single(ProjectParseResult.ForUnreadableInput(reason).Diagnostics);
+
+        Assert.EndsWith("(a FIFO, socket or device), so it was not opened.", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_lines_prints_one_object_per_line()
     {
         var (exit, stdout, _) = Run(null, "parse", "--format", "jsonl", Seeds.Folder);
