@@ -175,7 +175,7 @@ public static class DiagnosticCodes
         new(InvalidPeriod, DiagnosticSeverity.Error, "The project period could not be read.", "The project period '{0}' could not be read: {1}."),
         new(ImpossibleDate, DiagnosticSeverity.Error, "A date does not exist.", "The date '{0}' does not exist in the calendar."),
         new(ReversedPeriod, DiagnosticSeverity.Error, "The project period ends before it starts.", "The project period '{0}' ends before it starts."),
-        new(ProgramAreaWithoutNumber, DiagnosticSeverity.Warning, "The program area has no number.", "The program area '{0}' has no number or code; only its name is kept."),
+        new(ProgramAreaWithoutNumber, DiagnosticSeverity.Info, "The program area has no number.", "The program area '{0}' has no number or code; only its name is kept."),
         new(GrantedExceedsTotal, DiagnosticSeverity.Warning, "The granted ESF support exceeds the total budget.", "The granted ESF support ({0} SEK) is larger than the total project budget ({1} SEK)."),
         new(InvalidNumber, DiagnosticSeverity.Error, "A whole number could not be read.", "The value '{1}' of '{0}' is not a whole number."),
         new(InvalidPercentage, DiagnosticSeverity.Error, "A percentage could not be read.", "The value '{1}' of '{0}' is not a percentage."),

@@ -113,6 +113,21 @@ public class RealPageSignalTests
     }
 
     [Fact]
+    public void A_React_EU_page_that_names_its_area_without_a_number_gets_no_warning()
+    {
+        var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pages/21_kompa-halland-2020-00291.txt"))
+            .Replace("Programområde:\n1\n", "Programområde:\nReact-EU\n", StringComparison.Ordinal);
+
+        var result = ProjectParser.Parse(page);
+
+        Assert.Equal("React-EU", result.Project.ProgramArea?.Name);
+        Assert.Null(result.Project.ProgramArea?.Number);
+        Assert.Equal(DiagnosticCodes.ProgramAreaWithoutNumber, Assert.Single(result.Diagnostics).Code);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        Assert.Equal(ProgrammePeriod.Period2014To2020, result.Project.Programme?.Period);
+    }
+
+    [Fact]
     public void A_generic_title_line_gives_way_to_the_Namn_row()
     {
         var page = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Pages/03_kvinnors-etablering-22-044-S07-a.txt"))
