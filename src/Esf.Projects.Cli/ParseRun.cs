@@ -57,24 +57,38 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         var diagnostics = progress is null ? stderr : new StringWriter();
         var interrupted = false;
         var written = false;
-        await using (output.ConfigureAwait(false))
+        Exception? failure = null;
+        try
         {
-            try
+            interrupted = !await WritePagesAsync(discovery.Inputs, output, diagnostics, progress, cancellationToken).ConfigureAwait(false);
+            if (!interrupted)
             {
-                interrupted = !await WritePagesAsync(discovery.Inputs, output, diagnostics, progress, cancellationToken).ConfigureAwait(false);
-                if (!interrupted)
-                {
-                    await output.CompleteAsync().ConfigureAwait(false);
-                    written = true;
-                }
+                await output.CompleteAsync().ConfigureAwait(false);
+                written = true;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
-            {
-                progress?.Dispose();
-                stderr.Write(ReferenceEquals(diagnostics, stderr) ? "" : diagnostics.ToString());
-                stderr.WriteLine($"esf: cannot write {(settings.Output?.ToString() ?? "the output")}: {e.Message}");
-                return CliApplication.OutputFailed;
-            }
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            failure = e;
+        }
+
+        try
+        {
+            // Closing flushes (a workbook's last sheets, a file's last batch): a failure there is a failed write too.
+            await output.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            failure ??= interrupted ? null : e;
+            written = false;
+        }
+
+        if (failure is not null)
+        {
+            progress?.Dispose();
+            stderr.Write(ReferenceEquals(diagnostics, stderr) ? "" : diagnostics.ToString());
+            stderr.WriteLine($"esf: cannot write {(settings.Output?.ToString() ?? "the output")}: {failure.Message}");
+            return CliApplication.OutputFailed;
         }
 
         progress?.Dispose();
@@ -165,6 +179,8 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             await output.WriteAsync(page.Output).ConfigureAwait(false);
         }
     }
+
+    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or SqliteException;
 
     /// <summary>Whether two paths name the same file: equal in full, or through a link to it.</summary>
     private static bool SamePath(string input, string output)

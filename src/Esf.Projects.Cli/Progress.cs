@@ -29,7 +29,7 @@ internal sealed class Progress : IDisposable
     }
 
     public static Progress? Start(int total, TextWriter stderr) =>
-        total >= 20 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
+        total >= 20 && ReferenceEquals(stderr is FailSafeWriter safe ? safe.Inner : stderr, Console.Error) && !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
             ? new Progress(total)
             : null;
 

@@ -171,6 +171,11 @@ internal sealed class FileSink(FileStream file) : PageSink
 
             RandomAccess.Write(handle, parts, offset);
         }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // .NET reports EFBIG (a file-size limit, ulimit -f, or the file system's own) as an argument error.
+            throw new IOException("File too large: the file would exceed the size limit of the process or the file system.", e);
+        }
         finally
         {
             foreach (var page in batch)
