@@ -19,21 +19,21 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         var discovery = InputDiscovery.Discover(settings.Paths, settings.Includes, settings.Excludes);
         if (settings.Output is { } target && discovery.Inputs.FirstOrDefault(input => SamePath(input, target.FullName)) is { } input)
         {
-            stderr.WriteLine($"esf: --output {target} is also an input ({input}); write the output elsewhere.");
+            stderr.WriteLine($"esf: --output {TerminalText.Escape(target.ToString())} is also an input ({TerminalText.Escape(input)}); write the output elsewhere.");
             return CliApplication.UsageError;
         }
 
         foreach (var path in discovery.Missing)
         {
             // Its result (ESF0009) is in the output among the others; the run goes on.
-            stderr.WriteLine($"esf: no such file or directory: {path}");
+            stderr.WriteLine($"esf: no such file or directory: {TerminalText.Escape(path)}");
         }
 
         if (settings.Verbose)
         {
             foreach (var skipped in discovery.Skipped)
             {
-                stderr.WriteLine($"esf: skipped {skipped.Path}: {skipped.Reason}");
+                stderr.WriteLine($"esf: skipped {TerminalText.Escape(skipped.Path)}: {TerminalText.Escape(skipped.Reason)}");
             }
         }
 
@@ -48,13 +48,13 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {
             file?.Dispose();
-            stderr.WriteLine($"esf: cannot write {settings.Output}: {e.Message}");
+            stderr.WriteLine($"esf: cannot write {TerminalText.Escape(settings.Output?.ToString())}: {TerminalText.Escape(e.Message)}");
             return CliApplication.OutputFailed;
         }
 
         using var partial = file;
         using var progress = settings.Quiet ? null : Progress.Start(discovery.Inputs.Count, stderr);
-        var diagnostics = progress is null ? stderr : new StringWriter();
+        var diagnostics = progress is null ? stderr : progress.Writer;
         var interrupted = false;
         var written = false;
         Exception? failure = null;
@@ -86,8 +86,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         if (failure is not null)
         {
             progress?.Dispose();
-            stderr.Write(ReferenceEquals(diagnostics, stderr) ? "" : diagnostics.ToString());
-            stderr.WriteLine($"esf: cannot write {(settings.Output?.ToString() ?? "the output")}: {failure.Message}");
+            stderr.WriteLine($"esf: cannot write {TerminalText.Escape(settings.Output?.ToString() ?? "the output")}: {TerminalText.Escape(failure.Message)}");
             return CliApplication.OutputFailed;
         }
 
@@ -95,7 +94,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         if (interrupted)
         {
             stderr.WriteLine(settings.Output is { } abandoned
-                ? $"esf: interrupted; nothing was written ({abandoned} {(existed ? "is as it was" : "was not created")})."
+                ? $"esf: interrupted; nothing was written ({TerminalText.Escape(abandoned.ToString())} {(existed ? "is as it was" : "was not created")})."
                 : "esf: interrupted; the output on standard output is incomplete.");
             return CliApplication.Interrupted;
         }
@@ -108,14 +107,9 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"esf: cannot write {settings.Output}: {e.Message}");
+                stderr.WriteLine($"esf: cannot write {TerminalText.Escape(settings.Output?.ToString())}: {TerminalText.Escape(e.Message)}");
                 return CliApplication.OutputFailed;
             }
-        }
-
-        if (!ReferenceEquals(diagnostics, stderr))
-        {
-            stderr.Write(diagnostics.ToString());
         }
 
         if (!settings.Quiet)
@@ -232,7 +226,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         {
             if (diagnostic.Severity >= settings.MinSeverity)
             {
-                text.Append(source).Append(diagnostic.ToString()).Append(Environment.NewLine);
+                text.Append(TerminalText.Escape(source)).Append(TerminalText.Escape(diagnostic.ToString())).Append(Environment.NewLine);
             }
         }
 

@@ -135,8 +135,7 @@ internal sealed class XlsxOutput : OutputWriter
             _cells[i] = values[i] switch
             {
                 null => default,
-                string text when text.Length > MaxCellLength => Cut(text),
-                string text => new Cell(text),
+                string text => new Cell(XmlSafe(text.Length > MaxCellLength ? Cut(text) : text)),
                 int number => new Cell(number),
                 decimal number => new Cell(number),
                 LocalDate date => new Cell(date.ToDateTimeUnspecified(), _date),
@@ -148,7 +147,7 @@ internal sealed class XlsxOutput : OutputWriter
         return _book.AddRowAsync(_cells.AsMemory(0, values.Length));
     }
 
-    private Cell Cut(string text)
+    private string Cut(string text)
     {
         _cut++;
         var end = MaxCellLength - 1;
@@ -157,6 +156,62 @@ internal sealed class XlsxOutput : OutputWriter
             end--;
         }
 
-        return new Cell(string.Concat(text.AsSpan(0, end), "…"));
+        return string.Concat(text.AsSpan(0, end), "…");
+    }
+
+    /// <summary>
+    /// The text with every character XML 1.0 forbids — C0 controls but tab, line feed and carriage return, U+FFFE,
+    /// U+FFFF and unpaired surrogates — replaced by U+FFFD: a workbook is XML, and one such character in a cell makes
+    /// Excel refuse the whole file. The same string when there is none (nearly always).
+    /// </summary>
+    internal static string XmlSafe(string text)
+    {
+        var i = 0;
+        for (; i < text.Length; i++)
+        {
+            if (!IsXmlChar(text, i, out var pair))
+            {
+                break;
+            }
+
+            i += pair ? 1 : 0;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (destination, source) =>
+        {
+            for (var j = 0; j < source.Length; j++)
+            {
+                if (IsXmlChar(source, j, out var pair))
+                {
+                    destination[j] = source[j];
+                    if (pair)
+                    {
+                        destination[++j] = source[j];
+                    }
+                }
+                else
+                {
+                    destination[j] = '\uFFFD';
+                }
+            }
+        });
+    }
+
+    private static bool IsXmlChar(string text, int index, out bool pair)
+    {
+        pair = false;
+        var c = text[index];
+        if (char.IsHighSurrogate(c))
+        {
+            pair = index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]);
+            return pair;
+        }
+
+        return c is '\t' or '\n' or '\r' || (c >= '\u0020' && !char.IsLowSurrogate(c) && c is not ('\uFFFE' or '\uFFFF'));
     }
 }
