@@ -3,7 +3,7 @@
 #
 #   eng/benchmarks.sh [--baseline <git revision>] [suite...]
 #
-# Suites: pages fields scaling corpus pipeline pathological (default: all six), and compare (with --baseline only): Parse(string) and
+# Suites: pages fields scaling corpus pipeline pathological html (default: all seven), and compare (with --baseline only): Parse(string) and
 # its floor at HEAD and then at the baseline revision, so the before/after table compares two runs made minutes
 # apart on the same machine. Every suite runs on a clean checkout of HEAD in a temporary git worktree: the tables
 # name the commit they measured, and uncommitted changes (or a build in the working tree) cannot leak in. Results go to
@@ -19,11 +19,11 @@ suites=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --baseline) baseline="$2"; shift 2 ;;
-    pages|fields|scaling|corpus|pipeline|pathological|compare) suites+=("$1"); shift ;;
+    pages|fields|scaling|corpus|pipeline|pathological|html|compare) suites+=("$1"); shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-[[ ${#suites[@]} -eq 0 ]] && suites=(pages fields scaling corpus pipeline pathological)
+[[ ${#suites[@]} -eq 0 ]] && suites=(pages fields scaling corpus pipeline pathological html)
 if [[ -n "$baseline" && ! " ${suites[*]} " =~ " compare " ]]; then suites+=(compare); fi
 [[ -z "$(git -C "$root" status --porcelain --untracked-files=no)" ]] || echo "note: uncommitted changes are not measured; HEAD is" >&2
 
@@ -67,6 +67,7 @@ for suite in "${suites[@]}"; do
     corpus) run corpus "$current" '*CorpusBenchmarks*' ;;
     pipeline) run pipeline "$current" '*PipelineBenchmarks*' ;;
     pathological) run pathological "$current" '*PathologicalBenchmarks*' ;;
+    html) run html "$current" '*HtmlBenchmarks*' ;;
   esac
 done
 

@@ -30,6 +30,7 @@ var tables = new Dictionary<string, Func<string?>>
     ["corpus"] = () => Simple(Run("corpus"), CorpusNames, pagesPerOperation: 10_000),
     ["pipeline"] = () => Pipeline(Run("pipeline")),
     ["pathological"] = () => Pathological(Run("pathological")),
+    ["html"] = () => Html(Run("html")),
     ["ab"] = () => File.Exists(Path.Combine(artifacts, "ab", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "ab", "table.md")) : null,
     ["cli"] = () => File.Exists(Path.Combine(artifacts, "cli", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "cli", "table.md")) : null,
     ["pipeline-scaling"] = () => File.Exists(Path.Combine(artifacts, "pipeline-scaling", "table.md")) ? File.ReadAllText(Path.Combine(artifacts, "pipeline-scaling", "table.md")) : null,
@@ -259,6 +260,26 @@ string? Pathological(RunResult? run)
     {
         var allocated = Bytes(row["Allocated"]);
         sb.Append($"| {row["Shape"]} | {Time(row["Mean"])} | {(Nanoseconds(row["Mean"]) / normal).ToString("0.00", CultureInfo.InvariantCulture)} | {row["Allocated"]} | {(allocated / 1_000_000.0).ToString("0.0", CultureInfo.InvariantCulture)} |\n");
+    }
+
+    return sb.Append(Provenance(run)).ToString();
+}
+
+// HTML shapes parsed whole: time and allocation per page, with the page's size.
+string? Html(RunResult? run)
+{
+    if (run is null)
+    {
+        return null;
+    }
+
+    var sb = new StringBuilder();
+    sb.Append("| Shape | Units | Time | Allocated |\n");
+    sb.Append("|---|---:|---:|---:|\n");
+    foreach (var row in run.Rows)
+    {
+        var units = row["Shape"] == "sibling br" ? "1 000 000" : "200 000";
+        sb.Append($"| {row["Shape"]} | {units} | {Time(row["Mean"])} | {row["Allocated"]} |\n");
     }
 
     return sb.Append(Provenance(run)).ToString();

@@ -35,17 +35,15 @@ public static class EsfHtml
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(parser);
-        var max = parser.Options.MaxInputLength;
-        if (html.Length <= max)
-        {
-            return Parse(ToText(html), parser, cut: false);
-        }
-
-        // Not between the two halves of a surrogate pair.
-        return Parse(ToText(html[..(char.IsHighSurrogate(html[max - 1]) ? max - 1 : max)]), parser, cut: true);
+        return ParseText(html, parser, cut: false, []);
     }
 
-    /// <summary>Parses an HTML page from a stream of its bytes: the encoding comes from a byte order mark, else from <c>&lt;meta charset&gt;</c> or <c>&lt;meta http-equiv="Content-Type"&gt;</c>, else UTF-8.</summary>
+    /// <summary>
+    /// Parses an HTML page from a stream of its bytes. The encoding is a byte order mark's; else the bytes decide as
+    /// for a text page — UTF-8 when they are valid UTF-8, else Windows-1252 (ESF0011) — unless
+    /// <c>&lt;meta charset&gt;</c> (or <c>http-equiv="Content-Type"</c>) declares a single-byte encoding the bytes
+    /// agree with. A declaration the bytes contradict loses to them, with ESF0014.
+    /// </summary>
     /// <param name="html">The stream, read to its end (not closed).</param>
     /// <returns>The project, with diagnostics positioned in the HTML.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="html"/> is <see langword="null"/>.</exception>
@@ -63,8 +61,7 @@ public static class EsfHtml
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(parser);
-        var bounded = new BoundedReadStream(html, parser.Options.MaxInputBytes);
-        return Parse(ToText(bounded), parser, bounded.Exceeded);
+        return Parse(ReadBounded(html, parser.Options.MaxInputBytes), parser);
     }
 
     /// <summary>Parses an HTML page from its bytes, as <see cref="Parse(Stream)"/> does.</summary>
@@ -82,30 +79,32 @@ public static class EsfHtml
         ArgumentNullException.ThrowIfNull(parser);
         var max = parser.Options.MaxInputBytes;
         var cut = html.Length > max;
-        using var stream = new MemoryStream(html[..(int)Math.Min(html.Length, max)].ToArray(), writable: false);
-        return Parse(ToText(stream), parser, cut);
+        var text = HtmlEncoding.Decode(html[..(int)Math.Min(html.Length, max)], parser, out var diagnostics);
+        return ParseText(text, parser, cut, diagnostics);
     }
 
     /// <summary>Renders an HTML page to the text a browser shows, with the map from its lines back to the HTML.</summary>
     /// <param name="html">The HTML.</param>
     /// <returns>The text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="html"/> is <see langword="null"/>.</exception>
+    /// <remarks>Elements nested deeper than a browser builds (512) are flattened first, as a browser flattens them, so the cost stays linear in the page.</remarks>
     public static HtmlPageText ToText(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        using var document = Parser.ParseDocument(html);
-        return TextRenderer.Render(document);
+        return Render(html, out _, out _);
     }
 
     /// <summary>Renders an HTML page read from bytes (encoding as <see cref="Parse(Stream)"/> finds it).</summary>
-    /// <param name="html">The stream, read to its end (not closed): without the input limit <see cref="Parse(Stream)"/> applies, so bound the stream when it is untrusted.</param>
+    /// <param name="html">The stream, read to its end (not closed), so bound it when it is untrusted; the text is cut at the default parser's input limit.</param>
     /// <returns>The text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="html"/> is <see langword="null"/>.</exception>
     public static HtmlPageText ToText(Stream html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        using var document = Parser.ParseDocument(html);
-        return TextRenderer.Render(document);
+        using var buffer = new MemoryStream();
+        html.CopyTo(buffer);
+        var bytes = new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return ToText(HtmlEncoding.Decode(bytes, EsfProjectParser.Default, out _));
     }
 
     /// <summary>
@@ -138,25 +137,88 @@ public static class EsfHtml
             || text.StartsWith("<!--", StringComparison.Ordinal);
     }
 
-    /// <summary>Parses the rendered text and moves the diagnostics to the HTML; <paramref name="cut"/> says the HTML itself was longer than the input limit (ESF0006, once, at its start).</summary>
-    private static ProjectParseResult Parse(HtmlPageText page, EsfProjectParser parser, bool cut)
+    /// <summary>Renders the HTML (its nesting bounded first) and parses the text; <paramref name="flattened"/> counts the start tags set aside, the first at <paramref name="first"/>.</summary>
+    private static HtmlPageText Render(string html, out int flattened, out int first)
     {
-        var result = parser.Parse(page.Text);
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(result.Diagnostics.Length + 1);
-        if (cut && !result.Diagnostics.Any(d => d.Code == DiagnosticCodes.InputTooLong))
+        var bounded = NestingLimit.Apply(html, out flattened, out first);
+        using var document = Parser.ParseDocument(bounded);
+        return TextRenderer.Render(document);
+    }
+
+    /// <summary>
+    /// Parses decoded HTML: cut at the input limit (ESF0006, once, at its start), its nesting bounded (ESF0015 at the
+    /// first tag set aside), rendered and parsed as text, with the decoding's diagnostics first and the text's moved to
+    /// where their lines come from in the HTML.
+    /// </summary>
+    private static ProjectParseResult ParseText(string html, EsfProjectParser parser, bool cut, ImmutableArray<Diagnostic> inputDiagnostics)
+    {
+        var max = parser.Options.MaxInputLength;
+        if (html.Length > max)
         {
-            var descriptor = DiagnosticCodes.Find(DiagnosticCodes.InputTooLong)!;
-            var message = string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, parser.Options.MaxInputLength);
-            diagnostics.Add(new Diagnostic(descriptor.Code, descriptor.Severity, 1, 1, message));
+            html = html[..(char.IsHighSurrogate(html[max - 1]) ? max - 1 : max)]; // not between the halves of a pair
+            cut = true;
+        }
+
+        var page = Render(html, out var flattened, out var first);
+        var result = parser.Parse(page.Text);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(inputDiagnostics.Length + result.Diagnostics.Length + 2);
+        diagnostics.AddRange(inputDiagnostics);
+        if (cut && !diagnostics.Any(d => d.Code == DiagnosticCodes.InputTooLong) && !result.Diagnostics.Any(d => d.Code == DiagnosticCodes.InputTooLong))
+        {
+            diagnostics.Add(Make(DiagnosticCodes.InputTooLong, 1, 1, max));
+        }
+
+        if (flattened > 0)
+        {
+            var (line, column) = PositionOf(html, first);
+            diagnostics.Add(Make(DiagnosticCodes.HtmlNestedTooDeeply, line, column, flattened, NestingLimit.MaxDepth));
         }
 
         foreach (var d in result.Diagnostics)
         {
-            var html = page.ToHtml(new SourcePosition(d.Line, d.Column));
-            diagnostics.Add(d with { Line = html.Line, Column = html.Column });
+            var at = page.ToHtml(new SourcePosition(d.Line, d.Column));
+            diagnostics.Add(d with { Line = Math.Max(1, at.Line), Column = Math.Max(1, at.Column) });
         }
 
         return result with { Diagnostics = diagnostics.DrainToImmutable() };
+    }
+
+    /// <summary>A diagnostic of the catalogue with its message formatted.</summary>
+    internal static Diagnostic Make(string code, int line, int column, params object[] args)
+    {
+        var descriptor = DiagnosticCodes.Find(code)!;
+        return new Diagnostic(code, descriptor.Severity, line, column, string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args));
+    }
+
+    /// <summary>The 1-based line and column of an index, lines ending at LF, CRLF or a lone CR as the parser counts them.</summary>
+    private static (int Line, int Column) PositionOf(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, index - lineStart + 1);
+    }
+
+    /// <summary>A stream's bytes up to <paramref name="limit"/> and one more (so a longer page is seen to be cut), never more.</summary>
+    private static byte[] ReadBounded(Stream stream, long limit)
+    {
+        var bounded = new BoundedReadStream(stream, limit);
+        using var buffer = new MemoryStream();
+        bounded.CopyTo(buffer);
+        if (bounded.Exceeded)
+        {
+            buffer.WriteByte(0); // one byte past the limit: Parse sees the page is longer and cuts it (ESF0006)
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>

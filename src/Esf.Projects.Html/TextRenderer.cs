@@ -47,6 +47,10 @@ internal sealed class TextRenderer
     private int _preformatted;
     private readonly Dictionary<IElement, int> _listNumbers = [];
 
+    /// <summary>Work done on this thread since it was last reset: one per node visited and per character rendered, for tests that check the cost grows linearly.</summary>
+    [ThreadStatic]
+    internal static long Work;
+
     /// <summary>Renders the document's root element.</summary>
     public static HtmlPageText Render(IDocument document)
     {
@@ -61,12 +65,14 @@ internal sealed class TextRenderer
 
     private void Walk(IElement root)
     {
-        // Frames: an element still to enter, or the end of one already entered (its closing line breaks).
-        var stack = new Stack<(INode Node, bool Exit, int Breaks)>();
-        stack.Push((root, false, 0));
+        // Frames: an element still to enter (with whether an element comes before it among its siblings), or the end
+        // of one already entered (its closing line breaks).
+        var stack = new Stack<(INode Node, bool Exit, int Breaks, bool AfterElement)>();
+        stack.Push((root, false, 0, false));
         while (stack.Count > 0)
         {
-            var (node, exit, breaks) = stack.Pop();
+            var (node, exit, breaks, afterElement) = stack.Pop();
+            Work++;
             if (exit)
             {
                 _preformatted -= IsPreformatted((IElement)node) ? 1 : 0;
@@ -108,16 +114,26 @@ internal sealed class TextRenderer
                     {
                         AppendText(number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " : "• ", preformatted: true);
                     }
-                    else if ((name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase)) && element.PreviousElementSibling is not null)
+                    else if ((name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase)) && afterElement)
                     {
                         AppendText("\t", preformatted: true);
                     }
 
                     _preformatted += IsPreformatted(element) ? 1 : 0;
-                    stack.Push((element, true, own));
-                    for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+                    stack.Push((element, true, own, false));
+
+                    // By index: AngleSharp's PreviousSibling and PreviousElementSibling search the parent's children,
+                    // which made a page of many siblings quadratic.
+                    var children = element.ChildNodes;
+                    var firstElement = 0;
+                    while (firstElement < children.Length && children[firstElement] is not IElement)
                     {
-                        stack.Push((child, false, 0));
+                        firstElement++;
+                    }
+
+                    for (var i = children.Length - 1; i >= 0; i--)
+                    {
+                        stack.Push((children[i], false, 0, i > firstElement));
                     }
 
                     break;
@@ -176,6 +192,7 @@ internal sealed class TextRenderer
 
     private void AppendText(string data, bool preformatted)
     {
+        Work += data.Length;
         foreach (var c in data)
         {
             if (preformatted)
@@ -248,7 +265,12 @@ internal sealed class TextRenderer
             end--;
         }
 
-        _text.Length = end;
+        if (end != _text.Length)
+        {
+            // Only when there is something to cut: setting the length of a StringBuilder whose last chunk is empty
+            // rebuilds a chunk, which once per line made a page of many lines quadratic.
+            _text.Length = end;
+        }
     }
 
     private void NewLine()

@@ -118,5 +118,27 @@ public sealed class EsfProjectParser
         return Parse(bytes.AsSpan());
     }
 
+    /// <summary>
+    /// Decodes a page's bytes to text exactly as <see cref="Parse(ReadOnlySpan{byte})"/> does — a byte order mark,
+    /// else UTF-8, else <see cref="ProjectParserOptions.FallbackEncoding"/> (ESF0011), or
+    /// <see cref="ProjectParserOptions.InputEncoding"/> — and cut at <see cref="ProjectParserOptions.MaxInputLength"/>
+    /// (ESF0006), without parsing it: for readers of another format (HTML) that render the text before parsing it.
+    /// </summary>
+    /// <param name="bytes">The page's bytes.</param>
+    /// <param name="diagnostics">What decoding found (ESF0003, ESF0006, ESF0011, ESF0012), each at line 1, column 1: they concern the input as a whole.</param>
+    /// <returns>The text (a UTF-8 byte order mark is kept, as the parser skips it).</returns>
+    public string Decode(ReadOnlySpan<byte> bytes, out ImmutableArray<Diagnostic> diagnostics)
+    {
+        var bag = NewBag();
+        var text = InputDecoder.Decode(bytes, _config.Options, bag, out var cut);
+        if (cut)
+        {
+            bag.Add(DiagnosticCodes.InputTooLong, new SourcePosition(1, 1), _config.Options.MaxInputLength);
+        }
+
+        diagnostics = [.. bag.ToSortedArray().Select(d => d with { Line = 1, Column = 1 })];
+        return text;
+    }
+
     private DiagnosticBag NewBag() => new(_config.Options.WarningsAsErrors, _config.Options.MaxDiagnosticsPerCode);
 }

@@ -53,6 +53,12 @@ public static class DiagnosticCodes
     /// <summary>ESF0013 (warning): more diagnostics of one code than <see cref="ProjectParserOptions.MaxDiagnosticsPerCode"/> on one page; the rest were counted, not kept.</summary>
     public const string DiagnosticsLimited = "ESF0013";
 
+    /// <summary>ESF0014 (warning): an HTML page declares one encoding (<c>&lt;meta charset&gt;</c>) and its bytes are another; the bytes were read as what they are.</summary>
+    public const string DeclaredEncodingContradicted = "ESF0014";
+
+    /// <summary>ESF0015 (warning): an HTML page nests elements deeper than a browser builds; the deeper tags were ignored and their text kept.</summary>
+    public const string HtmlNestedTooDeeply = "ESF0015";
+
     /// <summary>ESF0101 (warning): a header field is given twice; the first value is used, the second is kept as an extra field.</summary>
     public const string DuplicateField = "ESF0101";
 
@@ -165,6 +171,8 @@ public static class DiagnosticCodes
         new(DecodedWithFallback, DiagnosticSeverity.Warning, "The input is not UTF-8 and was read in the fallback encoding.", "The input is not valid UTF-8 (the first invalid byte is at offset {1}); it was read as {0}, in which it is valid. Check that å, ä and ö read right."),
         new(InvalidEncodedText, DiagnosticSeverity.Error, "The input holds an invalid byte sequence.", "The input is not valid {0} here; each invalid byte sequence was replaced with U+FFFD."),
         new(DiagnosticsLimited, DiagnosticSeverity.Warning, "A diagnostic code reached its limit on this page.", "{0} more diagnostics {1} were left out: at most {2} of one code are kept per page."),
+        new(DeclaredEncodingContradicted, DiagnosticSeverity.Warning, "The page declares an encoding its bytes are not in.", "The page declares the encoding '{0}', but its bytes are {1}; they were read as {1}. Check that å, ä and ö read right."),
+        new(HtmlNestedTooDeeply, DiagnosticSeverity.Warning, "HTML elements nest deeper than a browser builds.", "{0} HTML start tags nest deeper than {1} elements; they were ignored as a browser ignores them, and their text is kept."),
         new(DuplicateField, DiagnosticSeverity.Warning, "A header field is given twice.", "The header field '{0}' is given twice; the first value is used and this one is kept as an extra field."),
         new(ValueWrittenAsMissing, DiagnosticSeverity.Info, "A header value is written as missing (saknas).", "The header field '{0}' is written as missing ('{1}'); its value is null and the raw text is kept."),
         new(EmptyValue, DiagnosticSeverity.Info, "A header label has no value.", "The header field '{0}' has no value."),

@@ -179,7 +179,7 @@ public partial class ReadMeTests
         try
         {
             #region docs/html.md
-            var result = EsfHtml.Parse(File.OpenRead("page.html"));   // charset from the BOM or <meta charset>, else UTF-8
+            var result = EsfHtml.Parse(File.OpenRead("page.html"));   // encoding: see "Encodings" below
             Console.WriteLine(result.Project.Title);
             #endregion
 

@@ -1,0 +1,31 @@
+using BenchmarkDotNet.Attributes;
+using Esf.Projects.Html;
+using Esf.Projects.Tests.Html;
+
+namespace Esf.Projects.Benchmarks;
+
+/// <summary>
+/// HTML pages of the shapes that were quadratic (many siblings, deep nesting), parsed whole by
+/// <see cref="EsfHtml.Parse(string)"/>: decoding aside, the HTML5 tree builder, the renderer and the text parser.
+/// The <c>sibling br</c> row is one million <c>a&lt;br&gt;</c> (5 MB of HTML); every other shape repeats its unit
+/// 200 000 times.
+/// </summary>
+[MemoryDiagnoser]
+public class HtmlBenchmarks
+{
+    private string _html = string.Empty;
+
+    /// <summary>The shapes of the hostile HTML tests.</summary>
+    public static IEnumerable<string> Shapes => HtmlShapes.Makers.Keys;
+
+    /// <summary>The shape measured.</summary>
+    [ParamsSource(nameof(Shapes))]
+    public string Shape { get; set; } = "sibling br";
+
+    [GlobalSetup]
+    public void Setup() => _html = HtmlShapes.Makers[Shape](Shape == "sibling br" ? 1_000_000 : 200_000);
+
+    /// <summary>The page parsed, from its HTML to the project.</summary>
+    [Benchmark]
+    public ProjectParseResult Parse() => EsfHtml.Parse(_html);
+}
