@@ -21,7 +21,7 @@ using var sigxfsz = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()
     ? PosixSignalRegistration.Create((PosixSignal)25, context => context.Cancel = true)
     : null;
 
-using var stdin = Console.OpenStandardInput();
+using var stdin = ClosedInput.WasClosed() ? new ClosedInput() : Console.OpenStandardInput();
 using var stdout = Console.OpenStandardOutput();
 var exit = await CliApplication.RunAsync(args, stdin, stdout, new FailSafeWriter(Console.Error), interrupt.Token).ConfigureAwait(false);
 return exit == CliApplication.Interrupted ? 128 + Volatile.Read(ref signal) : exit;

@@ -75,6 +75,26 @@ public sealed class OutputFailureTests : IDisposable
         Assert.StartsWith("esf: cannot write the output: ", stderr, StringComparison.Ordinal);
     }
 
+    [UnixFact]
+    public void A_closed_standard_input_is_a_read_error_for_dash_not_a_hang()
+    {
+        // (timeout: a regression would wait for ever on the runtime's own pipe.)
+        var (exit, stdout, stderr) = Shell($"timeout 60 {Esf} parse --format jsonl - '{Seeds.Path_(Seeds.Names.First())}' <&-");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(2, stdout.TrimEnd('\n').Split('\n').Length);
+        Assert.Contains("-(1,1): error ESF0009: The input could not be read: Standard input is closed.", stderr, StringComparison.Ordinal);
+    }
+
+    [UnixFact]
+    public void Standard_input_given_as_a_pipe_is_read()
+    {
+        var (exit, stdout, _) = Shell($"printf 'Titel\\nProjektägare: A\\n' | {Esf} parse --quiet --format jsonl -");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"title\":\"Titel\"", stdout, StringComparison.Ordinal);
+    }
+
     private static (int Exit, string Stdout, string Stderr) Shell(string command)
     {
         var start = new ProcessStartInfo("bash", ["-c", command])

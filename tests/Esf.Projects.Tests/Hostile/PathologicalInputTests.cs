@@ -25,6 +25,11 @@ public class PathologicalInputTests
         return (WorkCounter.Steps, allocated);
     }
 
+    /// <summary>docs/hostile-input.md states the first parse's cost per line from these sizes: a change must change the docs.</summary>
+    [Fact]
+    public void The_line_tables_cost_the_56_bytes_per_line_the_docs_state() =>
+        Assert.Equal(56, System.Runtime.CompilerServices.Unsafe.SizeOf<TextLine>() + System.Runtime.CompilerServices.Unsafe.SizeOf<LineInfo>());
+
     [Theory]
     [MemberData(nameof(Shapes))]
     public void Work_and_memory_grow_linearly(string shape)
