@@ -5,8 +5,9 @@ namespace Esf.Projects.Tests;
 
 /// <summary>
 /// Each seed's JSON against the checked-in Golden/&lt;seed&gt;.json, one test per top-level property so a failure
-/// names the property. The golden files were reviewed against the pages (SeedFactsTests asserts the key facts by
-/// hand). After an intended change, regenerate with <c>ESF_UPDATE_GOLDEN=1 dotnet test</c> and review the diff.
+/// names the property, and every other test page (layout examples, real pages) against Golden/&lt;folder&gt;/. The
+/// golden files were reviewed against the pages (SeedFactsTests, LayoutFactsTests and RealPageSignalTests assert the
+/// key facts by hand). After an intended change, regenerate with <c>ESF_UPDATE_GOLDEN=1 dotnet test</c> and review the diff.
 /// </summary>
 public class GoldenTests
 {
@@ -52,23 +53,31 @@ public class GoldenTests
             $"{seed}: {property}\nexpected: {expectedProject[property]?.ToJsonString()}\nactual:   {actualProject[property]?.ToJsonString()}");
     }
 
+    /// <summary>Every page the tests hold — seeds, layout examples, real pages — as a whole document against its golden file.</summary>
     [Theory]
-    [MemberData(nameof(Seeds.All), MemberType = typeof(Seeds))]
-    public void Whole_document_matches_golden(string seed)
+    [MemberData(nameof(TestPages.All), MemberType = typeof(TestPages))]
+    public void Whole_document_matches_golden(string page)
     {
-        var (actual, expected) = Load(seed);
+        var (actual, expected) = LoadPage(page);
 
-        Assert.True(JsonNode.DeepEquals(expected, actual), seed);
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"{page}: differs from its golden file (ESF_UPDATE_GOLDEN=1 dotnet test rewrites it; review the diff)");
         Assert.Equal(ProjectProperties.Order(StringComparer.Ordinal), actual["project"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
-    private static (JsonNode Actual, JsonNode Expected) Load(string seed)
+    private static (JsonNode Actual, JsonNode Expected) Load(string seed) => LoadPage("seeds/" + seed);
+
+    /// <summary>The page's JSON and its golden file: Golden/&lt;seed&gt;.json for a seed, Golden/&lt;folder&gt;/&lt;name&gt;.json for the others.</summary>
+    private static (JsonNode Actual, JsonNode Expected) LoadPage(string relativePath)
     {
-        var json = EsfJson.Serialize(Seeds.Parse(seed), "seeds/" + seed);
-        var goldenPath = Path.Combine(AppContext.BaseDirectory, "Golden", Path.ChangeExtension(seed, ".json"));
+        var json = EsfJson.Serialize(TestPages.Parse(relativePath), relativePath);
+        var folder = Path.GetDirectoryName(relativePath)!;
+        var golden = Path.Combine("Golden", folder == "seeds" ? string.Empty : folder, Path.ChangeExtension(Path.GetFileName(relativePath), ".json"));
+        var goldenPath = Path.Combine(AppContext.BaseDirectory, golden);
         if (Environment.GetEnvironmentVariable("ESF_UPDATE_GOLDEN") == "1")
         {
-            var sourcePath = Path.Combine(Seeds.RepositoryRoot, "tests", "Esf.Projects.Tests", "Golden", Path.ChangeExtension(seed, ".json"));
+            var sourcePath = Path.Combine(Seeds.RepositoryRoot, "tests", "Esf.Projects.Tests", golden);
+            Directory.CreateDirectory(Path.GetDirectoryName(sourcePath)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(goldenPath)!);
             File.WriteAllText(sourcePath, json + "\n");
             File.WriteAllText(goldenPath, json + "\n");
         }
