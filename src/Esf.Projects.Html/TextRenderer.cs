@@ -67,11 +67,11 @@ internal sealed class TextRenderer
     {
         // Frames: an element still to enter (with whether an element comes before it among its siblings), or the end
         // of one already entered (its closing line breaks).
-        var stack = new Stack<(INode Node, bool Exit, int Breaks, bool AfterElement)>();
-        stack.Push((root, false, 0, false));
+        var stack = new Stack<(INode Node, bool Exit, int Breaks, IElement? PreviousElement)>();
+        stack.Push((root, false, 0, null));
         while (stack.Count > 0)
         {
-            var (node, exit, breaks, afterElement) = stack.Pop();
+            var (node, exit, breaks, previousElement) = stack.Pop();
             Work++;
             if (exit)
             {
@@ -109,32 +109,48 @@ internal sealed class TextRenderer
                     }
 
                     var own = SpacedBlocks.Contains(name) ? 2 : Blocks.Contains(name) ? 1 : 0;
-                    RequireBreaks(own);
+                    if (name.Equals("dd", StringComparison.OrdinalIgnoreCase) && previousElement is { LocalName: "dt" })
+                    {
+                        // A term and its description are one row, as a table's cells are: "Label<TAB>value" (the line
+                        // break the term's end asked for is not made).
+                        _pendingBreaks = 0;
+                        AppendText("\t", preformatted: true);
+                    }
+                    else
+                    {
+                        RequireBreaks(own);
+                    }
+
                     if (name.Equals("li", StringComparison.OrdinalIgnoreCase))
                     {
                         AppendText(number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " : "• ", preformatted: true);
                     }
-                    else if ((name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase)) && afterElement)
+                    else if ((name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase)) && previousElement is not null)
                     {
                         AppendText("\t", preformatted: true);
                     }
 
                     _preformatted += IsPreformatted(element) ? 1 : 0;
-                    stack.Push((element, true, own, false));
+                    stack.Push((element, true, own, null));
 
                     // By index: AngleSharp's PreviousSibling and PreviousElementSibling search the parent's children,
-                    // which made a page of many siblings quadratic.
+                    // which made a page of many siblings quadratic. Each child goes on the stack (last first, so they
+                    // come off in order) with the element before it among its siblings, found in one forward pass.
                     var children = element.ChildNodes;
-                    var firstElement = 0;
-                    while (firstElement < children.Length && children[firstElement] is not IElement)
+                    var previous = System.Buffers.ArrayPool<IElement?>.Shared.Rent(children.Length);
+                    IElement? last = null;
+                    for (var i = 0; i < children.Length; i++)
                     {
-                        firstElement++;
+                        previous[i] = last;
+                        last = children[i] as IElement ?? last;
                     }
 
                     for (var i = children.Length - 1; i >= 0; i--)
                     {
-                        stack.Push((children[i], false, 0, i > firstElement));
+                        stack.Push((children[i], false, 0, previous[i]));
                     }
+
+                    System.Buffers.ArrayPool<IElement?>.Shared.Return(previous, clearArray: true);
 
                     break;
             }

@@ -80,12 +80,28 @@ internal abstract class LabelLineReader : LayoutReader
         return -1;
     }
 
-    /// <summary>A line that starts a row wherever it stands: a known label alone or with <c>: value</c>, or an unknown <c>Label:</c> with nothing after it.</summary>
+    /// <summary>
+    /// A line that starts a row wherever it stands: a known label alone or with <c>: value</c>, an unknown <c>Label:</c>
+    /// with nothing after it, or an unknown label whose value follows a tab (<c>Label:&lt;TAB&gt;value</c>, a table row
+    /// as copied or rendered from HTML: the tab marks a cell boundary no sentence has).
+    /// </summary>
     private static bool IsRowStart(PageLines page, int index)
     {
         var info = page.Line(index);
-        return (info.Is(LineFlags.KnownLabel) && info.Label.IsStrong)
-            || (info.Is(LineFlags.UnknownLabel) && info.ValueOffset >= page.Lines[index].ContentLength && page.Content(index)[^1] == ':');
+        if (info.Is(LineFlags.KnownLabel) && info.Label.IsStrong)
+        {
+            return true;
+        }
+
+        if (!info.Is(LineFlags.UnknownLabel))
+        {
+            return false;
+        }
+
+        var content = page.Content(index);
+        return info.ValueOffset >= content.Length
+            ? content[^1] == ':'
+            : content[info.UnknownLabelLength..info.ValueOffset].Contains('\t');
     }
 
     private static int ReadRows(PageLines page, int start, PageFrame frame)
