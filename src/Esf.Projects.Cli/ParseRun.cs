@@ -48,8 +48,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {
             file?.Dispose();
-            stderr.WriteLine($"esf: cannot write {TerminalText.Escape(settings.Output?.ToString())}: {TerminalText.Escape(e.Message)}");
-            return CliApplication.OutputFailed;
+            return CannotWrite(e);
         }
 
         using var partial = file;
@@ -86,8 +85,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         if (failure is not null)
         {
             progress?.Dispose();
-            stderr.WriteLine($"esf: cannot write {TerminalText.Escape(settings.Output?.ToString() ?? "the output")}: {TerminalText.Escape(failure.Message)}");
-            return CliApplication.OutputFailed;
+            return CannotWrite(failure);
         }
 
         progress?.Dispose();
@@ -107,8 +105,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"esf: cannot write {TerminalText.Escape(settings.Output?.ToString())}: {TerminalText.Escape(e.Message)}");
-                return CliApplication.OutputFailed;
+                return CannotWrite(e);
             }
         }
 
@@ -172,6 +169,13 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             progress?.Advance(page.Source);
             await output.WriteAsync(page.Output).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The one line for a failed write (exit 3): the output named, standard output's as "the output".</summary>
+    private int CannotWrite(Exception e)
+    {
+        stderr.WriteLine($"esf: cannot write {TerminalText.Escape(settings.Output?.ToString() ?? "the output")}: {TerminalText.Escape(e.Message)}");
+        return CliApplication.OutputFailed;
     }
 
     private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or SqliteException;
