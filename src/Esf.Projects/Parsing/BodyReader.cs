@@ -129,7 +129,13 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
                 return false;
             }
 
-            if (page.NextNonBlank(next) is >= 0 and var following && page.Is(following, LineFlags.ListItem) && page.Is(index, LineFlags.HasLeadInVerb))
+            var following = page.NextNonBlank(next);
+            if (following < 0)
+            {
+                return false; // nothing after it to head: the last line of a page (often one cut short) is text
+            }
+
+            if (page.Is(following, LineFlags.ListItem) && page.Is(index, LineFlags.HasLeadInVerb))
             {
                 return false; // "Under projekttiden ska deltagarna" / "- …": the sentence that leads into the list
             }
