@@ -18,8 +18,7 @@ public partial class HtmlTests
         get
         {
             var data = new TheoryData<string, string>();
-            var pages = Seeds.Names.Select(n => Path.Combine("seeds", n))
-                .Concat(Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Layouts"), "*.txt").Order(StringComparer.Ordinal).Select(f => Path.Combine("Layouts", Path.GetFileName(f))));
+            var pages = TestPages.RelativePaths;
             foreach (var page in pages)
             {
                 foreach (var structure in new[] { "paragraphs", "semantic", "table" })
