@@ -8,11 +8,20 @@ namespace Esf.Projects.Html;
 /// </summary>
 public sealed class HtmlPageText
 {
-    internal HtmlPageText(string text, ImmutableArray<SourcePosition> lineOrigins)
+    internal HtmlPageText(string text, ImmutableArray<SourcePosition> lineOrigins, ImmutableArray<HtmlSetAside> setAside)
     {
         Text = text;
         LineOrigins = lineOrigins;
+        SetAside = setAside;
     }
+
+    /// <summary>
+    /// What the renderer left out as site chrome rather than the page's content — navigation, the site's header and
+    /// footer, cookie dialogs, breadcrumbs, or everything outside the element the page marks as its content — in the
+    /// order met, each with where it starts and why (docs/html.md lists the rules). Hidden elements, scripts and
+    /// styles, which a browser never shows, are not listed.
+    /// </summary>
+    public ImmutableArray<HtmlSetAside> SetAside { get; }
 
     /// <summary>The rendered text, lines separated by <c>\n</c>.</summary>
     public string Text { get; }
@@ -33,3 +42,9 @@ public sealed class HtmlPageText
     /// <returns><see cref="Text"/>.</returns>
     public override string ToString() => Text;
 }
+
+/// <summary>An element the renderer set aside as site chrome.</summary>
+/// <param name="Element">The element, as <c>&lt;nav&gt;</c>, or what was left out, as <c>everything outside &lt;main&gt;</c>.</param>
+/// <param name="Position">Where the element starts in the HTML (1-based line and column).</param>
+/// <param name="Reason">Which rule set it aside: <c>&lt;nav&gt;</c>, <c>role=banner</c>, <c>class or id 'cookie'</c> …</param>
+public sealed record HtmlSetAside(string Element, SourcePosition Position, string Reason);

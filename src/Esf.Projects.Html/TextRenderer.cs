@@ -23,7 +23,7 @@ internal sealed class TextRenderer
 {
     private static readonly HashSet<string> NotRendered = new(StringComparer.OrdinalIgnoreCase)
     {
-        "head", "script", "style", "template", "noscript", "iframe", "object", "embed", "canvas", "svg", "math", "select", "datalist", "audio", "video", "input", "button", "textarea",
+        "head", "script", "style", "template", "noscript", "iframe", "object", "embed", "canvas", "svg", "math", "select", "datalist", "audio", "video", "input", "textarea",
     };
 
     private static readonly HashSet<string> SpacedBlocks = new(StringComparer.OrdinalIgnoreCase)
@@ -51,17 +51,103 @@ internal sealed class TextRenderer
     [ThreadStatic]
     internal static long Work;
 
-    /// <summary>Renders the document's root element.</summary>
+    private static readonly HashSet<string> ChromeRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+    };
+
+    /// <summary>Parts of class and id names that common cookie-consent tools, breadcrumbs and skip links use.</summary>
+    private static readonly string[] ChromeNames = ["cookie", "consent", "gdpr", "breadcrumb", "skip-link", "skiplink", "skip-to", "skip-nav"];
+
+    /// <summary>Whole class or id names sites give their header, menus, sidebar, share buttons and footer; a bare <c>header</c> is not one of them (an article's header holds its title).</summary>
+    private static readonly HashSet<string> ChromeClasses = new(StringComparer.Ordinal)
+    {
+        "site-header", "site-footer", "page-footer", "navbar", "nav", "navigation", "menu", "main-menu", "sidebar", "footer", "share", "social-share", "share-buttons",
+    };
+
+    private readonly List<HtmlSetAside> _setAside = [];
+
+    /// <summary>How many of the elements being walked are content landmarks (<c>main</c>, <c>article</c>, <c>section</c>): inside one, a <c>header</c> or <c>footer</c> is the content's own.</summary>
+    private int _inContent;
+
+    /// <summary>
+    /// Renders the page's content: the element the page marks as its content (<c>&lt;main&gt;</c>,
+    /// <c>role="main"</c>, or its only <c>&lt;article&gt;</c>) when it marks one, else the whole document; site chrome
+    /// inside it is set aside either way (<see cref="ChromeReason"/>).
+    /// </summary>
     public static HtmlPageText Render(IDocument document)
     {
         var renderer = new TextRenderer();
         if (document.DocumentElement is { } root)
         {
-            renderer.Walk(root);
+            var content = document.QuerySelector("main, [role=main]") ?? (document.QuerySelectorAll("article") is { Length: 1 } articles ? articles[0] : null);
+            if (content is not null && IsRendered(content))
+            {
+                renderer._setAside.Add(new HtmlSetAside("everything outside <" + content.LocalName + ">", PositionOf(content, new SourcePosition(1, 1)), "the page marks this element as its content"));
+                renderer._inContent++;
+                renderer.Walk(content);
+            }
+            else
+            {
+                renderer.Walk(root);
+            }
         }
 
         return renderer.Finish();
     }
+
+    /// <summary>
+    /// Why an element is site chrome rather than the page's content, or <see langword="null"/>: navigation, asides and
+    /// dialogs; the ARIA roles of those and of site banners and footers; a <c>header</c> or <c>footer</c> of the page
+    /// (not one inside its content); what is hidden from assistive technology; and cookie-consent, breadcrumb and
+    /// skip-link containers, by the class and id names common tools give them. When in doubt, content: nothing else
+    /// is set aside.
+    /// </summary>
+    private string? ChromeReason(IElement element)
+    {
+        var name = element.LocalName;
+        if (name is "nav" or "aside" or "dialog")
+        {
+            return "<" + name + ">";
+        }
+
+        if (name is "header" or "footer" && _inContent == 0)
+        {
+            return "the page's <" + name + ">";
+        }
+
+        if (element.GetAttribute("role") is { } role && ChromeRoles.Contains(role.Trim()))
+        {
+            return "role=" + role.Trim();
+        }
+
+        if (string.Equals(element.GetAttribute("aria-hidden"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return "aria-hidden";
+        }
+
+        var names = (element.GetAttribute("class") + " " + element.Id).ToLowerInvariant();
+        foreach (var part in ChromeNames)
+        {
+            if (names.Contains(part, StringComparison.Ordinal))
+            {
+                return "class or id '" + part + "'";
+            }
+        }
+
+        foreach (var token in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (ChromeClasses.Contains(token))
+            {
+                return "class or id '" + token + "'";
+            }
+        }
+
+        return null;
+    }
+
+    private static SourcePosition PositionOf(IElement element, SourcePosition fallback) =>
+        element.SourceReference?.Position is { } p ? new SourcePosition(p.Line, p.Column) : fallback;
 
     private void Walk(IElement root)
     {
@@ -76,6 +162,7 @@ internal sealed class TextRenderer
             if (exit)
             {
                 _preformatted -= IsPreformatted((IElement)node) ? 1 : 0;
+                _inContent -= IsContentLandmark((IElement)node) ? 1 : 0;
                 RequireBreaks(breaks);
                 continue;
             }
@@ -90,6 +177,12 @@ internal sealed class TextRenderer
                     int? number = element.LocalName == "li" && element.ParentElement is { LocalName: "ol" } ordered ? NextNumber(ordered) : null;
                     if (!IsRendered(element))
                     {
+                        break;
+                    }
+
+                    if (ChromeReason(element) is { } reason)
+                    {
+                        _setAside.Add(new HtmlSetAside("<" + element.LocalName + ">", PositionOf(element, _current), reason));
                         break;
                     }
 
@@ -131,6 +224,7 @@ internal sealed class TextRenderer
                     }
 
                     _preformatted += IsPreformatted(element) ? 1 : 0;
+                    _inContent += IsContentLandmark(element) ? 1 : 0;
                     stack.Push((element, true, own, null));
 
                     // By index: AngleSharp's PreviousSibling and PreviousElementSibling search the parent's children,
@@ -173,6 +267,9 @@ internal sealed class TextRenderer
         var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal);
         return !compact.Contains("display:none", StringComparison.OrdinalIgnoreCase) && !compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>Elements whose <c>header</c> and <c>footer</c> belong to the content, not to the site.</summary>
+    private static bool IsContentLandmark(IElement element) => element.LocalName is "main" or "article" or "section";
 
     /// <summary>Elements whose text keeps its whitespace and line breaks.</summary>
     private static bool IsPreformatted(IElement element) => element.LocalName is "pre" or "textarea" or "listing" or "xmp";
@@ -310,6 +407,6 @@ internal sealed class TextRenderer
             _origins.Add(_current); // the last line is empty: it still has a place in the HTML
         }
 
-        return new HtmlPageText(_text.ToString(), [.. _origins]);
+        return new HtmlPageText(_text.ToString(), [.. _origins], [.. _setAside]);
     }
 }

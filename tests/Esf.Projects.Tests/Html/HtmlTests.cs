@@ -21,7 +21,7 @@ public partial class HtmlTests
             var pages = TestPages.RelativePaths;
             foreach (var page in pages)
             {
-                foreach (var structure in new[] { "paragraphs", "semantic", "table" })
+                foreach (var structure in new[] { "paragraphs", "semantic", "table", "cms", "cms-classes" })
                 {
                     data.Add(page, structure);
                 }
@@ -41,12 +41,16 @@ public partial class HtmlTests
         {
             "paragraphs" => Paragraphs(text),
             "semantic" => Semantic(text, expected, table: false),
+            "cms" => Cms(Semantic(text, expected, table: false), landmarks: true),
+            "cms-classes" => Cms(Semantic(text, expected, table: false), landmarks: false),
             _ => Semantic(text, expected, table: true),
         };
 
         var actual = EsfHtml.Parse(html);
 
         Assert.Equal(Facts(expected), Facts(actual));
+        var json = Esf.Projects.Json.EsfJson.Serialize(actual);
+        Assert.All(ChromeText, chrome => Assert.DoesNotContain(chrome, json, StringComparison.Ordinal));
         Assert.Equal(actual, EsfHtml.Parse(new MemoryStream(Encoding.UTF8.GetBytes(html))));
     }
 
@@ -206,7 +210,7 @@ public partial class HtmlTests
         return string.Join(
             "\n",
             [
-                $"title {p.Title}", $"layout {p.Layout}", $"owner {p.Owner} {p.OrganisationNumber}", $"money {p.GrantedEsfSupport} {p.TotalBudget}",
+                $"title {p.Title}", $"notice {Collapse(p.Notice)}", $"layout {p.Layout}", $"owner {p.Owner} {p.OrganisationNumber}", $"money {p.GrantedEsfSupport} {p.TotalBudget}",
                 $"period {p.Period}", $"region {p.Region}", $"number {p.ProjectNumber}", $"contact {p.Contact}",
                 .. p.Fields.Select(f => $"field {f.Kind} {Collapse(f.Value)}"),
                 .. p.Sections.Select(s => $"section {s.Heading} | {Collapse(s.Text)}"),
@@ -248,6 +252,39 @@ public partial class HtmlTests
         }
 
         return blocks;
+    }
+
+    /// <summary>Text of site chrome the CMS-like structures put around a page; none of it may reach the project.</summary>
+    private static readonly string[] ChromeText = ["Svenska ESF-rådet", "Så söker du stöd", "Projektbanken &gt;", "Vi använder kakor", "Godkänn alla", "Relaterade projekt", "Dela sidan", "Hoppa till innehållet"];
+
+    /// <summary>
+    /// The body of a page as a content-managed site serves it: a skip link, a site header with a menu, breadcrumbs, a
+    /// cookie dialog with buttons, the content, share buttons, an aside and a footer. With <paramref name="landmarks"/>
+    /// the HTML elements and ARIA roles mark them (and <c>&lt;main&gt;&lt;article&gt;</c> the content); without, only
+    /// the class names common sites give them, and the content sits in a plain <c>div</c>.
+    /// </summary>
+    private static string Cms(string page, bool landmarks)
+    {
+        var start = page.IndexOf("<body>\n", StringComparison.Ordinal) + "<body>\n".Length;
+        var end = page.LastIndexOf("</body>", StringComparison.Ordinal);
+        var (head, content, tail) = (page[..start], page[start..end], page[end..]);
+        var menu = "<ul><li><a href=\"/\">Start</a></li><li><a href=\"/stod\">Så söker du stöd</a></li><li><a href=\"/projekt\">Projektbanken</a></li></ul>";
+        var share = "<div class=\"share\"><button>Dela sidan</button></div>";
+        return landmarks
+            ? head + "<a class=\"skip-link\" href=\"#main\">Hoppa till innehållet</a>\n"
+                + $"<header><div>Svenska ESF-rådet</div><nav aria-label=\"Huvudmeny\">{menu}</nav></header>\n"
+                + "<nav aria-label=\"Brödsmulor\" class=\"breadcrumb\"><ol><li>Start</li><li>Projektbanken &gt;</li></ol></nav>\n"
+                + "<div role=\"dialog\" aria-label=\"Kakor\"><p>Vi använder kakor.</p><button>Godkänn alla</button></div>\n"
+                + $"<main id=\"main\"><article>\n{content}{share}</article></main>\n"
+                + "<aside><h2>Relaterade projekt</h2><ul><li>Ett annat projekt</li></ul></aside>\n"
+                + "<footer><p>© Svenska ESF-rådet</p><a href=\"/om\">Om webbplatsen</a></footer>\n" + tail
+            : head + "<a class=\"skiplink\" href=\"#innehall\">Hoppa till innehållet</a>\n"
+                + $"<div class=\"site-header\"><div>Svenska ESF-rådet</div><div class=\"navbar\">{menu}</div></div>\n"
+                + "<div class=\"breadcrumbs\">Start / Projektbanken &gt;</div>\n"
+                + "<div id=\"cookie-consent\"><p>Vi använder kakor.</p><button>Godkänn alla</button></div>\n"
+                + $"<div id=\"innehall\">\n{content}{share}</div>\n"
+                + "<div class=\"sidebar\"><h2>Relaterade projekt</h2><ul><li>Ett annat projekt</li></ul></div>\n"
+                + "<div class=\"site-footer\"><p>© Svenska ESF-rådet</p></div>\n" + tail;
     }
 
     /// <summary>Each block of lines a paragraph, its lines separated by line breaks.</summary>
