@@ -21,7 +21,7 @@ public partial class HtmlTests
             var pages = TestPages.RelativePaths;
             foreach (var page in pages)
             {
-                foreach (var structure in new[] { "paragraphs", "semantic", "table", "cms", "cms-classes" })
+                foreach (var structure in new[] { "paragraphs", "semantic", "table", "cms", "cms-classes", "cms-definitions" })
                 {
                     data.Add(page, structure);
                 }
@@ -43,6 +43,7 @@ public partial class HtmlTests
             "semantic" => Semantic(text, expected, table: false),
             "cms" => Cms(Semantic(text, expected, table: false), landmarks: true),
             "cms-classes" => Cms(Semantic(text, expected, table: false), landmarks: false),
+            "cms-definitions" => Cms(Semantic(text, expected, table: false, definitions: true), landmarks: true),
             _ => Semantic(text, expected, table: true),
         };
 
@@ -298,7 +299,7 @@ public partial class HtmlTests
     /// cells of table rows), bulleted lines as list items, other lines as blocks; empty paragraphs between blocks;
     /// with <paramref name="table"/> also navigation, scripts, styles and hidden banners around the content.
     /// </summary>
-    private static string Semantic(string text, ProjectParseResult parsed, bool table)
+    private static string Semantic(string text, ProjectParseResult parsed, bool table, bool definitions = false)
     {
         var headings = parsed.Project.Sections.Where(s => s.Heading is not null).Select(s => s.Position.Line).ToHashSet();
         var fields = parsed.Project.Fields.Concat(parsed.Project.ExtraFields)
@@ -336,7 +337,22 @@ public partial class HtmlTests
                 {
                     var split = Math.Min(line.Length, field.ValuePosition.Column - 1);
                     var (label, value) = (line[..split], line[split..]);
-                    if (table)
+                    if (definitions)
+                    {
+                        // Consecutive rows in one definition list, labels without their colons' trailing space.
+                        html.Append("<dl class=\"fields\">\n");
+                        var j = i;
+                        while (j < block.Count && fields.TryGetValue(block[j].Line, out var f) && !headings.Contains(block[j].Line))
+                        {
+                            var s = Math.Min(block[j].Text.Length, f.ValuePosition.Column - 1);
+                            html.Append("<dt>").Append(Encode(block[j].Text[..s].TrimEnd())).Append("</dt><dd>").Append(Encode(block[j].Text[s..])).Append("</dd>\n");
+                            j++;
+                        }
+
+                        html.Append("</dl>\n");
+                        i = j - 1;
+                    }
+                    else if (table)
                     {
                         // Consecutive rows in one table.
                         var rows = new StringBuilder();
