@@ -147,7 +147,7 @@ public static class CliApplication
         minSeverity.AcceptOnlyFromAmong("info", "warning", "error");
         var verbose = new Option<bool>("--verbose", "-v")
         {
-            Description = "List on standard error each file skipped in a directory, and why.",
+            Description = "List on standard error each file skipped in a directory, and why, and what each HTML page set aside as site chrome.",
         };
 
         var paths = new Argument<string[]>("PATH")

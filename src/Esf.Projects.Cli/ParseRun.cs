@@ -220,12 +220,21 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
     /// <summary>The page's diagnostics for standard error, one compiler-style line each, at or above --min-severity; <see langword="null"/> when none is printed.</summary>
     private string? Report(string source, ProjectParseResult result)
     {
-        if (settings.Quiet || result.Diagnostics.IsEmpty)
+        var text = new System.Text.StringBuilder();
+        if (settings.Verbose && _setAside.TryGetValue(result, out var chrome))
         {
-            return null;
+            _setAside.Remove(result);
+            foreach (var element in (System.Collections.Immutable.ImmutableArray<Html.HtmlSetAside>)chrome)
+            {
+                text.Append("esf: ").Append(TerminalText.Escape(source)).Append(System.Globalization.CultureInfo.InvariantCulture, $"({element.Position.Line},{element.Position.Column}): set aside {TerminalText.Escape(element.Element)} as site chrome ({TerminalText.Escape(element.Reason)})").Append(Environment.NewLine);
+            }
         }
 
-        var text = new System.Text.StringBuilder();
+        if (settings.Quiet || result.Diagnostics.IsEmpty)
+        {
+            return text.Length == 0 ? null : text.ToString();
+        }
+
         foreach (var diagnostic in result.Diagnostics)
         {
             if (diagnostic.Severity >= settings.MinSeverity)
@@ -268,7 +277,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         var parser = settings.InputEncoding is { } encoding
             ? new ProjectParserBuilder().Configure(o => o with { InputEncoding = encoding }).Build()
             : EsfProjectParser.Default;
-        var options = new CorpusOptions { Parser = parser, MaxDegreeOfParallelism = settings.Jobs, ParseBytes = (source, bytes) => ParseBytes(source, bytes.Span, parser) };
+        var options = new CorpusOptions { Parser = parser, MaxDegreeOfParallelism = settings.Jobs, ParseBytes = (source, bytes) => ParseBytes(source, bytes.Span, parser, settings.Verbose ? _setAside : null) };
         Page Prepare(string source, ProjectParseResult result) => new(
             source,
             result.HasErrors,
@@ -312,10 +321,27 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
     /// its bytes begin like an HTML document (<c>&lt;!DOCTYPE html</c>, <c>&lt;html</c>): a saved page named
     /// <c>.txt</c> is read right, and diagnostics point into the HTML.
     /// </summary>
-    internal static ProjectParseResult ParseBytes(string source, ReadOnlySpan<byte> bytes, EsfProjectParser parser) =>
-        InputDiscovery.IsHtmlName(source) || Html.EsfHtml.LooksLikeHtml(bytes[..Math.Min(bytes.Length, 1024)])
-            ? Html.EsfHtml.Parse(bytes, parser)
-            : parser.Parse(bytes);
+    internal static ProjectParseResult ParseBytes(string source, ReadOnlySpan<byte> bytes, EsfProjectParser parser) => ParseBytes(source, bytes, parser, null);
+
+    /// <summary>As <see cref="ParseBytes(string, ReadOnlySpan{byte}, EsfProjectParser)"/>; with <paramref name="setAside"/>, an HTML page's site chrome is remembered by its result for <c>--verbose</c>.</summary>
+    private static ProjectParseResult ParseBytes(string source, ReadOnlySpan<byte> bytes, EsfProjectParser parser, System.Runtime.CompilerServices.ConditionalWeakTable<ProjectParseResult, object>? setAside)
+    {
+        if (!InputDiscovery.IsHtmlName(source) && !Html.EsfHtml.LooksLikeHtml(bytes[..Math.Min(bytes.Length, 1024)]))
+        {
+            return parser.Parse(bytes);
+        }
+
+        var result = Html.EsfHtml.Parse(bytes, parser, out var chrome);
+        if (setAside is not null && !chrome.IsEmpty)
+        {
+            setAside.AddOrUpdate(result, chrome);
+        }
+
+        return result;
+    }
+
+    /// <summary>For <c>--verbose</c>: what each HTML page's renderer set aside as site chrome, by its result, until the page's lines are made.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ProjectParseResult, object> _setAside = [];
 
     /// <summary>Standard input as the corpus sees a stream it may dispose: disposing it leaves the process's stream open.</summary>
     private sealed class KeptOpen(Stream inner) : Stream

@@ -35,7 +35,7 @@ public static class EsfHtml
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(parser);
-        return ParseText(html, parser, cut: false, []);
+        return ParseText(html, parser, cut: false, [], out _);
     }
 
     /// <summary>
@@ -74,13 +74,21 @@ public static class EsfHtml
     /// <param name="parser">The parser of the rendered text.</param>
     /// <returns>The project, with diagnostics positioned in the HTML.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="parser"/> is <see langword="null"/>.</exception>
-    public static ProjectParseResult Parse(ReadOnlySpan<byte> html, EsfProjectParser parser)
+    public static ProjectParseResult Parse(ReadOnlySpan<byte> html, EsfProjectParser parser) => Parse(html, parser, out _);
+
+    /// <summary>Parses an HTML page from its bytes, as <see cref="Parse(Stream)"/> does, and says what was set aside as site chrome.</summary>
+    /// <param name="html">The bytes.</param>
+    /// <param name="parser">The parser of the rendered text.</param>
+    /// <param name="setAside">The elements left out as site chrome (<see cref="HtmlPageText.SetAside"/>), for a listing such as <c>esf parse --verbose</c> prints.</param>
+    /// <returns>The project, with diagnostics positioned in the HTML.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="parser"/> is <see langword="null"/>.</exception>
+    public static ProjectParseResult Parse(ReadOnlySpan<byte> html, EsfProjectParser parser, out ImmutableArray<HtmlSetAside> setAside)
     {
         ArgumentNullException.ThrowIfNull(parser);
         var max = parser.Options.MaxInputBytes;
         var cut = html.Length > max;
         var text = HtmlEncoding.Decode(html[..(int)Math.Min(html.Length, max)], parser, out var diagnostics);
-        return ParseText(text, parser, cut, diagnostics);
+        return ParseText(text, parser, cut, diagnostics, out setAside);
     }
 
     /// <summary>Renders an HTML page to the text a browser shows, with the map from its lines back to the HTML.</summary>
@@ -150,7 +158,7 @@ public static class EsfHtml
     /// first tag set aside), rendered and parsed as text, with the decoding's diagnostics first and the text's moved to
     /// where their lines come from in the HTML.
     /// </summary>
-    private static ProjectParseResult ParseText(string html, EsfProjectParser parser, bool cut, ImmutableArray<Diagnostic> inputDiagnostics)
+    private static ProjectParseResult ParseText(string html, EsfProjectParser parser, bool cut, ImmutableArray<Diagnostic> inputDiagnostics, out ImmutableArray<HtmlSetAside> setAside)
     {
         var max = parser.Options.MaxInputLength;
         if (html.Length > max)
@@ -160,6 +168,7 @@ public static class EsfHtml
         }
 
         var page = Render(html, out var flattened, out var first);
+        setAside = page.SetAside;
         var result = parser.Parse(page.Text);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(inputDiagnostics.Length + result.Diagnostics.Length + 2);
         diagnostics.AddRange(inputDiagnostics);

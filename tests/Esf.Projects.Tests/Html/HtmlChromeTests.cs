@@ -60,4 +60,24 @@ public class HtmlChromeTests
 
         Assert.Equal("Synlig", page.Text);
     }
+
+    [Fact]
+    public void Esf_verbose_lists_what_each_html_page_set_aside()
+    {
+        var folder = Directory.CreateTempSubdirectory("esf-chrome-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "p.html"), "<!DOCTYPE html><html><body>\n<nav>Meny</nav>\n<p>Titel</p><p>Projektägare: A</p>\n</body></html>");
+
+            var (_, _, stderr) = Cli.CliRunner.Run(null, "parse", "--verbose", "--format", "jsonl", folder);
+            var (_, _, quiet) = Cli.CliRunner.Run(null, "parse", "--format", "jsonl", folder);
+
+            Assert.Contains($"esf: {Path.Combine(folder, "p.html")}(2,1): set aside <nav> as site chrome (<nav>)", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("set aside", quiet, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
