@@ -12,16 +12,27 @@ void Interrupt(PosixSignalContext context, int number)
     interrupt.Cancel();
 }
 
-using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Interrupt(context, 2));
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Interrupt(context, 15));
+using var sigint = Register(PosixSignal.SIGINT, context => Interrupt(context, 2));
+using var sigterm = Register(PosixSignal.SIGTERM, context => Interrupt(context, 15));
 
 // A file-size limit (ulimit -f) sends SIGXFSZ, which would end the process mid-write and leave the partial file:
 // handled, the write fails with EFBIG instead, and the run reports it (exit 3) and cleans up. 25 on Linux and macOS.
-using var sigxfsz = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()
-    ? PosixSignalRegistration.Create((PosixSignal)25, context => context.Cancel = true)
-    : null;
+using var sigxfsz = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() ? Register((PosixSignal)25, context => context.Cancel = true) : null;
 
 using var stdin = ClosedInput.WasClosed() ? new ClosedInput() : Console.OpenStandardInput();
 using var stdout = Console.OpenStandardOutput();
 var exit = await CliApplication.RunAsync(args, stdin, stdout, new FailSafeWriter(Console.Error), interrupt.Token).ConfigureAwait(false);
 return exit == CliApplication.Interrupted ? 128 + Volatile.Read(ref signal) : exit;
+
+// A platform that does not deliver a signal to handlers (PlatformNotSupportedException) keeps its default for it.
+static PosixSignalRegistration? Register(PosixSignal signal, Action<PosixSignalContext> handler)
+{
+    try
+    {
+        return PosixSignalRegistration.Create(signal, handler);
+    }
+    catch (PlatformNotSupportedException)
+    {
+        return null;
+    }
+}
