@@ -514,19 +514,11 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             return false;
         }
 
-        foreach (var phrase in _config.Options.Vocabulary.Funds)
+        foreach (var (spelling, meaning) in _config.Funds)
         {
-            if (phrase.Meaning != EsfFund.Fead)
+            if (meaning == EsfFund.Fead && title.Length > spelling.Length && title.StartsWith(spelling, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(title[spelling.Length]))
             {
-                continue;
-            }
-
-            foreach (var word in phrase.Term.Swedish.Concat(phrase.Term.English))
-            {
-                if (title.Length > word.Length && title.StartsWith(word, StringComparison.OrdinalIgnoreCase) && !char.IsLetterOrDigit(title[word.Length]))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -540,13 +532,33 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             return (programme.Period, InferenceConfidence.High, "programme CCI " + programme.Cci);
         }
 
-        var numbers = _parts.ProjectNumbers;
-        foreach (var text in numbers)
+        // The page's numbers read once, in page order: the first of the ESF+ form, the first of the 2014–2020 form
+        // (a year from 2014 on), and the first with an earlier year.
+        string? esfPlus = null, modern = null, earlier = null;
+        foreach (var text in _parts.ProjectNumbers)
         {
-            if (EsfProjectNumber.TryParse(text, out var number) && number.Form == ProjectNumberForm.EsfPlus)
+            if (!EsfProjectNumber.TryParse(text, out var number))
             {
-                return (ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "project number " + text + " (the ESF+ form NN-NNN-SNN)");
+                continue;
             }
+
+            if (number.Form == ProjectNumberForm.EsfPlus)
+            {
+                esfPlus ??= text;
+            }
+            else if (number.Year is >= 2014)
+            {
+                modern ??= text;
+            }
+            else if (number.Year is not null)
+            {
+                earlier ??= text;
+            }
+        }
+
+        if (esfPlus is not null)
+        {
+            return (ProgrammePeriod.Period2021To2027, InferenceConfidence.High, "project number " + esfPlus + " (the ESF+ form NN-NNN-SNN)");
         }
 
         if (StructValue(EsfHeaderFields.Fund) is { } fund && fund != EsfFund.Esf)
@@ -571,12 +583,9 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             return (named.Period, InferenceConfidence.High, $"programme area name '{named.Name}' ({Text(named.Period)} only)");
         }
 
-        foreach (var text in numbers)
+        if (modern is not null)
         {
-            if (EsfProjectNumber.TryParse(text, out var number) && number.Year is >= 2014)
-            {
-                return (ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "project number " + text + " (the 2014–2020 form YYYY/NNNNN)");
-            }
+            return (ProgrammePeriod.Period2014To2020, InferenceConfidence.High, "project number " + modern + " (the 2014–2020 form YYYY/NNNNN)");
         }
 
         if (_parts.Period is { } started && started.Start < FirstDayOf2014To2020)
@@ -585,12 +594,9 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             return (ProgrammePeriod.Period2007To2013, InferenceConfidence.High, $"project start {Iso(started.Start)} (before 2014, when only the 2007–2013 programme ran)");
         }
 
-        foreach (var text in numbers)
+        if (earlier is not null)
         {
-            if (EsfProjectNumber.TryParse(text, out var number) && number.Year is not null)
-            {
-                return (ProgrammePeriod.Period2007To2013, InferenceConfidence.Medium, "project number " + text + " (registered before 2014)");
-            }
+            return (ProgrammePeriod.Period2007To2013, InferenceConfidence.Medium, "project number " + earlier + " (registered before 2014)");
         }
 
         if (_parts.Layout == PageLayout.ProjectBank2014To2020)
