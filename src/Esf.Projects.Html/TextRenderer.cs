@@ -126,7 +126,14 @@ internal sealed class TextRenderer
             return "aria-hidden";
         }
 
-        var names = (element.GetAttribute("class") + " " + element.Id).ToLowerInvariant();
+        var classes = element.GetAttribute("class");
+        var id = element.Id;
+        if (string.IsNullOrEmpty(classes) && string.IsNullOrEmpty(id))
+        {
+            return null; // most elements: nothing to match, and nothing made to match it
+        }
+
+        var names = (classes + " " + id).ToLowerInvariant();
         foreach (var part in ChromeNames)
         {
             if (names.Contains(part, StringComparison.Ordinal))
@@ -151,8 +158,8 @@ internal sealed class TextRenderer
 
     private void Walk(IElement root)
     {
-        // Frames: an element still to enter (with whether an element comes before it among its siblings), or the end
-        // of one already entered (its closing line breaks).
+        // Frames: a node still to enter (with the element before it among its siblings), or the end of an element
+        // already entered (its closing line breaks).
         var stack = new Stack<(INode Node, bool Exit, int Breaks, IElement? PreviousElement)>();
         stack.Push((root, false, 0, null));
         while (stack.Count > 0)
@@ -187,8 +194,7 @@ internal sealed class TextRenderer
                     }
 
                     var name = element.LocalName;
-                    var position = element.SourceReference?.Position is { } p ? new SourcePosition(p.Line, p.Column) : _current;
-                    _current = position;
+                    _current = PositionOf(element, _current);
                     if (name.Equals("br", StringComparison.OrdinalIgnoreCase))
                     {
                         HardBreak();
