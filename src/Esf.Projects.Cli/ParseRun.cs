@@ -55,7 +55,6 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         using var progress = settings.Quiet ? null : Progress.Start(discovery.Inputs.Count, stderr);
         var diagnostics = progress is null ? stderr : progress.Writer;
         var interrupted = false;
-        var written = false;
         Exception? failure = null;
         try
         {
@@ -63,7 +62,6 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             if (!interrupted)
             {
                 await output.CompleteAsync().ConfigureAwait(false);
-                written = true;
             }
         }
         catch (Exception e) when (IsWriteFailure(e))
@@ -79,16 +77,14 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         catch (Exception e) when (IsWriteFailure(e))
         {
             failure ??= interrupted ? null : e;
-            written = false;
-        }
-
-        if (failure is not null)
-        {
-            progress?.Dispose();
-            return CannotWrite(failure);
         }
 
         progress?.Dispose();
+        if (failure is not null)
+        {
+            return CannotWrite(failure);
+        }
+
         if (interrupted)
         {
             stderr.WriteLine(settings.Output is { } abandoned
@@ -97,13 +93,13 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             return CliApplication.Interrupted;
         }
 
-        if (written && file is not null)
+        if (file is not null)
         {
             try
             {
-                file.Commit();
+                file.Commit(); // written whole: failures and interruptions returned above
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (IsWriteFailure(e))
             {
                 return CannotWrite(e);
             }
@@ -188,20 +184,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             return false;
         }
 
-        static string Final(string path)
-        {
-            var full = Path.GetFullPath(path);
-            try
-            {
-                return new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
-            }
-            catch (IOException)
-            {
-                return full;
-            }
-        }
-
-        return string.Equals(Final(input), Final(output), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        return string.Equals(OutputFile.Resolve(Path.GetFullPath(input)), OutputFile.Resolve(output), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
     private void Count(Page page)

@@ -52,7 +52,7 @@ internal sealed record ParseSettings
             return $"unknown option '{option}' (a file whose name begins with '-' is written ./{option}).";
         }
 
-        if (OutputText is { Length: 0 } || OutputText?.Trim().Length == 0)
+        if (OutputText is not null && string.IsNullOrWhiteSpace(OutputText))
         {
             return "--output needs a file name ('-' for standard output).";
         }

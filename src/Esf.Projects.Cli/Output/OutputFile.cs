@@ -35,9 +35,6 @@ internal sealed class OutputFile : IDisposable
     /// <summary>Whether <see cref="WritePath"/> is a partial file renamed over the target by <see cref="Commit"/>.</summary>
     public bool Staged { get; }
 
-    /// <summary>Whether a file name is one of the partial files this class leaves while a run writes.</summary>
-    public static bool IsPartialName(string name) => name.EndsWith(PartialSuffix, StringComparison.Ordinal);
-
     /// <summary>Chooses where to write <paramref name="output"/>; with <paramref name="keepContents"/> an existing target is copied there first.</summary>
     /// <exception cref="IOException">The folder or the existing file could not be read or written.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder may not be written.</exception>
@@ -101,8 +98,8 @@ internal sealed class OutputFile : IDisposable
         }
     }
 
-    /// <summary>The path with its links followed (<c>/dev/stdout</c> leads under <c>/proc</c>, so it is written in place).</summary>
-    private static string Resolve(string path)
+    /// <summary>A full path with its links followed (<c>/dev/stdout</c> leads under <c>/proc</c>, so it is written in place); the path itself for a link loop.</summary>
+    internal static string Resolve(string path)
     {
         try
         {
