@@ -58,7 +58,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         Exception? failure = null;
         try
         {
-            interrupted = !await WritePagesAsync(discovery.Inputs, output, diagnostics, progress, cancellationToken).ConfigureAwait(false);
+            interrupted = !await WritePagesAsync(discovery, output, diagnostics, progress, cancellationToken).ConfigureAwait(false);
             if (!interrupted)
             {
                 await output.CompleteAsync().ConfigureAwait(false);
@@ -123,7 +123,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
     /// cancellation the pages still being read or parsed are left behind (the process is about to end), so a blocked
     /// read of standard input cannot hold the interruption up.
     /// </summary>
-    private async Task<bool> WritePagesAsync(IReadOnlyList<string> inputs, OutputWriter output, TextWriter diagnostics, Progress? progress, CancellationToken cancellationToken)
+    private async Task<bool> WritePagesAsync(Discovery inputs, OutputWriter output, TextWriter diagnostics, Progress? progress, CancellationToken cancellationToken)
     {
         var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
         var pages = Pages(inputs, output).GetAsyncEnumerator();
@@ -253,10 +253,11 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
     /// <summary>
     /// The inputs parsed in input order: runs of files in parallel through <see cref="ProjectCorpus"/> (bounded
     /// memory, all cores), each page's output and diagnostics prepared on the worker that parsed it; standard input
-    /// in its turn. A file that cannot be read becomes ESF0009 and counts as an error.
+    /// in its turn, as is a file opened by the bytes of its name. A file that cannot be read becomes ESF0009 and counts as an error.
     /// </summary>
-    private async IAsyncEnumerable<Page> Pages(IReadOnlyList<string> inputs, OutputWriter output)
+    private async IAsyncEnumerable<Page> Pages(Discovery discovery, OutputWriter output)
     {
+        var inputs = discovery.Inputs;
         var parser = settings.InputEncoding is { } encoding
             ? new ProjectParserBuilder().Configure(o => o with { InputEncoding = encoding }).Build()
             : EsfProjectParser.Default;
@@ -271,10 +272,10 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         var start = 0;
         while (start < inputs.Count)
         {
-            if (inputs[start] == "-")
+            if (IsStream(inputs[start], out var open))
             {
                 // Read as the corpus reads any stream: only as far as the input limit can use, so endless input ends.
-                await foreach (var item in ProjectCorpus.ParseStreamsAsync([("-", () => new KeptOpen(stdin))], options).ConfigureAwait(false))
+                await foreach (var item in ProjectCorpus.ParseStreamsAsync([(inputs[start], open)], options).ConfigureAwait(false))
                 {
                     yield return Prepare(item.Source, item.Result ?? Unreadable(item));
                 }
@@ -284,7 +285,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             }
 
             var end = start;
-            while (end < inputs.Count && inputs[end] != "-")
+            while (end < inputs.Count && !IsStream(inputs[end], out _))
             {
                 end++;
             }
@@ -296,6 +297,25 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
             }
 
             start = end;
+        }
+
+        // Standard input, and a file whose name is not UTF-8, are streams: the corpus's files are opened by name.
+        bool IsStream(string input, out Func<Stream> open)
+        {
+            if (input == "-")
+            {
+                open = () => new KeptOpen(stdin);
+                return true;
+            }
+
+            if (discovery.RawPaths.TryGetValue(input, out var bytes))
+            {
+                open = () => RawNames.Open(bytes);
+                return true;
+            }
+
+            open = null!;
+            return false;
         }
     }
 

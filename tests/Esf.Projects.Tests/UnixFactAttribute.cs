@@ -38,3 +38,15 @@ public sealed class UnixTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A fact about Linux, whose file names are bytes (not UTF-8 at times): skipped, and shown as skipped, elsewhere.</summary>
+public sealed class LinuxFactAttribute : FactAttribute
+{
+    public LinuxFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Skip = "Linux file names only";
+        }
+    }
+}

@@ -217,6 +217,31 @@ public sealed class DiscoveryTests : IDisposable
         Assert.Contains("not a regular file", stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A file named in Latin-1 (<c>caf\xE9.txt</c>), in a folder, in a folder named in Latin-1, or given on the
+    /// command line, could not be read: .NET reads the name with U+FFFD, and that path names no file. Each is read by
+    /// its bytes and shown with them escaped, two names that read the same (<c>caf\xF6.txt</c>) each as itself.
+    /// </summary>
+    [LinuxFact]
+    public void A_file_name_that_is_not_utf8_is_read_by_its_bytes_and_shown_escaped()
+    {
+        var page = Seeds.Path_(Seeds.Names.First());
+        var folder = Path.Combine(_temp, "pages");
+        var (made, _, _) = EsfProcess.Shell($"mkdir -p '{folder}'/sub$'\\xf6' && cp '{page}' '{folder}'/caf$'\\xe9'.txt && cp '{page}' '{folder}'/sub$'\\xf6'/x.txt && cp '{page}' '{folder}'/caf$'\\xf6'.txt && cp '{page}' '{folder}'/ok.txt");
+        Assert.Equal(0, made);
+        var expected = JsonNode.Parse(CliRunner.Run(null, "parse", "--format", "jsonl", page).Stdout)!["project"]!.ToJsonString();
+
+        var (exit, stdout, stderr) = EsfProcess.Shell($"{EsfProcess.Command} parse --format jsonl '{folder}' '{folder}'/caf$'\\xf6'.txt '{folder}'/caf$'\\xe9'.txt; code=$?; rm -rf '{folder}'; exit $code");
+
+        Assert.Equal(0, exit);
+        var lines = stdout.TrimEnd('\n').Split('\n').Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(
+            [$"{folder}/caf\\xE9.txt", $"{folder}/caf\\xF6.txt", $"{folder}/ok.txt", $"{folder}/sub\\xF6/x.txt", $"{folder}/caf\\xF6.txt", $"{folder}/caf\\xE9.txt"],
+            lines.Select(l => (string)l["source"]!));
+        Assert.All(lines, l => Assert.Equal(expected, l["project"]!.ToJsonString()));
+        Assert.Equal("esf: 6 pages, 0 with errors, 0 with warnings\n", stderr);
+    }
+
     /// <summary>An output that cannot seek (a FIFO, <c>/dev/stdout</c> on a pipe) must not get the parallel writes at offsets a file gets: they would arrive in whatever order they finish.</summary>
     [UnixFact]
     public void A_json_lines_output_to_a_fifo_arrives_in_input_order()

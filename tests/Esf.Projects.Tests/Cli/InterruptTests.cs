@@ -102,18 +102,7 @@ public sealed class InterruptTests : IDisposable
         Assert.False(process.HasExited);
     }
 
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "esf.dll"), .. args])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.Environment["CI"] = "true";
-        return Process.Start(start)!;
-    }
+    private static Process Start(params string[] args) => Process.Start(EsfProcess.StartInfo(args))!;
 
     private static void Kill(Process process, string signal)
     {

@@ -42,19 +42,11 @@ public class DeterminismTests
     /// <summary>The CLI as its own process: its runtimeconfig sets invariant globalization; the variable makes sure.</summary>
     private static string RunCliInInvariantMode()
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "esf.dll"), "parse", "--format", "jsonl", Seeds.Folder])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
+        var start = Cli.EsfProcess.StartInfo("parse", "--format", "jsonl", Seeds.Folder);
         start.Environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1";
         start.Environment["LANG"] = "tr_TR.UTF-8";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
+        var (exit, stdout, _) = Cli.EsfProcess.Run(start);
+        Assert.Equal(0, exit);
         return stdout;
     }
 }

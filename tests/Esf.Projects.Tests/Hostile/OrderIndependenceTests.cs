@@ -131,17 +131,8 @@ public sealed class OrderIndependenceTests : IClassFixture<OrderIndependenceTest
 
         private static string ParseAloneInFreshProcess(string path)
         {
-            var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "esf.dll"), "parse", "--quiet", "--format", "jsonl", path])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-            };
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode is 0 or 1, $"esf exited {process.ExitCode} on {path}");
+            var (exit, stdout, _) = Cli.EsfProcess.Run("parse", "--quiet", "--format", "jsonl", path);
+            Assert.True(exit is 0 or 1, $"esf exited {exit} on {path}");
             return stdout.TrimEnd('\n');
         }
 
