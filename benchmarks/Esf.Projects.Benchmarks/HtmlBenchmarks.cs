@@ -8,7 +8,8 @@ namespace Esf.Projects.Benchmarks;
 /// HTML pages of the shapes that were quadratic (many siblings, deep nesting), parsed whole by
 /// <see cref="EsfHtml.Parse(string)"/>: decoding aside, the HTML5 tree builder, the renderer and the text parser.
 /// The <c>sibling br</c> row is one million <c>a&lt;br&gt;</c> (5 MB of HTML); every other shape repeats its unit
-/// 200 000 times.
+/// 200 000 times. <see cref="Tree"/> is AngleSharp's own part, with the options the reader uses: the floor under
+/// <see cref="Parse"/> that no change to the renderer can go below.
 /// </summary>
 [MemoryDiagnoser]
 public class HtmlBenchmarks
@@ -28,4 +29,14 @@ public class HtmlBenchmarks
     /// <summary>The page parsed, from its HTML to the project.</summary>
     [Benchmark]
     public ProjectParseResult Parse() => EsfHtml.Parse(_html);
+
+    /// <summary>The HTML5 tree builder alone, keeping source positions as the reader does.</summary>
+    [Benchmark]
+    public int Tree()
+    {
+        using var document = TreeParser.ParseDocument(_html);
+        return document.All.Length;
+    }
+
+    private static readonly AngleSharp.Html.Parser.HtmlParser TreeParser = new(new AngleSharp.Html.Parser.HtmlParserOptions { IsKeepingSourceReferences = true });
 }

@@ -116,6 +116,11 @@ internal sealed class TextRenderer
             return "the page's <" + name + ">";
         }
 
+        if (element.Attributes.Length == 0)
+        {
+            return null; // most elements: no role, class or id to say they are chrome
+        }
+
         if (element.GetAttribute("role") is { } role && ChromeRoles.Contains(role.Trim()))
         {
             return "role=" + role.Trim();
@@ -156,110 +161,143 @@ internal sealed class TextRenderer
     private static SourcePosition PositionOf(IElement element, SourcePosition fallback) =>
         element.SourceReference?.Position is { } p ? new SourcePosition(p.Line, p.Column) : fallback;
 
+    /// <summary>An element being walked: its children, the next one to visit, the last element among those visited, and the line breaks its end asks for.</summary>
+    private struct Frame(IElement element, int breaks)
+    {
+        public readonly IElement Element = element;
+        public readonly INodeList Children = element.ChildNodes;
+        public readonly int Breaks = breaks;
+        public int Next;
+        public IElement? Previous;
+    }
+
     private void Walk(IElement root)
     {
-        // Frames: a node still to enter (with the element before it among its siblings), or the end of an element
-        // already entered (its closing line breaks).
-        var stack = new Stack<(INode Node, bool Exit, int Breaks, IElement? PreviousElement)>();
-        stack.Push((root, false, 0, null));
-        while (stack.Count > 0)
+        // One frame per open element, so memory follows the depth of the page, not its length; each child is taken
+        // by index with the element before it among its siblings (AngleSharp's PreviousSibling and
+        // PreviousElementSibling search the parent's children, which made a page of many siblings quadratic).
+        var frames = new Frame[16];
+        var depth = 0;
+        if (Enter(root, null) is { } breaks)
         {
-            var (node, exit, breaks, previousElement) = stack.Pop();
-            Work++;
-            if (exit)
+            frames[depth++] = new Frame(root, breaks);
+        }
+
+        while (depth > 0)
+        {
+            ref var top = ref frames[depth - 1];
+            if (top.Next == top.Children.Length)
             {
-                _preformatted -= IsPreformatted((IElement)node) ? 1 : 0;
-                _inContent -= IsContentLandmark((IElement)node) ? 1 : 0;
-                RequireBreaks(breaks);
+                Work++;
+                _preformatted -= IsPreformatted(top.Element) ? 1 : 0;
+                _inContent -= IsContentLandmark(top.Element) ? 1 : 0;
+                RequireBreaks(top.Breaks);
+                frames[--depth] = default;
                 continue;
             }
 
-            switch (node)
+            var child = top.Children[top.Next++];
+            var previous = top.Previous;
+            if (child is IElement element)
             {
-                case IText text:
+                top.Previous = element;
+                if (Enter(element, previous) is { } own)
+                {
+                    if (depth == frames.Length)
+                    {
+                        Array.Resize(ref frames, depth * 2);
+                    }
+
+                    frames[depth++] = new Frame(element, own);
+                }
+            }
+            else
+            {
+                Work++;
+                if (child is IText text)
+                {
                     AppendText(text.Data, _preformatted > 0);
-                    break;
-                case IElement element:
-                    // Every item of an ordered list counts towards the numbers of those after it, shown or not.
-                    int? number = element.LocalName == "li" && element.ParentElement is { LocalName: "ol" } ordered ? NextNumber(ordered) : null;
-                    if (!IsRendered(element))
-                    {
-                        break;
-                    }
-
-                    if (ChromeReason(element) is { } reason)
-                    {
-                        _setAside.Add(new HtmlSetAside("<" + element.LocalName + ">", PositionOf(element, _current), reason));
-                        break;
-                    }
-
-                    var name = element.LocalName;
-                    _current = PositionOf(element, _current);
-                    if (name.Equals("br", StringComparison.OrdinalIgnoreCase))
-                    {
-                        HardBreak();
-                        break;
-                    }
-
-                    if (name.Equals("img", StringComparison.OrdinalIgnoreCase) || name.Equals("area", StringComparison.OrdinalIgnoreCase))
-                    {
-                        AppendText(element.GetAttribute("alt") ?? string.Empty, preformatted: false);
-                        break;
-                    }
-
-                    var own = SpacedBlocks.Contains(name) ? 2 : Blocks.Contains(name) ? 1 : 0;
-                    if (name.Equals("dd", StringComparison.OrdinalIgnoreCase) && previousElement is { LocalName: "dt" })
-                    {
-                        // A term and its description are one row, as a table's cells are: "Label<TAB>value" (the line
-                        // break the term's end asked for is not made).
-                        _pendingBreaks = 0;
-                        AppendText("\t", preformatted: true);
-                    }
-                    else
-                    {
-                        RequireBreaks(own);
-                    }
-
-                    if (name.Equals("li", StringComparison.OrdinalIgnoreCase))
-                    {
-                        AppendText(number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " : "• ", preformatted: true);
-                    }
-                    else if ((name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase)) && previousElement is not null)
-                    {
-                        AppendText("\t", preformatted: true);
-                    }
-
-                    _preformatted += IsPreformatted(element) ? 1 : 0;
-                    _inContent += IsContentLandmark(element) ? 1 : 0;
-                    stack.Push((element, true, own, null));
-
-                    // By index: AngleSharp's PreviousSibling and PreviousElementSibling search the parent's children,
-                    // which made a page of many siblings quadratic. Each child goes on the stack (last first, so they
-                    // come off in order) with the element before it among its siblings, found in one forward pass.
-                    var children = element.ChildNodes;
-                    var previous = System.Buffers.ArrayPool<IElement?>.Shared.Rent(children.Length);
-                    IElement? last = null;
-                    for (var i = 0; i < children.Length; i++)
-                    {
-                        previous[i] = last;
-                        last = children[i] as IElement ?? last;
-                    }
-
-                    for (var i = children.Length - 1; i >= 0; i--)
-                    {
-                        stack.Push((children[i], false, 0, previous[i]));
-                    }
-
-                    System.Buffers.ArrayPool<IElement?>.Shared.Return(previous, clearArray: true);
-
-                    break;
+                }
             }
         }
     }
 
+    /// <summary>
+    /// Renders an element's start: nothing when it is not rendered or is chrome, its line break or image text when it
+    /// is one, else its line breaks, bullet or cell separator; the line breaks its end asks for when its children are
+    /// to be walked, <see langword="null"/> when they are not.
+    /// </summary>
+    private int? Enter(IElement element, IElement? previousElement)
+    {
+        Work++;
+
+        // Every item of an ordered list counts towards the numbers of those after it, shown or not.
+        int? number = element.LocalName == "li" && element.ParentElement is { LocalName: "ol" } ordered ? NextNumber(ordered) : null;
+        if (!IsRendered(element))
+        {
+            return null;
+        }
+
+        if (ChromeReason(element) is { } reason)
+        {
+            _setAside.Add(new HtmlSetAside("<" + element.LocalName + ">", PositionOf(element, _current), reason));
+            return null;
+        }
+
+        var name = element.LocalName;
+        _current = PositionOf(element, _current);
+        if (name.Equals("br", StringComparison.OrdinalIgnoreCase))
+        {
+            HardBreak();
+            return null;
+        }
+
+        if (name.Equals("img", StringComparison.OrdinalIgnoreCase) || name.Equals("area", StringComparison.OrdinalIgnoreCase))
+        {
+            AppendText(element.GetAttribute("alt") ?? string.Empty, preformatted: false);
+            return null;
+        }
+
+        var own = SpacedBlocks.Contains(name) ? 2 : Blocks.Contains(name) ? 1 : 0;
+        if (name.Equals("dd", StringComparison.OrdinalIgnoreCase) && previousElement is { LocalName: "dt" })
+        {
+            // A term and its description are one row, as a table's cells are: "Label<TAB>value" (the line
+            // break the term's end asked for is not made).
+            _pendingBreaks = 0;
+            AppendText("\t", preformatted: true);
+        }
+        else
+        {
+            RequireBreaks(own);
+        }
+
+        if (name.Equals("li", StringComparison.OrdinalIgnoreCase))
+        {
+            AppendText(number is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) + ". " : "• ", preformatted: true);
+        }
+        else if ((name.Equals("td", StringComparison.OrdinalIgnoreCase) || name.Equals("th", StringComparison.OrdinalIgnoreCase)) && previousElement is not null)
+        {
+            AppendText("\t", preformatted: true);
+        }
+
+        _preformatted += IsPreformatted(element) ? 1 : 0;
+        _inContent += IsContentLandmark(element) ? 1 : 0;
+        return own;
+    }
+
     private static bool IsRendered(IElement element)
     {
-        if (NotRendered.Contains(element.LocalName) || element.HasAttribute("hidden"))
+        if (NotRendered.Contains(element.LocalName))
+        {
+            return false;
+        }
+
+        if (element.Attributes.Length == 0)
+        {
+            return true; // most elements: no attribute to hide them
+        }
+
+        if (element.HasAttribute("hidden"))
         {
             return false;
         }
