@@ -26,7 +26,7 @@ measure() { # measure <label> <args...>: prints "| label | seconds | MB |"
   local label="$1"; shift
   local best="" memory=""
   for _ in 1 2 3; do
-    rm -f "$work/out".*
+    rm -rf "$work/out".*
     /usr/bin/time -f '%e %M' -o "$work/time" "$work/bin/esf" parse --quiet "$@" "$work/pages" > /dev/null
     read -r seconds kilobytes < "$work/time"
     if [[ -z "$best" ]] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then
@@ -46,6 +46,7 @@ measure '`--format jsonl`' --format jsonl --output "$work/out.jsonl"
 measure '`--format csv`' --format csv --output "$work/out.csv"
 measure '`--format sqlite`' --format sqlite --output "$work/out.db"
 measure '`--format xlsx`' --format xlsx --output "$work/out.xlsx"
+measure '`--format parquet`' --format parquet --output "$work/out.parquet"
 echo
 echo "_Run at $(git -C "$root" rev-parse --short HEAD), $(date -u +%F)._"
 } | tee "$root/artifacts/benchmarks/cli/table.md"

@@ -36,7 +36,7 @@ public static class CliApplication
     /// </summary>
     public const int Interrupted = 130;
 
-    private const string Usage = "Usage: esf parse [--format json|jsonl|csv|xlsx|sqlite] [--table NAME] [--output FILE] PATH...";
+    private const string Usage = "Usage: esf parse [--format json|jsonl|csv|xlsx|sqlite|parquet] [--table NAME] [--output FILE] PATH...";
 
     /// <summary>Runs the command line to its end.</summary>
     /// <param name="args">The arguments, without the program name.</param>
@@ -80,10 +80,10 @@ public static class CliApplication
     {
         var format = new Option<string>("--format", "-f")
         {
-            Description = "json (one array, the default), jsonl (one object per line, as each input is parsed), csv (one table, see --table), xlsx (a workbook with a sheet per table; needs --output) or sqlite (a database with every table; needs --output).",
+            Description = "json (one array, the default), jsonl (one object per line, as each input is parsed), csv (one table, see --table), xlsx (a workbook with a sheet per table; needs --output), sqlite (a database with every table; needs --output) or parquet (a typed Parquet file per table; --output names the folder).",
             DefaultValueFactory = _ => "json",
         };
-        format.AcceptOnlyFromAmong("json", "jsonl", "csv", "xlsx", "sqlite");
+        format.AcceptOnlyFromAmong("json", "jsonl", "csv", "xlsx", "sqlite", "parquet");
 
         var table = new Option<string>("--table", "-t")
         {
@@ -94,7 +94,7 @@ public static class CliApplication
 
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "Write to this file (UTF-8 whatever the shell) instead of standard output ('-' is standard output). The file is replaced only when the run succeeds; until then, and after a failed or interrupted run, the file that was there is untouched. A database that exists is updated: the rows of each page parsed again are replaced.",
+            Description = "Write to this file (UTF-8 whatever the shell) instead of standard output ('-' is standard output). The file is replaced only when the run succeeds; until then, and after a failed or interrupted run, the file that was there is untouched. A database that exists is updated: the rows of each page parsed again are replaced. With --format parquet, the folder that gets one file per table (created if need be).",
         };
         var excel = new Option<bool>("--excel")
         {

@@ -1,4 +1,5 @@
 using Esf.Projects.Cli.Output;
+using Esf.Projects.Tables;
 using Microsoft.Data.Sqlite;
 
 namespace Esf.Projects.Cli;
@@ -17,7 +18,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var discovery = InputDiscovery.Discover(settings.Paths, settings.Includes, settings.Excludes);
-        if (settings.Output is { } target && discovery.Inputs.FirstOrDefault(input => SamePath(input, target.FullName)) is { } input)
+        if (settings.Output is { } target && discovery.Inputs.FirstOrDefault(input => settings.Targets().Any(t => SamePath(input, t))) is { } input)
         {
             stderr.WriteLine($"esf: --output {TerminalText.Escape(target.ToString())} is also an input ({TerminalText.Escape(input)}); write the output elsewhere.");
             return CliApplication.UsageError;
@@ -38,11 +39,13 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         }
 
         var existed = settings.Output is { Exists: true };
-        OutputFile? file = null;
+        IStagedOutput? file = null;
         OutputWriter output;
         try
         {
-            file = settings.Output is { } path ? OutputFile.For(path, keepContents: settings.Format == "sqlite") : null;
+            file = settings.Output is not { } path ? null
+                : settings.Format == "parquet" ? OutputFolder.For(path.FullName, ProjectTables.All.Select(ParquetOutput.FileName))
+                : OutputFile.For(path, keepContents: settings.Format == "sqlite");
             output = await OutputWriter.CreateAsync(settings, file, stdout).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)

@@ -42,6 +42,11 @@ internal sealed record ParseSettings
 
     public bool JsonTextGiven { get; init; }
 
+    /// <summary>The files a run replaces: the <c>--output</c> file, or for Parquet each table's file in the <c>--output</c> folder.</summary>
+    public IEnumerable<string> Targets() => Output is null ? []
+        : Format == "parquet" ? Cli.Output.OutputFolder.Targets(Output.FullName, ProjectTables.All.Select(Cli.Output.ParquetOutput.FileName))
+        : [Output.FullName];
+
     /// <summary>Checks the combinations the parser of the command line cannot; returns the usage error, or <see langword="null"/>.</summary>
     public string? Validate(string? encodingName, out Encoding? encoding)
     {
@@ -57,16 +62,18 @@ internal sealed record ParseSettings
             return "--output needs a file name ('-' for standard output).";
         }
 
-        if (Format is "xlsx" or "sqlite" && Output is null)
+        if (Format is "xlsx" or "sqlite" or "parquet" && Output is null)
         {
+            var what = Format == "parquet" ? "a folder of files" : "a file";
+            var give = Format == "parquet" ? "--output FOLDER" : "--output FILE";
             return OutputText == "-"
-                ? $"--format {Format} writes a file, not standard output: give it with --output FILE."
-                : $"--format {Format} writes a file: give it with --output FILE.";
+                ? $"--format {Format} writes {what}, not standard output: give it with {give}."
+                : $"--format {Format} writes {what}: give it with {give}.";
         }
 
         if (Format != "csv" && (Excel || RawText || TableGiven))
         {
-            return "--table, --excel and --raw-text apply to --format csv (xlsx and sqlite hold every table).";
+            return "--table, --excel and --raw-text apply to --format csv (xlsx, sqlite and parquet hold every table).";
         }
 
         if (Format is not ("json" or "jsonl") && JsonTextGiven)
@@ -74,9 +81,14 @@ internal sealed record ParseSettings
             return "--json-text applies to --format json and jsonl.";
         }
 
-        if (Output is { } output && Directory.Exists(output.FullName))
+        if (Output is { } output && Format != "parquet" && Directory.Exists(output.FullName))
         {
             return $"--output {output} is a directory.";
+        }
+
+        if (Output is { } folder && Format == "parquet" && File.Exists(folder.FullName))
+        {
+            return $"--output {folder} is a file; --format parquet writes a folder with one file per table.";
         }
 
         if (encodingName is not null)

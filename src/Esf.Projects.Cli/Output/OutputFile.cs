@@ -15,7 +15,7 @@ namespace Esf.Projects.Cli.Output;
 /// run then abandons is truncated back to empty. A symbolic link to a regular file keeps the link: the file it points
 /// to is replaced.</para>
 /// </remarks>
-internal sealed class OutputFile : IDisposable
+internal sealed class OutputFile : IStagedOutput
 {
     private const string PartialSuffix = ".esf-partial";
 
@@ -28,6 +28,9 @@ internal sealed class OutputFile : IDisposable
         WritePath = writePath;
         Staged = staged;
     }
+
+    /// <summary>The file the run replaces (links followed).</summary>
+    public string Target => _target;
 
     /// <summary>Where the run writes: the partial file, or the target itself when it cannot be replaced by a rename.</summary>
     public string WritePath { get; }

@@ -11,11 +11,17 @@ namespace Esf.Projects.Cli.Output;
 /// </summary>
 internal abstract class OutputWriter : IAsyncDisposable
 {
-    /// <summary>Opens the writer the settings ask for, on <paramref name="file"/> (where <c>--output</c> is written, see <see cref="OutputFile"/>) or on standard output.</summary>
+    /// <summary>Opens the writer the settings ask for, on <paramref name="target"/> (where <c>--output</c> is written: an <see cref="OutputFile"/>, or an <see cref="OutputFolder"/> for Parquet) or on standard output.</summary>
     /// <exception cref="IOException">The output file could not be created.</exception>
     /// <exception cref="UnauthorizedAccessException">The output file may not be written.</exception>
-    public static async Task<OutputWriter> CreateAsync(ParseSettings settings, OutputFile? file, Stream stdout)
+    public static async Task<OutputWriter> CreateAsync(ParseSettings settings, IStagedOutput? target, Stream stdout)
     {
+        if (settings.Format == "parquet")
+        {
+            return await ParquetOutput.CreateAsync((OutputFolder)target!).ConfigureAwait(false);
+        }
+
+        var file = (OutputFile?)target;
         if (settings.Format == "sqlite")
         {
             return SqliteOutput.Open(file!.WritePath);

@@ -149,6 +149,35 @@ internal sealed class SqliteOutput : OutputWriter
         yield return "CREATE VIRTUAL TABLE IF NOT EXISTS \"sections_fts\" USING fts5(\"heading\", \"text\", content='sections', content_rowid='id', tokenize='unicode61 remove_diacritics 0')";
     }
 
+    /// <summary>
+    /// Views for the questions people ask of the tables, each counting a project once: joining <c>projects</c> to
+    /// <c>municipalities</c> repeats a project once per municipality it lists, so a sum over that join counts its
+    /// support as many times. <c>grantedEsfSupport</c> is NULL (not 0) where no page of the group states an amount;
+    /// <c>projectsWithAmount</c> says how many did.
+    /// </summary>
+    internal static IReadOnlyList<(string Name, string Select)> Views { get; } =
+    [
+        ("project_counties", """
+            SELECT DISTINCT "source", "countyCode", "county" FROM "municipalities" WHERE "countyCode" IS NOT NULL
+            """),
+        ("projects_per_county", """
+            SELECT c."countyCode", c."county", count(*) AS "projects",
+                   sum(p."grantedEsfSupport") AS "grantedEsfSupport", count(p."grantedEsfSupport") AS "projectsWithAmount"
+            FROM "project_counties" c JOIN "projects" p ON p."source" = c."source"
+            GROUP BY c."countyCode", c."county"
+            """),
+        ("projects_per_region", """
+            SELECT "esfRegion", count(*) AS "projects",
+                   sum("grantedEsfSupport") AS "grantedEsfSupport", count("grantedEsfSupport") AS "projectsWithAmount"
+            FROM "projects" GROUP BY "esfRegion"
+            """),
+        ("projects_per_year", """
+            SELECT CAST(substr("start", 1, 4) AS INTEGER) AS "year", count(*) AS "projects",
+                   sum("grantedEsfSupport") AS "grantedEsfSupport", count("grantedEsfSupport") AS "projectsWithAmount"
+            FROM "projects" GROUP BY 1
+            """),
+    ];
+
     private void CreateSchema()
     {
         Execute("PRAGMA foreign_keys = ON");
@@ -174,6 +203,14 @@ internal sealed class SqliteOutput : OutputWriter
             {
                 Execute($"ALTER TABLE {Quote(table.Name)} ADD COLUMN {Quote(column.Name)} {SqlTypeName(column.Type)}");
             }
+        }
+
+        foreach (var (name, select) in Views)
+        {
+            // A view holds no rows: made anew each run (over today's columns), so a database from an older version
+            // gets today's definition.
+            Execute($"DROP VIEW IF EXISTS {Quote(name)}");
+            Execute($"CREATE VIEW {Quote(name)} AS\n{select}");
         }
     }
 

@@ -53,6 +53,41 @@ public sealed class InterruptTests : IDisposable
         }
     }
 
+    [UnixTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_interrupted_parquet_run_leaves_the_folder_as_it_was(bool existing)
+    {
+        var target = Path.Combine(_folder, "corpus");
+        Dictionary<string, byte[]>? before = null;
+        if (existing)
+        {
+            using var earlier = Start("parse", "--quiet", "--format", "parquet", "--output", target, Seeds.Path_(Seeds.Names.First()));
+            earlier.StandardInput.Close();
+            await earlier.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(0, earlier.ExitCode);
+            before = Directory.GetFiles(target).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+        }
+
+        using var process = Start("parse", "--quiet", "--format", "parquet", "--output", target, Seeds.Folder, "-");
+        await WaitForPartialFile(process);
+        Kill(process, "INT");
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        process.StandardInput.Close();
+
+        Assert.Equal(130, process.ExitCode);
+        if (before is null)
+        {
+            Assert.False(Directory.Exists(target));
+        }
+        else
+        {
+            var after = Directory.GetFiles(target).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+            Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+            Assert.All(before, file => Assert.Equal(file.Value, after[file.Key]));
+        }
+    }
+
     [UnixFact]
     public async Task A_run_that_completes_replaces_the_file_and_leaves_no_partial_file()
     {
@@ -86,7 +121,7 @@ public sealed class InterruptTests : IDisposable
     private async Task WaitForPartialFile(Process process)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!Directory.EnumerateFiles(_folder).Any(f => f.EndsWith(".esf-partial", StringComparison.Ordinal)))
+        while (!Directory.EnumerateFiles(_folder, "*", SearchOption.AllDirectories).Any(f => f.EndsWith(".esf-partial", StringComparison.Ordinal)))
         {
             if (process.HasExited)
             {
