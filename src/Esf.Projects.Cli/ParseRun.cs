@@ -18,7 +18,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
         var discovery = InputDiscovery.Discover(settings.Paths, settings.Includes, settings.Excludes);
-        if (settings.Output is { } target && discovery.Inputs.FirstOrDefault(input => settings.Targets().Any(t => SamePath(input, t))) is { } input)
+        if (settings.Output is { } target && InputAmong(discovery, settings.Targets()) is { } input)
         {
             stderr.WriteLine($"esf: --output {TerminalText.Escape(target.ToString())} is also an input ({TerminalText.Escape(input)}); write the output elsewhere.");
             return CliApplication.UsageError;
@@ -179,15 +179,16 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
 
     private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or SqliteException;
 
-    /// <summary>Whether two paths name the same file: equal in full, or through a link to it.</summary>
-    private static bool SamePath(string input, string output)
+    /// <summary>
+    /// The first input that is one of the files the run would replace — the same path in full, or a link to it —
+    /// or <see langword="null"/>. Only files that exist can be inputs, so a run to a new output checks nothing, and
+    /// each input is resolved once however many files the output has.
+    /// </summary>
+    private static string? InputAmong(Discovery discovery, IEnumerable<string> targets)
     {
-        if (input == "-")
-        {
-            return false;
-        }
-
-        return string.Equals(OutputFile.Resolve(Path.GetFullPath(input)), OutputFile.Resolve(output), OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+        var comparer = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        var existing = targets.Where(File.Exists).Select(OutputFile.Resolve).ToHashSet(comparer);
+        return existing.Count == 0 ? null : discovery.Inputs.FirstOrDefault(input => input != "-" && existing.Contains(OutputFile.Resolve(Path.GetFullPath(input))));
     }
 
     private void Count(Page page)

@@ -12,26 +12,42 @@ namespace Esf.Projects.Cli.Output;
 /// </summary>
 /// <remarks>
 /// <para>Types: text as UTF-8 strings (dictionary-encoded where values repeat, as municipality and county names
-/// do), integers as INT32, amounts and percentages as DECIMAL(38, 9) — exact for every amount a page can state (at
-/// most 29 digits of kronor and two of öre) and for percentages of up to nine decimals; a value with more decimals is
-/// rounded to nine and the run says how many were — dates as DATE, flags as BOOLEAN. Every column is nullable.
+/// do), integers as INT32, amounts and percentages as DECIMAL(38, 2) — exact for every value the tables hold (at
+/// most 29 digits of kronor and two of öre; a value with more decimals, which no built-in column has, would be
+/// rounded and counted in a note) — dates as DATE, flags as BOOLEAN. Every column is nullable.
 /// Snappy compression, as every Parquet reader expects.</para>
-/// <para>Rows are held per table until a row group is full (<see cref="RowGroupRows"/> rows or about
-/// <see cref="RowGroupBytes"/> of text), then written: memory is bounded whatever the number of pages. The files
+/// <para>Rows are held per table until a row group is full (<see cref="RowGroupRows"/> rows or
+/// <see cref="RowGroupChars"/> characters of text), then written: memory is bounded whatever the number of pages. The files
 /// are written beside their targets and renamed into place only when every one is whole (<see cref="OutputFolder"/>).</para>
 /// </remarks>
 internal sealed class ParquetOutput : OutputWriter
 {
-    /// <summary>Rows per row group at most: large enough for readers to skip by statistics, small enough to hold in memory.</summary>
-    internal const int RowGroupRows = 100_000;
+    /// <summary>
+    /// Rows per row group at most: enough for readers to skip groups by their statistics, few enough that a group's
+    /// rows are written before most of them outlive a collection (10 000 pages: 100 000 rows per group took 450 MB at
+    /// peak and longer, 10 000 rows 180 MB, 2 000 rows 110 MB and longer again, on the VM of docs/performance.md).
+    /// </summary>
+    internal const int RowGroupRows = 10_000;
 
-    /// <summary>Characters of text per row group at most (two bytes each in memory): the sections table's rows are long.</summary>
-    internal const long RowGroupBytes = 64L << 20;
+    /// <summary>Characters of text per row group at most (16 MB in memory): a page's sections are long.</summary>
+    internal const long RowGroupChars = 8L << 20;
 
-    /// <summary>The scale of every decimal column.</summary>
-    internal const int DecimalScale = 9;
+    /// <summary>The scale of every decimal column: öre. Every decimal the tables hold has at most two decimals (amounts in öre, percentages read as amounts are, the ESF share rounded to two).</summary>
+    internal const int DecimalScale = 2;
 
-    private static readonly ParquetOptions Options = new() { UseDateOnlyTypeForDates = true, CompressionMethod = CompressionMethod.Snappy };
+    /// <summary>
+    /// Dates as DATE, Snappy; dictionary encoding decided on a column's first 1 000 values (a page's prose is
+    /// unique, and scanning all of it to find that out is the slowest part of a write), and Parquet.Net's buffer
+    /// pools bounded, so they do not outgrow the row groups they serve.
+    /// </summary>
+    private static readonly ParquetOptions Options = new()
+    {
+        UseDateOnlyTypeForDates = true,
+        CompressionMethod = CompressionMethod.Snappy,
+        DictionaryEncodingSampleSize = 1000,
+        MaximumSmallPoolFreeBytes = 16 << 20,
+        MaximumLargePoolFreeBytes = 64 << 20,
+    };
 
     private readonly TableFile[] _tables;
     private long _rounded;
@@ -115,7 +131,7 @@ internal sealed class ParquetOutput : OutputWriter
     };
 
     /// <summary>One table's file: its writer and the rows of the row group being filled.</summary>
-    private sealed class TableFile : IAsyncDisposable
+    internal sealed class TableFile : IAsyncDisposable
     {
         private readonly FileStream _stream;
         private readonly ParquetWriter _writer;
@@ -162,7 +178,7 @@ internal sealed class ParquetOutput : OutputWriter
                 }
             }
 
-            return _rows.Count >= RowGroupRows || _chars * 2 >= RowGroupBytes;
+            return _rows.Count >= RowGroupRows || _chars >= RowGroupChars;
         }
 
         /// <summary>Writes the rows kept as one row group (none when there are none); returns how many decimals were rounded.</summary>
@@ -242,7 +258,8 @@ internal sealed class ParquetOutput : OutputWriter
             return values;
         }
 
-        private static decimal Scaled(decimal number, ref long rounded)
+        /// <summary>The value at <see cref="DecimalScale"/>, counting it in <paramref name="rounded"/> when that loses digits.</summary>
+        internal static decimal Scaled(decimal number, ref long rounded)
         {
             if (number.Scale <= DecimalScale)
             {

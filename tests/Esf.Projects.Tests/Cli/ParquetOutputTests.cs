@@ -131,11 +131,66 @@ public sealed class ParquetOutputTests : IDisposable
         Assert.All(before, file => Assert.Equal(file.Value, after[file.Key])); // those put in place before the failure were taken out again
     }
 
+    /// <summary>A row group holds at most about 8 Mi characters of text, so a run's memory does not grow with its pages: four pages of 3 Mi characters of prose make two groups.</summary>
+    [Fact]
+    public void Long_text_starts_a_new_row_group()
+    {
+        var pages = Path.Combine(_temp, "pages");
+        Directory.CreateDirectory(pages);
+        var prose = string.Join(' ', Enumerable.Repeat("Projektet stärker deltagarnas väg till arbete.", 3 * 1024 * 1024 / 47));
+        for (var i = 0; i < 4; i++)
+        {
+            File.WriteAllText(Path.Combine(pages, $"{i}.txt"), $"Projekt {i}\nProjektägare: Lunds kommun\n\nBakgrund\n\n{prose}\n");
+        }
+
+        var folder = Path.Combine(_temp, "corpus");
+        var (exit, _, stderr) = CliRunner.Run(null, "parse", "--quiet", "--format", "parquet", "--output", folder, pages);
+
+        Assert.True(exit is 0 or 1, stderr);
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var groups = Query(connection, $"SELECT row_group_id, max(row_group_num_rows) FROM parquet_metadata('{folder}/sections.parquet') GROUP BY row_group_id ORDER BY row_group_id");
+        Assert.Equal([3L, 1L], groups.Select(g => Convert.ToInt64(g[1], CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>DECIMAL(38, 2) holds every amount and percentage a page can state, to the öre and the largest a decimal holds.</summary>
+    [Fact]
+    public void Amounts_and_percentages_keep_every_digit()
+    {
+        var page = Path.Combine(_temp, "page.txt");
+        File.WriteAllText(page, "Projekt\nProjektägare: Lunds kommun\nUnionens medfinansieringsgrad: 33,33 %\nBeviljat ESF-stöd: 1 234 567,05 kr\nTotal projektbudget: 79 228 162 514 264 337 593 543 950 335 kr\n");
+        var folder = Path.Combine(_temp, "corpus");
+
+        var (exit, _, stderr) = CliRunner.Run(null, "parse", "--format", "parquet", "--output", folder, page);
+
+        Assert.True(exit is 0 or 1, stderr);
+        Assert.DoesNotContain("rounded", stderr, StringComparison.Ordinal);
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var row = Query(connection, $"SELECT euCofinancingRate, grantedEsfSupport, totalBudget FROM '{folder}/projects.parquet'")[0];
+        Assert.Equal((33.33m, 1234567.05m, decimal.MaxValue), ((decimal)row[0]!, (decimal)row[1]!, (decimal)row[2]!));
+    }
+
+    /// <summary>A value with more decimals than the files hold (none of the built-in columns has one) is rounded and counted, so the run can say so.</summary>
+    [Theory]
+    [InlineData("1.5", "1.5", 0)]
+    [InlineData("1.25", "1.25", 0)]
+    [InlineData("1.255", "1.26", 1)]
+    [InlineData("-0.001", "0.00", 1)]
+    public void A_value_with_more_decimals_is_rounded_and_counted(string value, string expected, long counted)
+    {
+        long rounded = 0;
+
+        var scaled = Esf.Projects.Cli.Output.ParquetOutput.TableFile.Scaled(decimal.Parse(value, CultureInfo.InvariantCulture), ref rounded);
+
+        Assert.Equal((decimal.Parse(expected, CultureInfo.InvariantCulture), counted), (scaled, rounded));
+    }
+
     private static string DuckDbType(ColumnType type) => type switch
     {
         ColumnType.Text => "VARCHAR",
         ColumnType.Integer => "INTEGER",
-        ColumnType.Decimal => "DECIMAL(38,9)",
+        ColumnType.Decimal => "DECIMAL(38,2)",
         ColumnType.Date => "DATE",
         _ => "BOOLEAN",
     };
