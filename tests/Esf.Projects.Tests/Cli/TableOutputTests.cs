@@ -113,6 +113,24 @@ public sealed class TableOutputTests : IDisposable
         Assert.Equal("Kävlinge Lärcentrum", rows[0]["owner"]);
     }
 
+    /// <summary>Excel opens a CSV cell of digits as a number: <c>0117</c> became 117 and <c>+46…</c> lost its sign. With --excel such text is <c>="0117"</c>, which Excel shows as the text.</summary>
+    [Fact]
+    public void Excel_csv_keeps_leading_zeros_and_phone_signs_as_text()
+    {
+        var page = System.Text.Encoding.UTF8.GetBytes("Stockholmsprojekt\nProjektägare: Stockholms stad\nTelefonnummer: 08-508 290 00\n\nKommun\n\n• Stockholm\n• Lund\n");
+
+        var (exit, stdout, stderr) = CliRunner.Run(page, "parse", "--format", "csv", "--excel", "--table", "municipalities", "-");
+        var (_, projects, _) = CliRunner.Run(page, "parse", "--format", "csv", "--excel", "-");
+        var (_, plain, _) = CliRunner.Run(page, "parse", "--format", "csv", "--table", "municipalities", "-");
+
+        Assert.True(exit is 0 or 1, stderr);
+        var rows = ReadCsv(stdout.TrimStart('\uFEFF'), ';');
+        Assert.Equal(("=\"0180\"", "=\"01\""), (rows[0]["code"], rows[0]["countyCode"])); // Stockholm: Excel shows 0180 and 01
+        Assert.Equal(("1281", "12"), (rows[1]["code"], rows[1]["countyCode"])); // Lund: a number either way, nothing to keep
+        Assert.Equal("=\"+46850829000\"", ReadCsv(projects.TrimStart('\uFEFF'), ';')[0]["contactPhoneE164"]);
+        Assert.Equal(("0180", "01"), (ReadCsv(plain)[0]["code"], ReadCsv(plain)[0]["countyCode"])); // tools get the text as it is
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"http://evil\")")]
     [InlineData("+46 8 123")]
