@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the BenchmarkDotNet suites behind docs/performance.md and regenerates its tables from the results.
+# Runs the BenchmarkDotNet suites behind docs/performance.md and docs/contributing/performance.md and regenerates
+# their tables from the results.
 #
 #   eng/benchmarks.sh [--baseline <git revision>] [suite...]
 #
@@ -9,7 +10,8 @@
 # name the commit they measured, and uncommitted changes (or a build in the working tree) cannot leak in. Results go to
 # artifacts/benchmarks/<suite>/ (BenchmarkDotNet's own files plus run.txt: commit, date, filter); the tables in
 # docs/performance.md between `<!-- table:NAME -->` and `<!-- /table -->` are rewritten from them by
-# eng/performance-tables.cs. Run it on an idle machine: see docs/performance.md for why.
+# eng/performance-tables.cs (the user's tables in docs/performance.md, the rest in docs/contributing/performance.md).
+# Run it on an idle machine: see docs/contributing/performance.md for why.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -71,4 +73,6 @@ for suite in "${suites[@]}"; do
   esac
 done
 
-dotnet run "$root/eng/performance-tables.cs" -- "$out" "$root/docs/performance.md"
+for document in docs/performance.md docs/contributing/performance.md; do
+  dotnet run "$root/eng/performance-tables.cs" -- "$out" "$root/$document"
+done

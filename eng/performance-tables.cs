@@ -1,4 +1,5 @@
-// Rewrites the tables in docs/performance.md from BenchmarkDotNet's CSV reports.
+// Rewrites the tables of one document (docs/performance.md, docs/contributing/performance.md) from BenchmarkDotNet's
+// CSV reports and the scripts' own tables.
 //
 //   dotnet run eng/performance-tables.cs -- <artifacts/benchmarks> <docs/performance.md>
 //
@@ -17,8 +18,23 @@ if (args.Length != 2)
 
 var artifacts = args[0];
 var document = args[1];
-var seeds = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(document))!, "..", "seeds");
+var seeds = Path.Combine(FindRoot(Path.GetDirectoryName(Path.GetFullPath(document))!), "seeds");
 var text = File.ReadAllText(document);
+
+// The repository's root: the nearest folder above the document that holds seeds/.
+static string FindRoot(string folder)
+{
+    for (var current = folder; current is not null; current = Path.GetDirectoryName(current))
+    {
+        if (Directory.Exists(Path.Combine(current, "seeds")))
+        {
+            return current;
+        }
+    }
+
+    return folder;
+}
+
 
 var tables = new Dictionary<string, Func<string?>>
 {

@@ -24,6 +24,19 @@ public class SerializerInteropTests
         Assert.Equal(result.Project, JsonSerializer.Deserialize<EsfProject>(JsonSerializer.Serialize(result.Project, EsfJson.Options), EsfJson.Options));
     }
 
+    /// <summary>docs/model.md tells users to copy the read-only options to change them: the copy keeps the contract.</summary>
+    [Fact]
+    public void A_copy_of_the_options_with_indentation_off_writes_one_line_of_the_same_contract()
+    {
+        var result = Seeds.Parse(Seeds.Names.First());
+        var compact = new JsonSerializerOptions(EsfJson.Options) { WriteIndented = false };
+
+        var json = JsonSerializer.Serialize(result, compact);
+
+        Assert.Equal(EsfJson.Serialize(result, indented: false), json);
+        Assert.Equal(result, JsonSerializer.Deserialize<ProjectParseResult>(json, compact));
+    }
+
     [Fact]
     public void A_serialized_array_is_the_command_line_array_without_the_sources()
     {
