@@ -7,16 +7,19 @@ namespace Esf.Projects.Report;
 /// <param name="Name">The file name, without extension.</param>
 /// <param name="Title">The chart's title.</param>
 /// <param name="Labels">The category of each bar.</param>
-/// <param name="Values">The height of each bar.</param>
+/// <param name="Values">The length of each bar; <see langword="null"/> where the group's pages state no amount (drawn as no bar, labelled so).</param>
 /// <param name="IsCount">Whether the values count things (whole-number ticks and labels).</param>
-public sealed record ChartSeries(string Name, string Title, IReadOnlyList<string> Labels, IReadOnlyList<double> Values, bool IsCount);
+/// <param name="Horizontal">Bars from the left, names on the left axis, largest at the top: long names (regions) stay readable side by side.</param>
+public sealed record ChartSeries(string Name, string Title, IReadOnlyList<string> Labels, IReadOnlyList<double?> Values, bool IsCount, bool Horizontal);
 
 /// <summary>The report's charts, drawn with ScottPlot and saved as PNG and SVG.</summary>
 public static class Charts
 {
     /// <summary>
-    /// What the charts plot: ESF support per region in millions of kronor (largest first), and projects per start
-    /// year with every year of the range on the axis, zeros included, so a gap in the data shows as a gap.
+    /// What the charts plot: ESF support per region in millions of kronor (largest first, as horizontal bars so the
+    /// regions' names do not run into each other; a region whose pages state no amount is labelled so, not drawn as
+    /// 0), and projects per start year with every year of the range on the axis, zeros included, so a gap in the data
+    /// shows as a gap.
     /// </summary>
     public static IReadOnlyList<ChartSeries> Series(CorpusSummary summary)
     {
@@ -26,8 +29,8 @@ public static class Charts
         var range = years.Count == 0 ? [] : Enumerable.Range(years.Keys.Min(), years.Keys.Max() - years.Keys.Min() + 1).ToList();
         return
         [
-            new("support-per-region", "ESF support per region (million SEK)", [.. perRegion.Select(r => r.Key)], [.. perRegion.Select(r => (double)Math.Round(r.Granted / 1_000_000m, 1))], IsCount: false),
-            new("projects-per-start-year", "Projects per start year", [.. range.Select(y => y.ToString(CultureInfo.InvariantCulture))], [.. range.Select(y => (double)years.GetValueOrDefault(y))], IsCount: true),
+            new("support-per-region", "ESF support per region (million SEK)", [.. perRegion.Select(r => r.Key)], [.. perRegion.Select(r => r.Granted is { } g ? (double)Math.Round(g / 1_000_000m, 1) : (double?)null)], IsCount: false, Horizontal: true),
+            new("projects-per-start-year", "Projects per start year", [.. range.Select(y => y.ToString(CultureInfo.InvariantCulture))], [.. range.Select(y => (double?)years.GetValueOrDefault(y))], IsCount: true, Horizontal: false),
         ];
     }
 
@@ -46,28 +49,44 @@ public static class Charts
     private static IEnumerable<string> Bars(string folder, ChartSeries series, string source)
     {
         var plot = new Plot();
+        var count = series.Labels.Count;
+
+        // Horizontal charts list the first (largest) bar at the top.
+        double PositionOf(int i) => series.Horizontal ? count - 1 - i : i;
         var bars = series.Values.Select((value, i) => new Bar
         {
-            Position = i,
-            Value = value,
-            Label = series.IsCount ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.0", CultureInfo.InvariantCulture),
+            Position = PositionOf(i),
+            Value = value ?? 0,
+            Label = value is not { } v ? "no amounts on the pages" : series.IsCount ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("0.0", CultureInfo.InvariantCulture),
         }).ToList();
         var plottable = plot.Add.Bars(bars);
+        plottable.Horizontal = series.Horizontal;
         plottable.ValueLabelStyle.FontSize = 12;
-        var positions = Enumerable.Range(0, series.Labels.Count).Select(i => (double)i).ToArray();
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, [.. series.Labels]);
+        var positions = Enumerable.Range(0, count).Select(i => PositionOf(i)).ToArray();
+        var categories = series.Horizontal ? (IAxis)plot.Axes.Left : plot.Axes.Bottom;
+        var values = series.Horizontal ? (IAxis)plot.Axes.Bottom : plot.Axes.Left;
+        categories.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, [.. series.Labels]);
         if (series.IsCount)
         {
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            values.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         }
 
-        plot.Axes.Margins(bottom: 0);
+        if (series.Horizontal)
+        {
+            plot.Axes.Margins(left: 0, right: 0.25); // room for the value labels beside the longest bar
+        }
+        else
+        {
+            plot.Axes.Margins(bottom: 0);
+        }
+
         plot.Title(series.Title);
         plot.XLabel(source, size: 11);
         var png = Path.Combine(folder, series.Name + ".png");
         var svg = Path.Combine(folder, series.Name + ".svg");
-        plot.SavePng(png, 900, 500);
-        plot.SaveSvg(svg, 900, 500);
+        var height = series.Horizontal ? Math.Max(300, 120 + (40 * count)) : 500;
+        plot.SavePng(png, 900, height);
+        plot.SaveSvg(svg, 900, height);
         return [png, svg];
     }
 }

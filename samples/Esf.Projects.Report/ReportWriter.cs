@@ -32,6 +32,11 @@ public static class ReportWriter
         var md = new StringBuilder();
         md.AppendLine("# ESF projects: summary").AppendLine();
         md.AppendLine(Inv($"{s.Projects} projects; granted ESF support {Kr(s.TotalGranted)} of total budgets {Kr(s.TotalBudget)}.")).AppendLine();
+        if (s.WithGranted < s.Projects)
+        {
+            md.AppendLine(Inv($"{s.Projects - s.WithGranted} of the {s.Projects} pages state no granted support: the sums are of the {s.WithGranted} that do.")).AppendLine();
+        }
+
         if (s.LeftOut > 0)
         {
             md.AppendLine(Inv($"{s.LeftOut} pages with errors are left out of every figure below.")).AppendLine();
@@ -46,6 +51,11 @@ public static class ReportWriter
         md.AppendLine("![Projects per start year](projects-per-start-year.svg)").AppendLine();
         Table(md, "Per ESF region", "Region", s.ByRegion);
         Table(md, "Per county (a project counts in every county it lists a municipality in)", "County", s.ByCounty);
+        if (s.WithoutMunicipality > 0)
+        {
+            md.AppendLine(Inv($"{s.WithoutMunicipality} of the {s.Projects} projects name no municipality and are in no county's row{(s.WithoutMunicipality * 2 > s.Projects ? " — most pages do not list municipalities, so this table shows only part of the corpus" : string.Empty)}.")).AppendLine();
+        }
+
         Table(md, "Per phase", "Phase", s.ByPhase);
         Table(md, "Per programme area", "Period: area", s.ByProgrammeArea);
         Table(md, "Per start year", "Start year", s.ByStartYear);
@@ -82,14 +92,18 @@ public static class ReportWriter
         md.AppendLine(Inv($"| {keyHeader} | Projects | Granted ESF support |")).AppendLine("|---|---:|---:|");
         foreach (var row in rows)
         {
-            md.AppendLine(Inv($"| {Cell(row.Key)} | {row.Projects} | {Kr(row.Granted)} |"));
+            var granted = row.WithAmount == row.Projects ? Kr(row.Granted) : row.WithAmount == 0 ? NoAmounts : Inv($"{Kr(row.Granted)} (stated by {row.WithAmount})");
+            md.AppendLine(Inv($"| {Cell(row.Key)} | {row.Projects} | {granted} |"));
         }
 
         md.AppendLine();
     }
 
-    /// <summary>An amount as the report writes it: <c>3 493 248 kr</c> with plain spaces (greppable and Markdown-safe).</summary>
-    public static string Kr(decimal amount) => SwedishAmount.Format(Money.Sek(amount), Plain);
+    /// <summary>What a group shows when none of its pages states an amount: a fact about the pages, not 0 kr.</summary>
+    public const string NoAmounts = "no amounts on the pages";
+
+    /// <summary>An amount as the report writes it: <c>3 493 248 kr</c> with plain spaces (greppable and Markdown-safe); <see cref="NoAmounts"/> for none.</summary>
+    public static string Kr(decimal? amount) => amount is { } a ? SwedishAmount.Format(Money.Sek(a), Plain) : NoAmounts;
 
     private static string Cell(string? text) => (text ?? string.Empty).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 

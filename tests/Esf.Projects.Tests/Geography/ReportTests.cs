@@ -62,13 +62,40 @@ public class ReportTests
         var range = Enumerable.Range(starts.Min(), starts.Max() - starts.Min() + 1).ToList();
         Assert.True(years.IsCount);
         Assert.Equal(range.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)), years.Labels);
-        Assert.Equal(range.Select(y => (double)starts.Count(s => s == y)), years.Values);
+        Assert.Equal(range.Select(y => (double?)starts.Count(s => s == y)), years.Values);
         Assert.Equal(pages.Count, years.Values.Sum());
 
         var regions = series.Single(s => s.Name == "support-per-region");
         Assert.False(regions.IsCount);
+        Assert.True(regions.Horizontal); // region names side by side ran into each other
         Assert.Equal(14.8, regions.Values[regions.Labels.ToList().IndexOf("Sydsverige")]);
+        Assert.Equal(regions.Values.OrderByDescending(v => v), regions.Values); // largest first
         Assert.Contains("Source: 5 ESF project bank pages", summary.SourceLine, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A group whose pages state no amount read "0 kr" (three ESF+ rows on real pages), and a county table where most
+    /// projects list no municipality had an "(unknown)" row that dwarfed the rest. No amount is said as such, in the
+    /// tables and on the chart, and the projects without a municipality are counted in a sentence.
+    /// </summary>
+    [Fact]
+    public void Groups_without_amounts_say_so_and_projects_without_municipalities_are_counted_apart()
+    {
+        var pages = Seeds.Names.Select(n => new ParsedPage(n, Seeds.Parse(n)))
+            .Append(new ParsedPage("stockholm.txt", ProjectParser.Parse("Ett projekt i Stockholm\nProjektägare: Stockholms stad\nRegion: Stockholm\nProjektperiod: 2023-01-01 till 2024-12-31\n")))
+            .ToList();
+        var summary = new CorpusSummary(pages);
+
+        var markdown = ReportWriter.Markdown(summary);
+        var regions = Charts.Series(summary).Single(s => s.Name == "support-per-region");
+
+        Assert.Contains("| Stockholm | 1 | no amounts on the pages |", markdown, StringComparison.Ordinal);
+        Assert.Contains("1 of the 6 pages state no granted support: the sums are of the 5 that do.", markdown, StringComparison.Ordinal);
+        Assert.Contains("1 of the 6 projects name no municipality and are in no county's row.", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("(unknown) |", markdown[markdown.IndexOf("## Per county", StringComparison.Ordinal)..markdown.IndexOf("## Per phase", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Equal("Stockholm", regions.Labels[^1]); // after every region with an amount
+        Assert.Null(regions.Values[^1]);
+        Assert.Equal(("no amounts on the pages", "19 262 731 kr"), (ReportWriter.Kr(null), ReportWriter.Kr(summary.TotalGranted)));
     }
 
     [Fact]
