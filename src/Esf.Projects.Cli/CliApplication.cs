@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Reflection;
 using System.Text;
+using Esf.Projects.Cli.Fetch;
 using Esf.Projects.Cli.Output;
 using Esf.Projects.Tables;
 
 namespace Esf.Projects.Cli;
 
-/// <summary>The <c>esf</c> command line: <c>esf parse [options] PATH...</c>; docs/cli.md documents every option.</summary>
+/// <summary>The <c>esf</c> command line: <c>esf parse [options] PATH...</c> (docs/cli.md) and <c>esf fetch [options] NUMBER...</c> (docs/fetch.md).</summary>
 /// <remarks>
 /// Exit codes: 0 when no input has an error-level diagnostic, 1 when some has (a path that does not exist or a
 /// file that cannot be read among them), 2 for usage errors (unknown options, no paths, an unknown encoding), 3 when
@@ -160,7 +161,8 @@ public static class CliApplication
         {
             format, table, output, excel, rawText, jsonText, include, exclude, encoding, jobs, quiet, minSeverity, verbose, paths,
         };
-        var root = new RootCommand("esf: Swedish ESF project pages into typed data.") { parse };
+        var fetch = FetchCommand.Create();
+        var root = new RootCommand("esf: Swedish ESF project pages into typed data.") { parse, fetch.Command };
         foreach (var option in root.Options)
         {
             if (option is VersionOption version)
@@ -177,17 +179,29 @@ public static class CliApplication
                 stderr.WriteLine($"esf: {error.Message}");
             }
 
-            stderr.WriteLine(Usage);
+            stderr.WriteLine(parseResult.CommandResult.Command == fetch.Command ? FetchCommand.Usage : Usage);
             return UsageError;
         }
 
-        // `parse` has no action of its own: an action here is --help or --version.
+        // `parse` and `fetch` have no action of their own: an action here is --help or --version.
         if (parseResult.Action is not null)
         {
             using var text = new StreamWriter(stdout, new UTF8Encoding(false), leaveOpen: true);
             var invoked = await parseResult.InvokeAsync(new InvocationConfiguration { Output = text, Error = stderr }).ConfigureAwait(false);
             await text.FlushAsync().ConfigureAwait(false);
             return invoked == 0 ? Success : UsageError;
+        }
+
+        if (parseResult.CommandResult.Command == fetch.Command)
+        {
+            if (fetch.Read(parseResult, out var error) is not { } fetchSettings)
+            {
+                stderr.WriteLine($"esf: {error}");
+                stderr.WriteLine(FetchCommand.Usage);
+                return UsageError;
+            }
+
+            return await new FetchRun(fetchSettings, stderr).RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var settings = new ParseSettings

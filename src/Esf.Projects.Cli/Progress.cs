@@ -15,7 +15,7 @@ internal sealed class Progress : IDisposable
     private readonly TaskCompletionSource _done = new();
     private readonly Task _display;
 
-    private Progress(int total)
+    private Progress(int total, string description)
     {
         var console = _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         var ready = new TaskCompletionSource<ProgressTask>();
@@ -24,15 +24,15 @@ internal sealed class Progress : IDisposable
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
-                ready.SetResult(context.AddTask("Parsing pages", maxValue: total));
+                ready.SetResult(context.AddTask(description, maxValue: total));
                 await _done.Task.ConfigureAwait(false);
             });
         _task = ready.Task.GetAwaiter().GetResult();
     }
 
-    public static Progress? Start(int total, TextWriter stderr) =>
+    public static Progress? Start(int total, TextWriter stderr, string description = "Parsing pages") =>
         total >= 20 && ReferenceEquals(stderr is FailSafeWriter safe ? safe.Inner : stderr, Console.Error) && !Console.IsErrorRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
-            ? new Progress(total)
+            ? new Progress(total, description)
             : null;
 
     public void Advance(string source) => _task.Increment(1);
