@@ -138,33 +138,31 @@ internal sealed class FetchManifest : IDisposable
         }
 
         writer.WriteEndArray();
-        if (r.Status is { } status)
-        {
-            writer.WriteNumber("status", status);
-        }
-        else
-        {
-            writer.WriteNull("status");
-        }
+        NumberOrNull(writer, "status", r.Status);
 
         writer.WriteString("reason", r.Reason);
         writer.WriteString("etag", r.ETag);
         writer.WriteString("lastModified", r.LastModified);
         writer.WriteString("fetchedAt", r.FetchedAt);
-        if (r.Bytes is { } bytes)
-        {
-            writer.WriteNumber("bytes", bytes);
-        }
-        else
-        {
-            writer.WriteNull("bytes");
-        }
+        NumberOrNull(writer, "bytes", r.Bytes);
 
         writer.WriteString("contentType", r.ContentType);
         writer.WriteString("charset", r.Charset);
         writer.WriteString("file", r.File);
         writer.WriteString("run", r.Run);
         writer.WriteEndObject();
+    }
+
+    private static void NumberOrNull(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private static FetchRecord? TryRead(string line)

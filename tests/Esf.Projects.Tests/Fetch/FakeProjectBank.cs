@@ -22,6 +22,9 @@ internal enum Behaviour
     /// <summary>301 to the address of the page's target number.</summary>
     Redirect,
 
+    /// <summary>302 to the address of the page's target number.</summary>
+    Found,
+
     /// <summary>404.</summary>
     NotFound,
 
@@ -176,8 +179,8 @@ internal sealed class FakeProjectBank : IAsyncDisposable
                 case Behaviour.NotFoundPage:
                     await WriteAsync(response, "text/html; charset=utf-8", Encoding.UTF8.GetBytes("<!DOCTYPE html><html><body><h1>Projektbanken</h1><p>Projektet kunde inte hittas.</p></body></html>"));
                     return;
-                case Behaviour.Redirect:
-                    response.StatusCode = 301;
+                case Behaviour.Redirect or Behaviour.Found:
+                    response.StatusCode = page.Behaviour == Behaviour.Redirect ? 301 : 302;
                     response.RedirectLocation = "/projekt/?dnr=" + page.Html;
                     return;
                 case Behaviour.TooManyThenPage when attempt == 1:
@@ -187,19 +190,17 @@ internal sealed class FakeProjectBank : IAsyncDisposable
                 case Behaviour.ErrorThenPage when attempt == 1:
                     response.StatusCode = 500;
                     return;
-                case Behaviour.Reset:
+                case Behaviour.Reset or Behaviour.SlowBody:
+                    // The headers and the first bytes of the body, then (after a pause, for the slow one) nothing more.
                     response.ContentType = "text/html; charset=utf-8";
                     response.ContentLength64 = bytes.Length;
                     await response.OutputStream.WriteAsync(bytes.AsMemory(0, 10));
                     await response.OutputStream.FlushAsync();
-                    response.Abort();
-                    return;
-                case Behaviour.SlowBody:
-                    response.ContentType = "text/html; charset=utf-8";
-                    response.ContentLength64 = bytes.Length;
-                    await response.OutputStream.WriteAsync(bytes.AsMemory(0, 10));
-                    await response.OutputStream.FlushAsync();
-                    await Task.Delay(TimeSpan.FromSeconds(5));
+                    if (page.Behaviour == Behaviour.SlowBody)
+                    {
+                        await Task.Delay(TimeSpan.FromSeconds(5));
+                    }
+
                     response.Abort();
                     return;
                 case Behaviour.Held:
