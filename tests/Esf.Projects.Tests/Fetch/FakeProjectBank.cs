@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
 using System.Net;
@@ -48,7 +47,7 @@ internal enum Behaviour
 }
 
 /// <summary>One request as the server saw it.</summary>
-internal sealed record ServedRequest(string Path, string? Number, long StartTicks, string? IfNoneMatch, string? IfModifiedSince, string? UserAgent, int InFlight);
+internal sealed record ServedRequest(string Path, string? Number, string? IfNoneMatch, string? IfModifiedSince, string? UserAgent, int InFlight);
 
 /// <summary>
 /// A project bank on <see cref="HttpListener"/> (a real HTTP server on a loopback port) that serves pages and
@@ -147,7 +146,7 @@ internal sealed class FakeProjectBank : IAsyncDisposable
         try
         {
             var number = request.QueryString["dnr"];
-            Log.Enqueue(new ServedRequest(request.RawUrl ?? string.Empty, number, Stopwatch.GetTimestamp(), request.Headers["If-None-Match"], request.Headers["If-Modified-Since"], request.UserAgent, inFlight));
+            Log.Enqueue(new ServedRequest(request.RawUrl ?? string.Empty, number, request.Headers["If-None-Match"], request.Headers["If-Modified-Since"], request.UserAgent, inFlight));
             if (request.Url!.AbsolutePath == "/robots.txt")
             {
                 if (Robots is null)
