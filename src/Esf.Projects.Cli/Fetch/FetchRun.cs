@@ -70,7 +70,7 @@ internal sealed class FetchRun(FetchSettings settings, TextWriter stderr)
             using var services = Services();
             var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(ProductToken);
             using var progress = settings.Quiet ? null : Progress.Start(numbers.Count, stderr, "Fetching pages");
-            var lines = progress?.Writer ?? stderr;
+            var lines = settings.Quiet ? TextWriter.Null : progress?.Writer ?? stderr;
             var fetcher = new PageFetcher(client, settings, run);
             try
             {

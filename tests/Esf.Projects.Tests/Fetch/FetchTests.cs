@@ -124,6 +124,17 @@ public sealed class FetchTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Quiet_prints_nothing_and_the_exit_code_still_says_a_number_failed()
+    {
+        _bank.Pages["2019/00001"] = (Seed(0), Behaviour.Reset);
+
+        var (exit, stderr) = Fetch("--quiet", "--timeout", "0.5", "2019/00001");
+
+        Assert.Equal((1, string.Empty), (exit, stderr));
+        Assert.Equal("failed", (string)Manifest().Single()["outcome"]!);
+    }
+
+    [Fact]
     public void A_page_whose_body_stops_coming_fails_each_attempt_in_its_time()
     {
         _bank.Pages["2019/00001"] = (Seed(0), Behaviour.SlowBody);
