@@ -45,6 +45,28 @@ public sealed record Term(ImmutableArray<string> Swedish, ImmutableArray<string>
         ? this with { English = [.. English.IsDefault ? [] : English, .. spellings] }
         : this with { Swedish = [.. Swedish.IsDefault ? [] : Swedish, .. spellings] };
 
+    /// <summary>Whether both terms have the same spellings in the same order (ordinal; a default list is an empty one), as a value would: <c>with</c> copies are equal to their originals.</summary>
+    /// <param name="other">The other term.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(Term? other) =>
+        other is not null && Same(Swedish, other.Swedish) && Same(English, other.English);
+
+    /// <summary>A hash of the spellings, consistent with <see cref="Equals(Term?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode()
+    {
+        var hash = default(HashCode);
+        foreach (var spelling in (Swedish.IsDefault ? [] : Swedish).Concat(English.IsDefault ? [] : English))
+        {
+            hash.Add(spelling, StringComparer.Ordinal);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private static bool Same(ImmutableArray<string> a, ImmutableArray<string> b) =>
+        (a.IsDefault ? [] : a).AsSpan().SequenceEqual((b.IsDefault ? [] : b).AsSpan());
+
     /// <summary>The canonical spelling (the first Swedish one) for messages and debugging.</summary>
     /// <returns>The spelling, or an empty string.</returns>
     public override string ToString() => Swedish.IsDefaultOrEmpty ? (English.IsDefaultOrEmpty ? string.Empty : English[0]) : Swedish[0];

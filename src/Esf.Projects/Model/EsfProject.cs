@@ -295,6 +295,18 @@ public sealed class EsfProject : IEquatable<EsfProject>
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as EsfProject);
 
+    /// <summary>Whether two projects hold the same facts, as <see cref="Equals(EsfProject?)"/> says (not whether they are one object); two <see langword="null"/> are equal.</summary>
+    /// <param name="left">A project.</param>
+    /// <param name="right">Another.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool operator ==(EsfProject? left, EsfProject? right) => left is null ? right is null : left.Equals(right);
+
+    /// <summary>Whether two projects differ in some fact, as <see cref="Equals(EsfProject?)"/> says.</summary>
+    /// <param name="left">A project.</param>
+    /// <param name="right">Another.</param>
+    /// <returns>Whether they differ.</returns>
+    public static bool operator !=(EsfProject? left, EsfProject? right) => !(left == right);
+
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Title, ProjectNumber, Owner, Sections.Length, Fields.Length);
 

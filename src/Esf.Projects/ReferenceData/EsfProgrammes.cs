@@ -22,7 +22,19 @@ public sealed record EsfSpecificObjective(ProgrammePeriod Period, string AreaCod
 /// <param name="Name">The programme's Swedish name.</param>
 /// <param name="Funds">The funds it draws on (<c>ESF</c>, <c>YEI</c>, <c>ERDF</c>, <c>FEAD</c>, <c>ESF+</c>).</param>
 /// <param name="CciConfirmed">Whether the CCI code itself was seen on an official page (the ESF+ code was only seen indirectly).</param>
-public sealed record EsfProgramme(ProgrammePeriod Period, string Cci, string Name, ImmutableArray<string> Funds, bool CciConfirmed);
+public sealed record EsfProgramme(ProgrammePeriod Period, string Cci, string Name, ImmutableArray<string> Funds, bool CciConfirmed)
+{
+    /// <summary>Whether both describe the same programme, funds compared in order (as a value would, not the arrays' identity).</summary>
+    /// <param name="other">The other programme.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(EsfProgramme? other) =>
+        other is not null && Period == other.Period && Cci == other.Cci && Name == other.Name && CciConfirmed == other.CciConfirmed
+        && (Funds.IsDefault ? [] : Funds).AsSpan().SequenceEqual((other.Funds.IsDefault ? [] : other.Funds).AsSpan());
+
+    /// <summary>A hash consistent with <see cref="Equals(EsfProgramme?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(Period, Cci, Name, CciConfirmed, Funds.IsDefault ? 0 : Funds.Length);
+}
 
 /// <summary>An intervention field (the EU's code for the kind of intervention), from <c>data/esf-intervention-fields.tsv</c>.</summary>
 /// <param name="Period">The programme period whose code list it belongs to.</param>

@@ -23,6 +23,40 @@ public class EqualityTests
         Assert.Equal(a.Project.Sections[^1], b.Project.Sections[^1]);
     }
 
+    /// <summary><c>==</c> on a project compared references while <c>Equals</c> compared facts: now both compare facts.</summary>
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void Equal_operators_compare_facts_as_equals_does(string page)
+    {
+        var a = ProjectParser.Parse(Text(page)).Project;
+        var b = ProjectParser.Parse(Text(page)).Project;
+        var other = ProjectParser.Parse(Text(page) + "\nEn rad till\n").Project;
+
+        Assert.True(a == b);
+        Assert.False(a != b);
+        Assert.True(a != other);
+        Assert.False(a == null);
+        Assert.True((EsfProject?)null == null);
+    }
+
+    /// <summary>Records with an array inside compared the arrays by identity, so an equal copy was unequal.</summary>
+    [Fact]
+    public void Terms_and_programmes_equal_to_copies_of_themselves()
+    {
+        var term = Vocabulary.Default.Chrome;
+        var copy = new Term([.. term.Swedish], [.. term.English]);
+        Assert.True(term == copy);
+        Assert.Equal(term.GetHashCode(), copy.GetHashCode());
+        Assert.True(Term.Sv("a") == new Term(["a"], default));
+        Assert.False(term == term.With(ParserLanguages.English, "More"));
+
+        var programme = ReferenceData.EsfProgrammes.Programmes[0];
+        var same = programme with { Funds = [.. programme.Funds] };
+        Assert.True(programme == same);
+        Assert.Equal(programme.GetHashCode(), same.GetHashCode());
+        Assert.False(programme == same with { Funds = [.. programme.Funds, "X"] });
+    }
+
     [Theory]
     [MemberData(nameof(Pages))]
     public void A_JSON_round_trip_is_equal(string page)
