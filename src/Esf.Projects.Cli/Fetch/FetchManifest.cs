@@ -116,10 +116,9 @@ internal sealed class FetchManifest : IDisposable
     /// <summary>Writes <c>fetch-run.json</c> whole (beside it, then renamed over it).</summary>
     public void MarkRun(string run, bool complete)
     {
-        var path = Path.Combine(_folder, RunFileName);
-        var partial = Path.Combine(_folder, $".{RunFileName}.{Guid.NewGuid():N}.esf-partial");
-        File.WriteAllText(partial, $"{{\"run\":\"{run}\",\"complete\":{(complete ? "true" : "false")}}}\n");
-        File.Move(partial, path, overwrite: true);
+        using var output = Output.OutputFile.For(new FileInfo(Path.Combine(_folder, RunFileName)), keepContents: false);
+        File.WriteAllText(output.WritePath, $"{{\"run\":\"{run}\",\"complete\":{(complete ? "true" : "false")}}}\n");
+        output.Commit();
     }
 
     public void Dispose() => _append?.Dispose();

@@ -34,10 +34,9 @@ internal sealed class FetchRun(FetchSettings settings, TextWriter stderr)
             Directory.CreateDirectory(settings.Folder);
             manifest = FetchManifest.Open(settings.Folder);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsWriteFailure(e))
         {
-            stderr.WriteLine($"esf: cannot use the folder {TerminalText.Escape(settings.Folder)}: {TerminalText.Escape(e.Message)}");
-            return CliApplication.OutputFailed;
+            return CannotWrite(e);
         }
 
         using (manifest)
@@ -53,10 +52,9 @@ internal sealed class FetchRun(FetchSettings settings, TextWriter stderr)
             {
                 manifest.MarkRun(run, complete: false);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (IsWriteFailure(e))
             {
-                stderr.WriteLine($"esf: cannot write in {TerminalText.Escape(settings.Folder)}: {TerminalText.Escape(e.Message)}");
-                return CliApplication.OutputFailed;
+                return CannotWrite(e);
             }
 
             // Numbers an interrupted run already settled are not asked for again; those that failed are.
@@ -82,15 +80,22 @@ internal sealed class FetchRun(FetchSettings settings, TextWriter stderr)
                 stderr.WriteLine($"esf: interrupted; {Summary()}. Run the same command again to resume.");
                 return CliApplication.Interrupted;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (IsWriteFailure(e))
             {
                 progress?.Dispose();
-                stderr.WriteLine($"esf: cannot write in {TerminalText.Escape(settings.Folder)}: {TerminalText.Escape(e.Message)}");
-                return CliApplication.OutputFailed;
+                return CannotWrite(e);
             }
 
             progress?.Dispose();
-            manifest.MarkRun(run, complete: true);
+            try
+            {
+                manifest.MarkRun(run, complete: true);
+            }
+            catch (Exception e) when (IsWriteFailure(e))
+            {
+                return CannotWrite(e);
+            }
+
             if (!settings.Quiet)
             {
                 stderr.WriteLine("esf: " + Summary());
@@ -98,6 +103,15 @@ internal sealed class FetchRun(FetchSettings settings, TextWriter stderr)
 
             return _failed > 0 ? CliApplication.InputHasErrors : CliApplication.Success;
         }
+    }
+
+    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException;
+
+    /// <summary>The one line for a folder that cannot be written (exit 3).</summary>
+    private int CannotWrite(Exception e)
+    {
+        stderr.WriteLine($"esf: cannot write in {TerminalText.Escape(settings.Folder)}: {TerminalText.Escape(e.Message)}");
+        return CliApplication.OutputFailed;
     }
 
     private string Summary() =>
@@ -348,7 +362,13 @@ internal sealed class FetchRun(FetchSettings settings, TextWriter stderr)
                     return RobotsTxt.DisallowAll;
                 }
 
-                var bytes = await ReadBoundedAsync(response, 512 * 1024, stop).ConfigureAwait(false);
+                // The body is whole already (WholeBody); one of more than 512 KiB is not read as rules.
+                var bytes = await response.Content.ReadAsByteArrayAsync(stop).ConfigureAwait(false);
+                if (bytes.Length > 512 * 1024)
+                {
+                    return RobotsTxt.DisallowAll;
+                }
+
                 return RobotsTxt.Parse(System.Text.Encoding.UTF8.GetString(bytes), ProductToken);
             }
             catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException or Polly.CircuitBreaker.BrokenCircuitException || (e is OperationCanceledException && !stop.IsCancellationRequested))
@@ -417,21 +437,10 @@ internal sealed class FetchRun(FetchSettings settings, TextWriter stderr)
             }
         }
 
-        /// <summary>A page that answered 200: read whole (within a time and the parser's input limit), told from a page that names no project, saved beside its file and renamed over it only when its bytes changed.</summary>
+        /// <summary>A page that answered 200 (its body read whole inside the attempt, <see cref="WholeBody"/>): told from a page that names no project, and saved whole only when its bytes changed.</summary>
         private async Task<FetchRecord> SaveAsync(string number, Uri address, Uri final, List<string> redirects, HttpResponseMessage response, string file, CancellationToken stop)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            timeout.CancelAfter(settings.AttemptTimeout);
-            byte[] bytes;
-            try
-            {
-                bytes = await ReadBoundedAsync(response, EsfProjectParser.Default.Options.MaxInputBytes, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-            {
-                return Record(number, "failed", address, final, redirects, (int)response.StatusCode, $"the page did not arrive within {settings.AttemptTimeout.TotalSeconds:0} s", previous: null);
-            }
-
+            var bytes = await response.Content.ReadAsByteArrayAsync(stop).ConfigureAwait(false);
             if (bytes.Length == 0)
             {
                 return Record(number, "failed", address, final, redirects, (int)response.StatusCode, $"HTTP {(int)response.StatusCode} with an empty body", previous: null);
@@ -453,41 +462,12 @@ internal sealed class FetchRun(FetchSettings settings, TextWriter stderr)
             }
             else
             {
-                var partial = Path.Combine(settings.Folder, $".{Path.GetFileName(file)}.{Guid.NewGuid():N}.esf-partial");
-                try
-                {
-                    await File.WriteAllBytesAsync(partial, bytes, CancellationToken.None).ConfigureAwait(false);
-                    File.Move(partial, file, overwrite: true);
-                }
-                finally
-                {
-                    File.Delete(partial);
-                }
+                using var output = Output.OutputFile.For(new FileInfo(file), keepContents: false);
+                await File.WriteAllBytesAsync(output.WritePath, bytes, CancellationToken.None).ConfigureAwait(false);
+                output.Commit();
             }
 
             return Record(number, outcome, address, final, redirects, (int)response.StatusCode, null, previous: null, etag, lastModified, bytes.Length, contentType?.MediaType, contentType?.CharSet, Path.GetFileName(file));
-        }
-
-        private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                using var buffer = new MemoryStream();
-                var chunk = new byte[81920];
-                int read;
-                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    if (buffer.Length + read > limit)
-                    {
-                        throw new IOException($"the page is larger than {limit} bytes");
-                    }
-
-                    buffer.Write(chunk, 0, read);
-                }
-
-                return buffer.ToArray();
-            }
         }
 
         private static string Reason(Exception e) => e switch
