@@ -1,5 +1,4 @@
 using Esf.Projects.Cli.Output;
-using Esf.Projects.Tables;
 using Microsoft.Data.Sqlite;
 
 namespace Esf.Projects.Cli;
@@ -43,9 +42,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
         OutputWriter output;
         try
         {
-            file = settings.Output is not { } path ? null
-                : settings.Format == "parquet" ? OutputFolder.For(path.FullName, ProjectTables.All.Select(ParquetOutput.FileName))
-                : OutputFile.For(path, keepContents: settings.Format == "sqlite");
+            file = settings.Stage();
             output = await OutputWriter.CreateAsync(settings, file, stdout).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)

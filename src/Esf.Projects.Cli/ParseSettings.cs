@@ -44,8 +44,17 @@ internal sealed record ParseSettings
 
     /// <summary>The files a run replaces: the <c>--output</c> file, or for Parquet each table's file in the <c>--output</c> folder.</summary>
     public IEnumerable<string> Targets() => Output is null ? []
-        : Format == "parquet" ? Cli.Output.OutputFolder.Targets(Output.FullName, ProjectTables.All.Select(Cli.Output.ParquetOutput.FileName))
+        : Format == "parquet" ? Cli.Output.OutputFolder.Targets(Output.FullName, ParquetFiles)
         : [Output.FullName];
+
+    /// <summary>Where the run writes those files, whole or not at all; <see langword="null"/> for standard output.</summary>
+    /// <exception cref="IOException">The folder or the existing file could not be read or written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The folder may not be written.</exception>
+    public Cli.Output.IStagedOutput? Stage() => Output is null ? null
+        : Format == "parquet" ? Cli.Output.OutputFolder.For(Output.FullName, ParquetFiles)
+        : Cli.Output.OutputFile.For(Output, keepContents: Format == "sqlite");
+
+    private static IEnumerable<string> ParquetFiles => ProjectTables.All.Select(Cli.Output.ParquetOutput.FileName);
 
     /// <summary>Checks the combinations the parser of the command line cannot; returns the usage error, or <see langword="null"/>.</summary>
     public string? Validate(string? encodingName, out Encoding? encoding)

@@ -10,9 +10,9 @@ namespace Esf.Projects.Cli;
 /// place of the bytes it cannot decode, and a path made of that string names no file. Here the name is found again by
 /// its bytes — in <c>/proc/self/cmdline</c> for a path given on the command line, by listing the folder for one found
 /// in a folder — and shown with those bytes escaped (<c>caf\xE9.txt</c>), which is also the page's source name; the
-/// file is opened by its bytes. A name whose bytes cannot be told from another's (two names that read the same) is
-/// left as .NET read it, and reading it fails as before. Other systems store names as Unicode, so there is nothing to
-/// find again there.
+/// file is opened by its bytes. Names that read the same are told apart by their order: in a folder, byte order; on
+/// the command line, the order of the arguments. Other systems store names as Unicode, so there is nothing to find
+/// again there.
 /// </summary>
 internal static class RawNames
 {

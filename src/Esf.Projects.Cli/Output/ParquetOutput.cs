@@ -25,7 +25,7 @@ internal sealed class ParquetOutput : OutputWriter
     /// <summary>
     /// Rows per row group at most: enough for readers to skip groups by their statistics, few enough that a group's
     /// rows are written before most of them outlive a collection (10 000 pages: 100 000 rows per group took 450 MB at
-    /// peak and longer, 10 000 rows 180 MB, 2 000 rows 110 MB and longer again, on the VM of docs/performance.md).
+    /// peak and longer, 10 000 rows 180–270 MB, 2 000 rows 110 MB and longer again, on the VM of docs/performance.md).
     /// </summary>
     internal const int RowGroupRows = 10_000;
 
