@@ -81,6 +81,23 @@ public sealed record ProjectParserOptions
     /// million unmarked list lines. At least 1.
     /// </summary>
     public int MaxDiagnosticsPerCode { get; init; } = 100;
+
+    /// <summary>Whether both settings are the same, <see cref="Labels"/> and <see cref="KnownHeadings"/> compared element by element and the encodings as <see cref="Encoding.Equals(object?)"/> compares them (code page and fallbacks): a copy built from equal parts is equal.</summary>
+    /// <param name="other">The other settings.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(ProjectParserOptions? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Languages == other.Languages && Vocabulary == other.Vocabulary
+            && ValueArrays.Equal(Labels, other.Labels) && ValueArrays.Equal(KnownHeadings, other.KnownHeadings)
+            && WarningsAsErrors == other.WarningsAsErrors && MaxInputLength == other.MaxInputLength
+            && MaxSections == other.MaxSections && MaxListItems == other.MaxListItems
+            && MaxDiagnosticsPerCode == other.MaxDiagnosticsPerCode
+            && Equals(FallbackEncoding, other.FallbackEncoding) && Equals(InputEncoding, other.InputEncoding));
+
+    /// <summary>A hash consistent with <see cref="Equals(ProjectParserOptions?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(Languages, Vocabulary, Labels.IsDefault ? 0 : Labels.Length, WarningsAsErrors, MaxInputLength, MaxSections, MaxListItems);
 }
 
 /// <summary>Windows-1252 from the code-page provider, made once on first use.</summary>

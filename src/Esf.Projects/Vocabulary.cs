@@ -49,23 +49,17 @@ public sealed record Term(ImmutableArray<string> Swedish, ImmutableArray<string>
     /// <param name="other">The other term.</param>
     /// <returns>Whether they are equal.</returns>
     public bool Equals(Term? other) =>
-        other is not null && Same(Swedish, other.Swedish) && Same(English, other.English);
+        other is not null && ValueArrays.Equal(Swedish, other.Swedish) && ValueArrays.Equal(English, other.English);
 
     /// <summary>A hash of the spellings, consistent with <see cref="Equals(Term?)"/>.</summary>
     /// <returns>The hash.</returns>
     public override int GetHashCode()
     {
         var hash = default(HashCode);
-        foreach (var spelling in (Swedish.IsDefault ? [] : Swedish).Concat(English.IsDefault ? [] : English))
-        {
-            hash.Add(spelling, StringComparer.Ordinal);
-        }
-
+        ValueArrays.AddTo(ref hash, Swedish);
+        ValueArrays.AddTo(ref hash, English);
         return hash.ToHashCode();
     }
-
-    private static bool Same(ImmutableArray<string> a, ImmutableArray<string> b) =>
-        (a.IsDefault ? [] : a).AsSpan().SequenceEqual((b.IsDefault ? [] : b).AsSpan());
 
     /// <summary>The canonical spelling (the first Swedish one) for messages and debugging.</summary>
     /// <returns>The spelling, or an empty string.</returns>
@@ -198,4 +192,22 @@ public sealed record Vocabulary
     public Term LeadInVerbs { get; init; } = new(
         ["är", "ska", "skall", "vill", "kommer", "kan", "har", "bör", "får", "blir", "syftar", "innebär", "handlar"],
         ["is", "are", "will", "shall", "can", "has", "have", "aims", "means"]);
+
+    /// <summary>Whether both vocabularies have the same terms and phrases in the same order, lists compared element by element: a <c>with</c> copy built from equal parts is equal to its original.</summary>
+    /// <param name="other">The other vocabulary.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(Vocabulary? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Chrome == other.Chrome && LanguageLink == other.LanguageLink && Missing == other.Missing
+            && GenericTitles == other.GenericTitles && Clarification == other.Clarification
+            && Yes == other.Yes && No == other.No
+            && ValueArrays.Equal(Phases, other.Phases) && ValueArrays.Equal(Funds, other.Funds)
+            && ValueArrays.Equal(ProseHeadings, other.ProseHeadings) && ValueArrays.Equal(ListHeadings, other.ListHeadings)
+            && ValueArrays.Equal(Regions, other.Regions)
+            && LeadInEndings == other.LeadInEndings && LeadInVerbs == other.LeadInVerbs);
+
+    /// <summary>A hash consistent with <see cref="Equals(Vocabulary?)"/>.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(Chrome, Missing, ProseHeadings.IsDefault ? 0 : ProseHeadings.Length, ListHeadings.IsDefault ? 0 : ListHeadings.Length);
 }

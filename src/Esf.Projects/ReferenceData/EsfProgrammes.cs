@@ -29,7 +29,7 @@ public sealed record EsfProgramme(ProgrammePeriod Period, string Cci, string Nam
     /// <returns>Whether they are equal.</returns>
     public bool Equals(EsfProgramme? other) =>
         other is not null && Period == other.Period && Cci == other.Cci && Name == other.Name && CciConfirmed == other.CciConfirmed
-        && (Funds.IsDefault ? [] : Funds).AsSpan().SequenceEqual((other.Funds.IsDefault ? [] : other.Funds).AsSpan());
+        && ValueArrays.Equal(Funds, other.Funds);
 
     /// <summary>A hash consistent with <see cref="Equals(EsfProgramme?)"/>.</summary>
     /// <returns>The hash.</returns>

@@ -57,6 +57,74 @@ public class EqualityTests
         Assert.False(programme == same with { Funds = [.. programme.Funds, "X"] });
     }
 
+    /// <summary>Settings records held arrays and compared them by identity: a copy built from equal parts was unequal.</summary>
+    [Fact]
+    public void Settings_equal_to_copies_built_from_equal_parts()
+    {
+        var vocabulary = Vocabulary.Default;
+        var copy = vocabulary with
+        {
+            Chrome = new([.. vocabulary.Chrome.Swedish], [.. vocabulary.Chrome.English]),
+            ProseHeadings = [.. vocabulary.ProseHeadings],
+            Regions = [.. vocabulary.Regions.Select(r => new Phrase<EsfRegion>(r.Meaning, new([.. r.Term.Swedish], [.. r.Term.English])))],
+        };
+        Assert.True(vocabulary == copy);
+        Assert.Equal(vocabulary.GetHashCode(), copy.GetHashCode());
+
+        var options = ProjectParserOptions.Default with { Labels = [new("Diarienr", "projectNumber")], KnownHeadings = ["Effekter"] };
+        var same = ProjectParserOptions.Default with
+        {
+            Labels = [new("Diarienr", "projectNumber")],
+            KnownHeadings = ["Effekter"],
+            Vocabulary = copy,
+            FallbackEncoding = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252),
+        };
+        Assert.True(options == same);
+        Assert.Equal(options.GetHashCode(), same.GetHashCode());
+    }
+
+    /// <summary>Every member a caller can set takes part in equality: a settings record whose members were listed by hand would silently ignore one added later.</summary>
+    [Fact]
+    public void Every_settable_member_of_the_settings_takes_part_in_equality()
+    {
+        Assert.All(Changes(Vocabulary.Default), changed => Assert.NotEqual(Vocabulary.Default, changed));
+        Assert.All(Changes(ProjectParserOptions.Default), changed => Assert.NotEqual(ProjectParserOptions.Default, changed));
+    }
+
+    /// <summary>Copies of <paramref name="original"/> with one settable member changed, one per member.</summary>
+    private static IEnumerable<T> Changes<T>(T original)
+        where T : class
+    {
+        var clone = typeof(T).GetMethod("<Clone>$")!;
+        var properties = typeof(T).GetProperties().Where(p => p.SetMethod is { IsPublic: true }).ToArray();
+        Assert.NotEmpty(properties);
+        foreach (var property in properties)
+        {
+            var copy = (T)clone.Invoke(original, null)!;
+            property.SetValue(copy, Other(property.PropertyType, property.GetValue(original)));
+            yield return copy;
+        }
+    }
+
+    private static object? Other(Type type, object? value) => value switch
+    {
+        Term term => term.With(ParserLanguages.Swedish, "annat"),
+        System.Collections.Immutable.ImmutableArray<Phrase<ProjectPhaseKind>> a => a.RemoveAt(0),
+        System.Collections.Immutable.ImmutableArray<Phrase<EsfFund>> a => a.RemoveAt(0),
+        System.Collections.Immutable.ImmutableArray<Phrase<ProseSectionKind>> a => a.RemoveAt(0),
+        System.Collections.Immutable.ImmutableArray<Phrase<ListSectionKind>> a => a.RemoveAt(0),
+        System.Collections.Immutable.ImmutableArray<Phrase<EsfRegion>> a => a.RemoveAt(0),
+        System.Collections.Immutable.ImmutableArray<HeaderLabel> a => a.Add(new("Diarienr", null)),
+        System.Collections.Immutable.ImmutableArray<string> a => a.Add("Effekter"),
+        Vocabulary vocabulary => vocabulary with { Yes = vocabulary.Yes.With(ParserLanguages.Swedish, "Jo") },
+        ParserLanguages languages => languages | ParserLanguages.English,
+        bool flag => !flag,
+        int number => number + 1,
+        System.Text.Encoding => System.Text.Encoding.Latin1,
+        null when type == typeof(System.Text.Encoding) => System.Text.Encoding.UTF8,
+        _ => throw new InvalidOperationException("No other value known for " + type),
+    };
+
     [Theory]
     [MemberData(nameof(Pages))]
     public void A_JSON_round_trip_is_equal(string page)
