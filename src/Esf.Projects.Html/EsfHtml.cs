@@ -186,10 +186,10 @@ public static class EsfHtml
         foreach (var d in result.Diagnostics)
         {
             var at = page.ToHtml(new SourcePosition(d.Line, d.Column));
-            diagnostics.Add(d with { Line = Math.Max(1, at.Line), Column = Math.Max(1, at.Column) });
+            diagnostics.Add(new Diagnostic(d.Code, d.Severity, Math.Max(1, at.Line), Math.Max(1, at.Column), d.Message));
         }
 
-        return result with { Diagnostics = diagnostics.DrainToImmutable() };
+        return new ProjectParseResult(result.Project, diagnostics.DrainToImmutable());
     }
 
     /// <summary>A diagnostic of the catalogue with its message formatted.</summary>

@@ -47,4 +47,14 @@ public sealed class HtmlPageText
 /// <param name="Element">The element, as <c>&lt;nav&gt;</c>, or what was left out, as <c>everything outside &lt;main&gt;</c>.</param>
 /// <param name="Position">Where the element starts in the HTML (1-based line and column).</param>
 /// <param name="Reason">Which rule set it aside: <c>&lt;nav&gt;</c>, <c>role=banner</c>, <c>class or id 'cookie'</c> …</param>
-public sealed record HtmlSetAside(string Element, SourcePosition Position, string Reason);
+public sealed record HtmlSetAside(string Element, SourcePosition Position, string Reason)
+{
+    /// <summary>The element, as <c>&lt;nav&gt;</c>, or what was left out, as <c>everything outside &lt;main&gt;</c>.</summary>
+    public string Element { get; } = Element;
+
+    /// <summary>Where the element starts in the HTML (1-based line and column).</summary>
+    public SourcePosition Position { get; } = Position;
+
+    /// <summary>Which rule set it aside: <c>&lt;nav&gt;</c>, <c>role=banner</c>, <c>class or id 'cookie'</c> …</summary>
+    public string Reason { get; } = Reason;
+}

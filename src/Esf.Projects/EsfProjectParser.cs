@@ -136,7 +136,7 @@ public sealed class EsfProjectParser
             bag.Add(DiagnosticCodes.InputTooLong, new SourcePosition(1, 1), _config.Options.MaxInputLength);
         }
 
-        diagnostics = [.. bag.ToSortedArray().Select(d => d with { Line = 1, Column = 1 })];
+        diagnostics = [.. bag.ToSortedArray().Select(d => new Diagnostic(d.Code, d.Severity, 1, 1, d.Message))];
         return text;
     }
 

@@ -9,7 +9,20 @@ namespace Esf.Projects;
 /// <param name="Source">The input's name (its path for files).</param>
 /// <param name="Result">The parse result; <see langword="null"/> when the input could not be read.</param>
 /// <param name="ReadError">Why the input could not be read (I/O, permissions, or any other failure while reading or parsing this one input); <see langword="null"/> when it was.</param>
-public sealed record CorpusItem(int Index, string Source, ProjectParseResult? Result, Exception? ReadError);
+public sealed record CorpusItem(int Index, string Source, ProjectParseResult? Result, Exception? ReadError)
+{
+    /// <summary>0-based position of the input in the sequence given.</summary>
+    public int Index { get; } = Index;
+
+    /// <summary>The input's name (its path for files).</summary>
+    public string Source { get; } = Source;
+
+    /// <summary>The parse result; <see langword="null"/> when the input could not be read.</summary>
+    public ProjectParseResult? Result { get; } = Result;
+
+    /// <summary>Why the input could not be read (I/O, permissions, or any other failure while reading or parsing this one input); <see langword="null"/> when it was.</summary>
+    public Exception? ReadError { get; } = ReadError;
+}
 
 /// <summary>How <see cref="ProjectCorpus"/> parses many pages.</summary>
 public sealed record CorpusOptions

@@ -9,6 +9,12 @@ namespace Esf.Projects;
 [System.Text.Json.Serialization.JsonConverter(typeof(Json.EsfJson.ResultConverter))]
 public sealed record ProjectParseResult(EsfProject Project, ImmutableArray<Diagnostic> Diagnostics)
 {
+    /// <summary>The project; never <see langword="null"/>, even for empty input.</summary>
+    public EsfProject Project { get; } = Project;
+
+    /// <summary>Every problem and interpretation, ordered by position.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; } = Diagnostics;
+
     private const int MaxReasonLength = 2_000;
 
     /// <summary>The result for an input that could not be read at all (a file that vanished, a permission refused): an empty project and one ESF0009 error saying why.</summary>

@@ -224,4 +224,17 @@ public static class DiagnosticCodes
 /// <param name="Severity">The severity every diagnostic with this code has (raised to error when warnings are errors).</param>
 /// <param name="Title">A one-line English description of the problem, without the offending value.</param>
 /// <param name="MessageFormat">The message, a composite format string over the values it names (formatted with the invariant culture; text values longer than 80 characters are clipped).</param>
-public sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title, string MessageFormat);
+public sealed record DiagnosticDescriptor(string Code, DiagnosticSeverity Severity, string Title, string MessageFormat)
+{
+    /// <summary>The stable code, such as <c>ESF0201</c>.</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>The severity every diagnostic with this code has (raised to error when warnings are errors).</summary>
+    public DiagnosticSeverity Severity { get; } = Severity;
+
+    /// <summary>A one-line English description of the problem, without the offending value.</summary>
+    public string Title { get; } = Title;
+
+    /// <summary>The message, a composite format string over the values it names (formatted with the invariant culture; text values longer than 80 characters are clipped).</summary>
+    public string MessageFormat { get; } = MessageFormat;
+}

@@ -7,7 +7,17 @@ namespace Esf.Projects.Fields;
 /// <param name="Marker">The marker written (<c>•</c>, <c>-</c>, <c>1.</c> …).</param>
 /// <param name="Text">The item text without its marker, trimmed; continuation lines are joined with one space.</param>
 /// <param name="Index">0-based index in the parsed text where the marker starts.</param>
-public readonly record struct BulletListItem(ListMarkerKind Marker, string Text, int Index);
+public readonly record struct BulletListItem(ListMarkerKind Marker, string Text, int Index)
+{
+    /// <summary>The marker written (<c>•</c>, <c>-</c>, <c>1.</c> …).</summary>
+    public ListMarkerKind Marker { get; } = Marker;
+
+    /// <summary>The item text without its marker, trimmed; continuation lines are joined with one space.</summary>
+    public string Text { get; } = Text;
+
+    /// <summary>0-based index in the parsed text where the marker starts.</summary>
+    public int Index { get; } = Index;
+}
 
 /// <summary>
 /// Reads a bullet list written as text — <c>•</c>, <c>-</c>, <c>–</c>, <c>*</c>, <c>·</c>, <c>1.</c>, <c>1)</c>,

@@ -39,7 +39,7 @@ public readonly ref struct HeaderFieldContext
 
     /// <summary>Reports a catalogue diagnostic <paramref name="offset"/> characters into the value (built-in definitions only).</summary>
     internal void ReportAt(string code, int offset, params object?[] args) =>
-        _diagnostics.Add(code, Field.ValuePosition with { Column = Field.ValuePosition.Column + Math.Max(0, offset) }, args);
+        _diagnostics.Add(code, new SourcePosition(Field.ValuePosition.Line, Field.ValuePosition.Column + Math.Max(0, offset)), args);
 }
 
 /// <summary>

@@ -209,11 +209,12 @@ internal static class ProjectJson
         var (name, email, phone) = (Text(v, "name"), Text(v, "email"), Text(v, "phone"));
         parts.Contact = name is null && email is null && phone is null
             ? Contact.None
-            : new Contact(name, email, phone)
-            {
-                PhoneNumber = Text(v, "phoneE164") is not null && phone is not null && SwedishPhoneNumber.TryParse(phone, out var number) ? number : null,
-                EmailAddress = Text(v, "emailDomain") is not null && email is not null && EmailAddress.TryParse(email, out var address) ? address : null,
-            };
+            : new Contact(
+                name,
+                email,
+                phone,
+                Text(v, "phoneE164") is not null && phone is not null && SwedishPhoneNumber.TryParse(phone, out var number) ? number : null,
+                Text(v, "emailDomain") is not null && email is not null && EmailAddress.TryParse(email, out var address) ? address : null);
     }
 
     private static void WriteSection(Utf8JsonWriter w, Section section, JsonSectionText sectionText)
@@ -393,11 +394,7 @@ internal static class ProjectJson
             "2014–2020" => ProgrammePeriod.Period2014To2020,
             "2021–2027" => ProgrammePeriod.Period2021To2027,
             var other => throw new JsonException($"'{other}' is not a programme period (2007–2013, 2014–2020, 2021–2027)."),
-        }, ParseEnum<InferenceConfidence>(Property(v, "confidence")), Text(v, "basis") ?? string.Empty, Text(v, "areaName"))
-        {
-            ObjectiveName = Text(v, "objectiveName"),
-            ProgrammeName = Text(v, "programmeName"),
-        };
+        }, ParseEnum<InferenceConfidence>(Property(v, "confidence")), Text(v, "basis") ?? string.Empty, Text(v, "areaName"), Text(v, "objectiveName"), Text(v, "programmeName"));
 
     private static void WriteFigures(Utf8JsonWriter w, EsfProject p)
     {

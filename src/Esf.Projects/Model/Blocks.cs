@@ -8,7 +8,11 @@ namespace Esf.Projects;
 /// <see cref="ListBlock"/>, <see cref="SubHeadingBlock"/>, <see cref="LabelBlock"/>, <see cref="RuleBlock"/>,
 /// <see cref="ClarificationBlock"/>; the ones with text share <see cref="TextBlock"/>.</summary>
 /// <param name="Position">Where the block's first line starts.</param>
-public abstract record Block(SourcePosition Position);
+public abstract record Block(SourcePosition Position)
+{
+    /// <summary>Where the block's first line starts.</summary>
+    public SourcePosition Position { get; } = Position;
+}
 
 /// <summary>
 /// A block that carries text: <see cref="ParagraphBlock"/>, <see cref="SubHeadingBlock"/>, <see cref="LabelBlock"/>,
@@ -70,6 +74,9 @@ public sealed record ParagraphBlock : TextBlock
 /// <param name="Items">The items in page order.</param>
 public sealed record ListBlock(SourcePosition Position, ImmutableArray<ListItem> Items) : Block(Position)
 {
+    /// <summary>The items in page order.</summary>
+    public ImmutableArray<ListItem> Items { get; } = Items;
+
     /// <summary>Compares the position and the items, item by item.</summary>
     /// <param name="other">The other list.</param>
     /// <returns>Whether the lists are equal.</returns>
@@ -118,10 +125,10 @@ public readonly record struct ListItem
     }
 
     /// <summary>Where the item's marker starts.</summary>
-    public SourcePosition Position { get; init; }
+    public SourcePosition Position { get; }
 
     /// <summary>The marker kind written.</summary>
-    public ListMarkerKind Marker { get; init; }
+    public ListMarkerKind Marker { get; }
 
     /// <summary>The item text without its marker; unmarked continuation lines are joined with a space. A new string on
     /// each read, unless the memory is a whole string (an item created from a string, or a joined multi-line item).</summary>
@@ -215,7 +222,7 @@ public sealed record ClarificationBlock : TextBlock
         : base(position, text) => Date = date;
 
     /// <summary>The date of the clarification.</summary>
-    public LocalDate Date { get; init; }
+    public LocalDate Date { get; }
 }
 
 /// <summary>A headed part of the page body, or the text before the first heading.</summary>
@@ -258,13 +265,13 @@ public sealed record Section
     }
 
     /// <summary>The heading as written; <see langword="null"/> for text that precedes every heading.</summary>
-    public string? Heading { get; init; }
+    public string? Heading { get; }
 
     /// <summary>Where the heading starts (or the first line, for an untitled section).</summary>
-    public SourcePosition Position { get; init; }
+    public SourcePosition Position { get; }
 
     /// <summary>The typed content in page order.</summary>
-    public ImmutableArray<Block> Blocks { get; init; }
+    public ImmutableArray<Block> Blocks { get; }
 
     /// <summary>The section's plain text: its lines trimmed, paragraphs separated by one blank line, markers kept. A
     /// string made on first read and kept.</summary>
@@ -275,7 +282,7 @@ public sealed record Section
     public ReadOnlyMemory<char> TextMemory => _text.Memory;
 
     /// <summary>The results of the section handlers that claimed the heading, in handler order (empty for an untitled section). Read them with <see cref="GetData{T}"/>.</summary>
-    public ImmutableArray<object> Data { get => _data; init => _data = value; }
+    public ImmutableArray<object> Data => _data;
 
     private ImmutableArray<object> _data = [];
 

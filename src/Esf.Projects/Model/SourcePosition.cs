@@ -5,6 +5,12 @@ namespace Esf.Projects;
 /// <param name="Column">1-based column in UTF-16 code units; a leading byte-order mark is not counted.</param>
 public readonly record struct SourcePosition(int Line, int Column)
 {
+    /// <summary>1-based line; LF, CRLF and a lone CR each end a line.</summary>
+    public int Line { get; } = Line;
+
+    /// <summary>1-based column in UTF-16 code units; a leading byte-order mark is not counted.</summary>
+    public int Column { get; } = Column;
+
     /// <summary>Formats as <c>(line,column)</c>, the compiler convention.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>

@@ -37,6 +37,15 @@ public enum EsfFund
 /// <param name="Name">The area's name as written; <see langword="null"/> when the page writes only the code (<c>1</c>, <c>A</c>, as the newer layouts do). <see cref="ProgrammeInfo.AreaName"/> has the name from the reference data.</param>
 public sealed record ProgramArea(string? Code, int? Number, string? Name)
 {
+    /// <summary>The code as written (<c>2</c>, <c>1.1</c>, <c>B</c>); <see langword="null"/> when the page gives only a name.</summary>
+    public string? Code { get; } = Code;
+
+    /// <summary>The integer the code starts with (<c>1</c> for <c>1.1</c>); <see langword="null"/> for letter codes or no code.</summary>
+    public int? Number { get; } = Number;
+
+    /// <summary>The area's name as written; <see langword="null"/> when the page writes only the code (<c>1</c>, <c>A</c>, as the newer layouts do). <see cref="ProgrammeInfo.AreaName"/> has the name from the reference data.</summary>
+    public string? Name { get; } = Name;
+
     /// <summary>The area as pages write it: <c>2 Ökat arbetskraftsutbud</c>, the code alone, or the name alone.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Code is null ? Name ?? string.Empty : Name is null ? Code : Code + " " + Name;
@@ -60,22 +69,59 @@ public enum ProjectPhaseKind
 /// <param name="Kind">The recognised phase (<see cref="Vocabulary.Phases"/>), or <see cref="ProjectPhaseKind.Other"/>.</param>
 public sealed record ProjectPhase(string Text, ProjectPhaseKind Kind)
 {
+    /// <summary>The phase as written, such as <c>Genomförande</c>.</summary>
+    public string Text { get; } = Text;
+
+    /// <summary>The recognised phase (<see cref="Vocabulary.Phases"/>), or <see cref="ProjectPhaseKind.Other"/>.</summary>
+    public ProjectPhaseKind Kind { get; } = Kind;
+
     /// <summary>The phase as written.</summary>
     /// <returns><see cref="Text"/>.</returns>
     public override string ToString() => Text;
 }
 
-/// <summary>The contact person. Every part is as written on the page, or <see langword="null"/> when absent.</summary>
-/// <param name="Name">The person's name.</param>
-/// <param name="Email">The e-mail address as written.</param>
-/// <param name="Phone">The phone number as written (<c>046-739443</c>).</param>
-public sealed record Contact(string? Name, string? Email, string? Phone)
+/// <summary>The contact person. Every part is as written on the page, or <see langword="null"/> when absent; the
+/// normalised phone number and e-mail address are read from those parts, so they cannot disagree with them.</summary>
+public sealed record Contact
 {
+    /// <summary>A contact from its parts as written; <see cref="PhoneNumber"/> and <see cref="EmailAddress"/> are read from <paramref name="phone"/> and <paramref name="email"/>.</summary>
+    /// <param name="name">The person's name.</param>
+    /// <param name="email">The e-mail address as written.</param>
+    /// <param name="phone">The phone number as written (<c>046-739443</c>).</param>
+    public Contact(string? name, string? email, string? phone)
+        : this(
+            name,
+            email,
+            phone,
+            phone is not null && Fields.SwedishPhoneNumber.TryParse(phone, out var number) ? number : null,
+            email is not null && Fields.EmailAddress.TryParse(email, out var address) ? address : null)
+    {
+    }
+
+    /// <summary>A contact whose phone number and address its reader has already parsed (the parser, the JSON reader), so they are not parsed twice.</summary>
+    internal Contact(string? name, string? email, string? phone, Fields.SwedishPhoneNumber? phoneNumber, Fields.EmailAddress? emailAddress)
+    {
+        Name = name;
+        Email = email;
+        Phone = phone;
+        PhoneNumber = phoneNumber;
+        EmailAddress = emailAddress;
+    }
+
+    /// <summary>The person's name.</summary>
+    public string? Name { get; }
+
+    /// <summary>The e-mail address as written.</summary>
+    public string? Email { get; }
+
+    /// <summary>The phone number as written (<c>046-739443</c>).</summary>
+    public string? Phone { get; }
+
     /// <summary>The phone number normalised (E.164, area code), or <see langword="null"/> when <see cref="Phone"/> is absent or not a Swedish number (ESF0211).</summary>
-    public Fields.SwedishPhoneNumber? PhoneNumber { get; init; }
+    public Fields.SwedishPhoneNumber? PhoneNumber { get; }
 
     /// <summary>The e-mail address checked and with its domain lower-cased, or <see langword="null"/> when <see cref="Email"/> is absent or malformed (ESF0210).</summary>
-    public Fields.EmailAddress? EmailAddress { get; init; }
+    public Fields.EmailAddress? EmailAddress { get; }
 
     /// <summary>A contact with no information.</summary>
     public static Contact None { get; } = new(null, null, null);
@@ -91,6 +137,15 @@ public sealed record Contact(string? Name, string? Email, string? Phone)
 /// <param name="EsfRegion">The ESF region whose counties the area covers.</param>
 public sealed record Nuts2Region(string Code, string Name, EsfRegion EsfRegion)
 {
+    /// <summary>The NUTS code, such as <c>SE33</c>.</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>The NUTS name as SCB spells it, such as <c>Övre Norrland</c> or <c>Småland med öarna</c>.</summary>
+    public string Name { get; } = Name;
+
+    /// <summary>The ESF region whose counties the area covers.</summary>
+    public EsfRegion EsfRegion { get; } = EsfRegion;
+
     /// <summary>The code and name: <c>SE33 Övre Norrland</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Code + " " + Name;
@@ -101,6 +156,12 @@ public sealed record Nuts2Region(string Code, string Name, EsfRegion EsfRegion)
 /// <param name="Name">The English name of the 2014–2020 intervention field (<c>data/esf-intervention-fields.tsv</c>); <see langword="null"/> for other periods, whose table is not in the reference data, and for unknown codes.</param>
 public sealed record InterventionType(string Code, string? Name)
 {
+    /// <summary>The code as written, such as <c>102</c>.</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>The English name of the 2014–2020 intervention field (<c>data/esf-intervention-fields.tsv</c>); <see langword="null"/> for other periods, whose table is not in the reference data, and for unknown codes.</summary>
+    public string? Name { get; } = Name;
+
     /// <summary>The code, and the name where known: <c>102 Access to employment …</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Name is null ? Code : Code + " " + Name;
@@ -143,6 +204,15 @@ public enum EsfRegion
 /// <param name="Region">The ESF region the county belongs to.</param>
 public sealed record County(string Code, string Name, EsfRegion Region)
 {
+    /// <summary>The two-digit SCB county code (<c>12</c>).</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>The name, <c>Skåne län</c>.</summary>
+    public string Name { get; } = Name;
+
+    /// <summary>The ESF region the county belongs to.</summary>
+    public EsfRegion Region { get; } = Region;
+
     /// <summary>The name and code: <c>Skåne län (12)</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => Name + " (" + Code + ")";
@@ -154,6 +224,15 @@ public sealed record County(string Code, string Name, EsfRegion Region)
 /// <param name="County">The county.</param>
 public sealed record Municipality(string Code, string Name, County County)
 {
+    /// <summary>The four-digit SCB municipality code (<c>1261</c>); its first two digits are the county code.</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>The official name, <c>Kävlinge</c>.</summary>
+    public string Name { get; } = Name;
+
+    /// <summary>The county.</summary>
+    public County County { get; } = County;
+
     /// <summary>The ESF region of the municipality's county.</summary>
     public EsfRegion Region => County.Region;
 
@@ -260,9 +339,18 @@ public readonly record struct HeaderField
     public SourcePosition ValuePosition { get; }
 
     /// <summary>The results of the header field handlers that claimed the label, built-in field definitions included, in handler order.</summary>
-    public ImmutableArray<object> Data { get => _data.IsDefault ? [] : _data; init => _data = value; }
+    public ImmutableArray<object> Data => _data.IsDefault ? [] : _data;
 
     private readonly ImmutableArray<object> _data;
+
+    /// <summary>The same row with the handlers' results (the parser's way: a row is made before its handlers run).</summary>
+    internal HeaderField WithData(ImmutableArray<object> data) => new(this, data);
+
+    private HeaderField(HeaderField row, ImmutableArray<object> data)
+    {
+        this = row;
+        _data = data;
+    }
 
     /// <summary>The first handler result of type <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The result type a handler produces.</typeparam>

@@ -132,7 +132,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             var field = new HeaderField(labelText, kind, value, labelPosition, valuePosition, rawValue);
             if (!duplicate && value is not null && row.Label is { Fields.Length: > 0 } label)
             {
-                field = field with { Data = RunHandlers(label.Fields, field, ref custom) };
+                field = field.WithData(RunHandlers(label.Fields, field, ref custom));
             }
 
             fields.Add(field);
@@ -298,7 +298,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         var phone = _rowOf[EsfHeaderFields.ContactPhone.Slot]?.Value ?? FirstValue(EsfHeaderFields.ContactPhone.Key);
         return name is null && email is null && phone is null
             ? Contact.None
-            : new Contact(name, email, phone) { PhoneNumber = StructValue(EsfHeaderFields.ContactPhone), EmailAddress = Value(EsfHeaderFields.ContactEmail) };
+            : new Contact(name, email, phone, StructValue(EsfHeaderFields.ContactPhone), Value(EsfHeaderFields.ContactEmail));
     }
 
     /// <summary>The value as written of the first row of a field, read or not (a malformed e-mail address stays in the contact as written).</summary>
@@ -489,7 +489,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         // the ESF programme's area 5 (React-EU), and the reference data holds no FEAD areas, so FEAD names none.
         var areaName = !fead && area?.Code is { } code ? EsfProgrammes.FindArea(p, area.Number?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? code)?.Name : null;
         var objective = !fead && Value(EsfHeaderFields.SpecificObjective) is { } o ? EsfProgrammes.FindObjective(p, o)?.Name : null;
-        return new ProgrammeInfo(p, confidence, basis, areaName) { ObjectiveName = objective, ProgrammeName = programme?.Name };
+        return new ProgrammeInfo(p, confidence, basis, areaName, objective, programme?.Name);
     }
 
     /// <summary>

@@ -7,14 +7,37 @@ namespace Esf.Projects.ReferenceData;
 /// <param name="Period">The programme period.</param>
 /// <param name="Code">The area's code in that period: <c>1</c>, <c>2</c> … (2007–2020) or <c>A</c>–<c>F</c> (2021–2027).</param>
 /// <param name="Name">The area's name as esf.se writes it.</param>
-public sealed record EsfProgrammeArea(ProgrammePeriod Period, string Code, string Name);
+public sealed record EsfProgrammeArea(ProgrammePeriod Period, string Code, string Name)
+{
+    /// <summary>The programme period.</summary>
+    public ProgrammePeriod Period { get; } = Period;
+
+    /// <summary>The area's code in that period: <c>1</c>, <c>2</c> … (2007–2020) or <c>A</c>–<c>F</c> (2021–2027).</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>The area's name as esf.se writes it.</summary>
+    public string Name { get; } = Name;
+}
 
 /// <summary>A specific objective (or sub-area) of a programme area, from <c>data/esf-programme-areas.tsv</c>.</summary>
 /// <param name="Period">The programme period.</param>
 /// <param name="AreaCode">The code of its programme area.</param>
 /// <param name="Code">The objective's code: <c>2.1</c>, <c>A1</c>, <c>A1A</c>.</param>
 /// <param name="Name">Its name; <see langword="null"/> where no source named it (the data invents nothing).</param>
-public sealed record EsfSpecificObjective(ProgrammePeriod Period, string AreaCode, string Code, string? Name);
+public sealed record EsfSpecificObjective(ProgrammePeriod Period, string AreaCode, string Code, string? Name)
+{
+    /// <summary>The programme period.</summary>
+    public ProgrammePeriod Period { get; } = Period;
+
+    /// <summary>The code of its programme area.</summary>
+    public string AreaCode { get; } = AreaCode;
+
+    /// <summary>The objective's code: <c>2.1</c>, <c>A1</c>, <c>A1A</c>.</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>Its name; <see langword="null"/> where no source named it (the data invents nothing).</summary>
+    public string? Name { get; } = Name;
+}
 
 /// <summary>An operational programme with its CCI code, from <c>data/esf-programmes.tsv</c>.</summary>
 /// <param name="Period">The programme period.</param>
@@ -24,6 +47,21 @@ public sealed record EsfSpecificObjective(ProgrammePeriod Period, string AreaCod
 /// <param name="CciConfirmed">Whether the CCI code itself was seen on an official page (the ESF+ code was only seen indirectly).</param>
 public sealed record EsfProgramme(ProgrammePeriod Period, string Cci, string Name, ImmutableArray<string> Funds, bool CciConfirmed)
 {
+    /// <summary>The programme period.</summary>
+    public ProgrammePeriod Period { get; } = Period;
+
+    /// <summary>The CCI code, such as <c>2014SE05M9OP001</c>.</summary>
+    public string Cci { get; } = Cci;
+
+    /// <summary>The programme's Swedish name.</summary>
+    public string Name { get; } = Name;
+
+    /// <summary>The funds it draws on (<c>ESF</c>, <c>YEI</c>, <c>ERDF</c>, <c>FEAD</c>, <c>ESF+</c>).</summary>
+    public ImmutableArray<string> Funds { get; } = Funds;
+
+    /// <summary>Whether the CCI code itself was seen on an official page (the ESF+ code was only seen indirectly).</summary>
+    public bool CciConfirmed { get; } = CciConfirmed;
+
     /// <summary>Whether both describe the same programme, funds compared in order (as a value would, not the arrays' identity).</summary>
     /// <param name="other">The other programme.</param>
     /// <returns>Whether they are equal.</returns>
@@ -41,7 +79,20 @@ public sealed record EsfProgramme(ProgrammePeriod Period, string Cci, string Nam
 /// <param name="Code">The code, such as <c>102</c>.</param>
 /// <param name="NameEnglish">The name in the regulation's English text.</param>
 /// <param name="NameSwedish">The Swedish name; <see langword="null"/>, as no Swedish text of the annex was reachable.</param>
-public sealed record InterventionField(ProgrammePeriod Period, string Code, string NameEnglish, string? NameSwedish);
+public sealed record InterventionField(ProgrammePeriod Period, string Code, string NameEnglish, string? NameSwedish)
+{
+    /// <summary>The programme period whose code list it belongs to.</summary>
+    public ProgrammePeriod Period { get; } = Period;
+
+    /// <summary>The code, such as <c>102</c>.</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>The name in the regulation's English text.</summary>
+    public string NameEnglish { get; } = NameEnglish;
+
+    /// <summary>The Swedish name; <see langword="null"/>, as no Swedish text of the annex was reachable.</summary>
+    public string? NameSwedish { get; } = NameSwedish;
+}
 
 /// <summary>
 /// The ESF programmes' reference data embedded in the library: programme areas and specific objectives per period,

@@ -6,7 +6,14 @@ namespace Esf.Projects.Tables;
 /// <summary>A column of a <see cref="ProjectTable"/>: a name (a contract like the JSON names) and the type of its values.</summary>
 /// <param name="Name">The name, camelCase (<c>countyCode</c>); never renamed or dropped in later versions.</param>
 /// <param name="Type">The type of the values in this column's cells.</param>
-public sealed record TableColumn(string Name, ColumnType Type);
+public sealed record TableColumn(string Name, ColumnType Type)
+{
+    /// <summary>The name, camelCase (<c>countyCode</c>); never renamed or dropped in later versions.</summary>
+    public string Name { get; } = Name;
+
+    /// <summary>The type of the values in this column's cells.</summary>
+    public ColumnType Type { get; } = Type;
+}
 
 /// <summary>
 /// One table of the tabular outputs: the flat table of projects or one of the long tables with one row per item of a

@@ -7,6 +7,12 @@ namespace Esf.Projects.Handlers.Lists;
 /// <param name="Items">The items without their markers, in page order: the same items as the section's <see cref="ListBlock"/> and the project's list.</param>
 public sealed record ListSectionData(ListSectionKind Kind, ImmutableArray<string> Items)
 {
+    /// <summary>Which list.</summary>
+    public ListSectionKind Kind { get; } = Kind;
+
+    /// <summary>The items without their markers, in page order: the same items as the section's <see cref="ListBlock"/> and the project's list.</summary>
+    public ImmutableArray<string> Items { get; } = Items;
+
     /// <summary>Compares the kind and the items, item by item.</summary>
     /// <param name="other">The other result.</param>
     /// <returns>Whether they are equal.</returns>

@@ -25,7 +25,7 @@ public sealed record ProseSectionData
     }
 
     /// <summary>What the section is about, whatever language its heading is in.</summary>
-    public ProseSectionKind Kind { get; init; }
+    public ProseSectionKind Kind { get; }
 
     /// <summary>The section's plain text (paragraphs separated by a blank line); a string made on first read and kept.</summary>
     public string Text => _text.Value;
