@@ -207,7 +207,7 @@ public static class CliApplication
         var settings = new ParseSettings
         {
             Format = parseResult.GetValue(format)!,
-            Table = ProjectTables.Find(parseResult.GetValue(table)!)!,
+            TableName = ProjectTables.Find(parseResult.GetValue(table)!)!.Name,
             TableGiven = parseResult.GetResult(table) is { Implicit: false },
             Output = parseResult.GetValue(output) is { Length: > 0 } path && path != "-" ? new FileInfo(path) : null,
             OutputText = parseResult.GetValue(output),
@@ -231,7 +231,8 @@ public static class CliApplication
             return UsageError;
         }
 
-        return await new ParseRun(settings with { InputEncoding = inputEncoding }, stdin, stdout, stderr).RunAsync(cancellationToken).ConfigureAwait(false);
+        var parser = inputEncoding is null ? EsfProjectParser.Default : new ProjectParserBuilder().Configure(o => o with { InputEncoding = inputEncoding }).Build();
+        return await new ParseRun(settings with { Parser = parser }, stdin, stdout, stderr).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The library's package version (MinVer sets both assemblies' informational versions from the same tag), without build metadata.</summary>

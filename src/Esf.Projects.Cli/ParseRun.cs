@@ -259,9 +259,7 @@ internal sealed class ParseRun(ParseSettings settings, Stream stdin, Stream stdo
     private async IAsyncEnumerable<Page> Pages(Discovery discovery, OutputWriter output)
     {
         var inputs = discovery.Inputs;
-        var parser = settings.InputEncoding is { } encoding
-            ? new ProjectParserBuilder().Configure(o => o with { InputEncoding = encoding }).Build()
-            : EsfProjectParser.Default;
+        var parser = settings.Parser;
         var options = new CorpusOptions { Parser = parser, MaxDegreeOfParallelism = settings.Jobs, ParseBytes = (source, bytes) => ParseBytes(source, bytes.Span, parser, settings.Verbose ? _setAside : null) };
         Page Prepare(string source, ProjectParseResult result) => new(
             source,

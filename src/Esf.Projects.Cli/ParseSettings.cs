@@ -8,7 +8,8 @@ internal sealed record ParseSettings
 {
     public required string Format { get; init; }
 
-    public required ProjectTable Table { get; init; }
+    /// <summary>The table <c>--format csv</c> writes (<c>--table</c>), one of <see cref="Tables"/>.</summary>
+    public required string TableName { get; init; }
 
     public bool TableGiven { get; init; }
 
@@ -36,9 +37,17 @@ internal sealed record ParseSettings
 
     public IReadOnlyList<string> Paths { get; init; } = [];
 
-    public Encoding? InputEncoding { get; init; }
-
     public Esf.Projects.Json.JsonSectionText JsonText { get; init; }
+
+    /// <summary>
+    /// The parser the run uses: the default one, or with <c>--encoding</c> the default one reading every input in that
+    /// encoding. The command line cannot name another; a host that runs <see cref="ParseRun"/> with a parser of its
+    /// own gets its typed fields in every output, through <see cref="Tables"/>.
+    /// </summary>
+    public EsfProjectParser Parser { get; init; } = EsfProjectParser.Default;
+
+    /// <summary>The tables of the parser's projects: <see cref="ProjectTables.All"/>, widened by the parser's own typed fields.</summary>
+    public System.Collections.Immutable.ImmutableArray<ProjectTable> Tables => ProjectTables.For(Parser);
 
     public bool JsonTextGiven { get; init; }
 
@@ -54,7 +63,7 @@ internal sealed record ParseSettings
         : Format == "parquet" ? Cli.Output.OutputFolder.For(Output.FullName, ParquetFiles)
         : Cli.Output.OutputFile.For(Output, keepContents: Format == "sqlite");
 
-    private static IEnumerable<string> ParquetFiles => ProjectTables.All.Select(Cli.Output.ParquetOutput.FileName);
+    private IEnumerable<string> ParquetFiles => Tables.Select(Cli.Output.ParquetOutput.FileName);
 
     /// <summary>Checks the combinations the parser of the command line cannot; returns the usage error, or <see langword="null"/>.</summary>
     public string? Validate(string? encodingName, out Encoding? encoding)

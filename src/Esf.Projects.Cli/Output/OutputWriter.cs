@@ -18,25 +18,25 @@ internal abstract class OutputWriter : IAsyncDisposable
     {
         if (settings.Format == "parquet")
         {
-            return await ParquetOutput.CreateAsync((OutputFolder)target!).ConfigureAwait(false);
+            return await ParquetOutput.CreateAsync((OutputFolder)target!, settings.Tables).ConfigureAwait(false);
         }
 
         var file = (OutputFile?)target;
         if (settings.Format == "sqlite")
         {
-            return SqliteOutput.Open(file!.WritePath);
+            return SqliteOutput.Open(file!.WritePath, settings.Tables);
         }
 
         if (settings.Format == "xlsx")
         {
-            return await XlsxOutput.CreateAsync(new FileStream(file!.WritePath, FileMode.Create, FileAccess.Write, FileShare.Read)).ConfigureAwait(false);
+            return await XlsxOutput.CreateAsync(new FileStream(file!.WritePath, FileMode.Create, FileAccess.Write, FileShare.Read), settings.Tables).ConfigureAwait(false);
         }
 
         // Text formats: pages prepared as bytes on the workers, handed to a sink in order.
         var sink = file is not null ? PageSink.ForFile(new FileInfo(file.WritePath)) : new StreamSink(stdout, owned: false);
         if (settings.Format == "csv")
         {
-            var csv = new CsvOutput(sink, settings.Table, new CellFormat(settings.Excel, settings.RawText));
+            var csv = new CsvOutput(sink, settings.Tables.First(t => t.Name == settings.TableName), new CellFormat(settings.Excel, settings.RawText));
             await csv.WriteHeaderAsync().ConfigureAwait(false);
             return csv;
         }

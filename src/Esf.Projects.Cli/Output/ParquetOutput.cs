@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Esf.Projects.Tables;
 using NodaTime;
 using Parquet;
@@ -6,7 +7,7 @@ using Parquet.Schema;
 namespace Esf.Projects.Cli.Output;
 
 /// <summary>
-/// Every table of <see cref="ProjectTables.All"/> as a Parquet file of its own in the <c>--output</c> folder
+/// Every table of <see cref="ProjectTables.For"/> the run's parser as a Parquet file of its own in the <c>--output</c> folder
 /// (<c>projects.parquet</c>, <c>municipalities.parquet</c>, …), written with Parquet.Net: columns typed from the
 /// table definitions, so DuckDB, pandas, polars and R read kronor, dates and flags as such, not as text.
 /// </summary>
@@ -59,19 +60,19 @@ internal sealed class ParquetOutput : OutputWriter
 
     /// <summary>Opens one Parquet writer per table, each on its file in <paramref name="folder"/>.</summary>
     /// <exception cref="IOException">A file could not be created.</exception>
-    public static async Task<ParquetOutput> CreateAsync(OutputFolder folder)
+    public static async Task<ParquetOutput> CreateAsync(OutputFolder folder, ImmutableArray<ProjectTable> tables)
     {
-        var tables = new List<TableFile>();
+        var files = new List<TableFile>();
         try
         {
-            foreach (var table in ProjectTables.All)
+            foreach (var table in tables)
             {
-                tables.Add(await TableFile.CreateAsync(table, folder.WritePath(FileName(table))).ConfigureAwait(false));
+                files.Add(await TableFile.CreateAsync(table, folder.WritePath(FileName(table))).ConfigureAwait(false));
             }
         }
         catch
         {
-            foreach (var opened in tables)
+            foreach (var opened in files)
             {
                 await opened.DisposeAsync().ConfigureAwait(false);
             }
@@ -79,7 +80,7 @@ internal sealed class ParquetOutput : OutputWriter
             throw;
         }
 
-        return new ParquetOutput([.. tables]);
+        return new ParquetOutput([.. files]);
     }
 
     /// <summary>The page's rows of every table, typed as their columns say, made on the worker.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Esf.Projects.Tables;
 using Microsoft.Data.Sqlite;
 using NodaTime;
@@ -6,7 +7,7 @@ using NodaTime.Text;
 namespace Esf.Projects.Cli.Output;
 
 /// <summary>
-/// Every table of <see cref="ProjectTables.All"/> in a SQLite database (Microsoft.Data.Sqlite): <c>projects</c>
+/// Every table of <see cref="ProjectTables.For"/> the run's parser in a SQLite database (Microsoft.Data.Sqlite): <c>projects</c>
 /// keyed by <c>source</c>, the long tables keyed by their <see cref="ProjectTable.Key"/> with a foreign key to it
 /// (<c>ON DELETE CASCADE</c>), and <c>sections_fts</c>, an FTS5 index over the sections' headings and text,
 /// rebuilt from <c>sections</c> at the end of every run. Pages parsed again replace their rows: a run over the same
@@ -24,15 +25,17 @@ internal sealed class SqliteOutput : OutputWriter
     private readonly SqliteTransaction _transaction;
     private readonly SqliteCommand _delete;
     private readonly List<(ProjectTable Table, SqliteCommand Insert)> _inserts = [];
+    private readonly ImmutableArray<ProjectTable> _tables;
 
-    private SqliteOutput(SqliteConnection connection)
+    private SqliteOutput(SqliteConnection connection, ImmutableArray<ProjectTable> tables)
     {
         _connection = connection;
+        _tables = tables;
         CreateSchema();
         _transaction = connection.BeginTransaction();
         _delete = Command("DELETE FROM projects WHERE source = $source");
         _delete.Parameters.Add("$source", SqliteType.Text);
-        foreach (var table in ProjectTables.All)
+        foreach (var table in tables)
         {
             var names = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
             var values = string.Join(", ", table.Columns.Select((_, i) => "$p" + i));
@@ -49,14 +52,14 @@ internal sealed class SqliteOutput : OutputWriter
 
     /// <summary>Opens (or creates) the database file and its tables.</summary>
     /// <exception cref="SqliteException">The file is not a database, or is locked.</exception>
-    public static SqliteOutput Open(string path)
+    public static SqliteOutput Open(string path, ImmutableArray<ProjectTable> tables)
     {
         SQLitePCL.Batteries_V2.Init();
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString());
         try
         {
             connection.Open();
-            return new SqliteOutput(connection);
+            return new SqliteOutput(connection, tables);
         }
         catch
         {
@@ -67,7 +70,7 @@ internal sealed class SqliteOutput : OutputWriter
 
     /// <summary>The page's source and every table's rows with values as SQLite stores them, made on the worker.</summary>
     public override object Prepare(string source, ProjectParseResult result) =>
-        (source, ProjectTables.All.Select(table => table.GetRows(source, result).Select(row => Array.ConvertAll(row, Value)).ToList()).ToArray());
+        (source, _tables.Select(table => table.GetRows(source, result).Select(row => Array.ConvertAll(row, Value)).ToList()).ToArray());
 
     public override ValueTask WriteAsync(object prepared)
     {
@@ -118,18 +121,18 @@ internal sealed class SqliteOutput : OutputWriter
     }
 
     /// <summary>The schema of the tables, derived from their definitions so the database agrees with the CSV and the workbook.</summary>
-    internal static IEnumerable<string> Schema()
+    internal static IEnumerable<string> Schema(ImmutableArray<ProjectTable> tables)
     {
-        foreach (var table in ProjectTables.All)
+        foreach (var table in tables)
         {
             var columns = table.Columns.Select(c => $"{Quote(c.Name)} {SqlTypeName(c.Type)}{(table.Key.Contains(c.Name) ? " NOT NULL" : "")}").ToList();
-            if (table == ProjectTables.Projects)
+            if (table.Name == ProjectTables.Projects.Name)
             {
                 columns.Add($"PRIMARY KEY ({string.Join(", ", table.Key.Select(Quote))})");
             }
             else
             {
-                if (table == ProjectTables.Sections)
+                if (table.Name == ProjectTables.Sections.Name)
                 {
                     // An explicit rowid: the full-text index refers to it, and VACUUM keeps it.
                     columns.Insert(0, "\"id\" INTEGER PRIMARY KEY");
@@ -181,13 +184,13 @@ internal sealed class SqliteOutput : OutputWriter
     private void CreateSchema()
     {
         Execute("PRAGMA foreign_keys = ON");
-        foreach (var statement in Schema())
+        foreach (var statement in Schema(_tables))
         {
             Execute(statement);
         }
 
         // A database written by an older version gains the columns added since; names are never renamed or dropped.
-        foreach (var table in ProjectTables.All)
+        foreach (var table in _tables)
         {
             var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             using (var info = Command($"SELECT name FROM pragma_table_info({Literal(table.Name)})"))

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Esf.Projects.Tables;
 using NodaTime;
 using SpreadCheetah;
@@ -7,7 +8,7 @@ using SpreadCheetah.Worksheets;
 namespace Esf.Projects.Cli.Output;
 
 /// <summary>
-/// One workbook with a sheet per table of <see cref="ProjectTables.All"/>, written with SpreadCheetah: a bold header
+/// One workbook with a sheet per table of <see cref="ProjectTables.For"/> the run's parser, written with SpreadCheetah: a bold header
 /// row, frozen below it, and typed cells — numbers as numbers, dates as dates (<c>yyyy-mm-dd</c>), text as text, so
 /// nothing typed into a page runs as a formula and phone numbers keep their leading zero.
 /// </summary>
@@ -26,28 +27,31 @@ internal sealed class XlsxOutput : OutputWriter
     private readonly Spreadsheet _book;
     private readonly StyleId _header;
     private readonly StyleId _date;
-    private readonly ProjectTable _first = ProjectTables.All[0];
+    private readonly ImmutableArray<ProjectTable> _tables;
+    private readonly ProjectTable _first;
     private readonly List<(ProjectTable Table, RowSpool Spool)> _later;
     private readonly Cell[] _cells;
     private int _sheetRows;
     private int _cut;
     private long _dropped;
 
-    private XlsxOutput(Stream file, Spreadsheet book)
+    private XlsxOutput(Stream file, Spreadsheet book, ImmutableArray<ProjectTable> tables)
     {
+        _tables = tables;
+        _first = tables[0];
         _file = file;
         _book = book;
         _header = book.AddStyle(new Style { Font = { Bold = true } });
         _date = book.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
-        _later = [.. ProjectTables.All.Skip(1).Select(t => (t, new RowSpool(t.Columns.Length)))];
-        _cells = new Cell[ProjectTables.All.Max(t => t.Columns.Length)];
+        _later = [.. tables.Skip(1).Select(t => (t, new RowSpool(t.Columns.Length)))];
+        _cells = new Cell[tables.Max(t => t.Columns.Length)];
     }
 
     /// <summary>Starts the workbook on <paramref name="file"/>, which it owns from then on.</summary>
-    public static async Task<XlsxOutput> CreateAsync(Stream file)
+    public static async Task<XlsxOutput> CreateAsync(Stream file, ImmutableArray<ProjectTable> tables)
     {
         var book = await Spreadsheet.CreateNewAsync(file, new SpreadCheetahOptions { CompressionLevel = SpreadCheetahCompressionLevel.Fastest }).ConfigureAwait(false);
-        var output = new XlsxOutput(file, book);
+        var output = new XlsxOutput(file, book, tables);
         await output.StartSheetAsync(output._first).ConfigureAwait(false);
         return output;
     }
@@ -70,7 +74,7 @@ internal sealed class XlsxOutput : OutputWriter
 
     /// <summary>Every table's rows of the page, made on the worker (section texts become strings there).</summary>
     public override object Prepare(string source, ProjectParseResult result) =>
-        ProjectTables.All.Select(table => table.GetRows(source, result).ToList()).ToArray();
+        _tables.Select(table => table.GetRows(source, result).ToList()).ToArray();
 
     public override async ValueTask WriteAsync(object prepared)
     {

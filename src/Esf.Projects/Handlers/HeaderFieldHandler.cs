@@ -115,6 +115,12 @@ public abstract class HeaderFieldHandler
     /// <returns>The result to attach, or <see langword="null"/> for none.</returns>
     public abstract object? HandleField(HeaderFieldContext context);
 
+    /// <summary>Whether the handler is a typed field (<see cref="HeaderFieldDefinition{T}"/>) whose value is a fact of the project — in its JSON, its tables and its equality — rather than data attached to a row.</summary>
+    internal virtual bool IsTypedField => false;
+
+    /// <summary>The typed field's value in <paramref name="project"/>, boxed; <see langword="null"/> when absent or for a handler that is not a typed field.</summary>
+    internal virtual object? ValueIn(EsfProject project) => null;
+
     private static ImmutableArray<string> CheckLabels(string[] labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
@@ -212,6 +218,12 @@ public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler
     /// <inheritdoc />
     public override object? HandleField(HeaderFieldContext context) => _reader(context, out var value) ? value : null;
 
+    /// <inheritdoc />
+    internal override bool IsTypedField => true;
+
+    /// <inheritdoc />
+    internal override object? ValueIn(EsfProject project) => Slot >= 0 ? project.Value(Slot) : project.CustomValue(this);
+
     /// <summary>The value this field read on the page the project was parsed from.</summary>
     /// <param name="project">The project.</param>
     /// <param name="value">The value, or <c>default</c>.</param>
@@ -220,7 +232,7 @@ public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler
     public bool TryGetValue(EsfProject project, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value)
     {
         ArgumentNullException.ThrowIfNull(project);
-        if ((Slot >= 0 ? project.Value(Slot) : project.CustomValue(this)) is T found)
+        if (ValueIn(project) is T found)
         {
             value = found;
             return true;

@@ -95,32 +95,35 @@ public static class EsfJson
 
     /// <summary>Reads JSON written by <see cref="Serialize"/> (or one line of <c>esf parse --format jsonl</c>) back into a result.</summary>
     /// <param name="json">One page object.</param>
+    /// <param name="parser">The parser that wrote it, when it has typed fields of yours: their values are read again from their rows by its definitions (and its vocabulary), so they come back as the parser read them. <see langword="null"/> (the default) reads with <see cref="EsfProjectParser.Default"/>, which knows only the built-in fields.</param>
     /// <returns>The result and the <c>source</c> the JSON names (file path), if any.</returns>
     /// <remarks>
-    /// Everything in the JSON contract comes back, and the result equals the one written. What the contract does not
-    /// carry does not: results of section and header field handlers (<see cref="Section.Data"/> is empty).
+    /// Everything in the JSON contract comes back, and the result equals the one written when read with the parser
+    /// that wrote it. What the contract does not carry does not: results of section and header field handlers other
+    /// than typed fields (<see cref="Section.Data"/> is empty).
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
     /// <exception cref="JsonException">The text is not a page object of this contract.</exception>
-    public static (ProjectParseResult Result, string? Source) Deserialize(string json)
+    public static (ProjectParseResult Result, string? Source) Deserialize(string json, EsfProjectParser? parser = null)
     {
         ArgumentNullException.ThrowIfNull(json);
         using var document = JsonDocument.Parse(json);
-        return Read(document.RootElement);
+        return Read(document.RootElement, parser?.Configuration);
     }
 
     /// <summary>Reads every page of a JSON array (as <c>esf parse --format json</c> writes) or of JSON Lines (<c>--format jsonl</c>), one at a time.</summary>
     /// <param name="utf8">The JSON, read to its end (not closed).</param>
+    /// <param name="parser">The parser that wrote it, as for <see cref="Deserialize"/>; <see langword="null"/> for <see cref="EsfProjectParser.Default"/>.</param>
     /// <returns>The results in order, with their sources.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8"/> is <see langword="null"/>.</exception>
     /// <exception cref="JsonException">An element is not a page object of this contract.</exception>
-    public static IEnumerable<(ProjectParseResult Result, string? Source)> ReadAll(Stream utf8)
+    public static IEnumerable<(ProjectParseResult Result, string? Source)> ReadAll(Stream utf8, EsfProjectParser? parser = null)
     {
         ArgumentNullException.ThrowIfNull(utf8);
-        return ReadAllCore(utf8);
+        return ReadAllCore(utf8, parser?.Configuration);
     }
 
-    private static IEnumerable<(ProjectParseResult Result, string? Source)> ReadAllCore(Stream utf8)
+    private static IEnumerable<(ProjectParseResult Result, string? Source)> ReadAllCore(Stream utf8, Parsing.ParserConfiguration? config)
     {
         using var reader = new StreamReader(utf8, leaveOpen: true);
         var first = (char)reader.Peek();
@@ -135,7 +138,7 @@ public static class EsfJson
             using var document = JsonDocument.Parse(reader.ReadToEnd());
             foreach (var element in document.RootElement.EnumerateArray())
             {
-                yield return Read(element);
+                yield return Read(element, config);
             }
 
             yield break;
@@ -146,19 +149,19 @@ public static class EsfJson
             if (!string.IsNullOrWhiteSpace(line))
             {
                 using var document = JsonDocument.Parse(line);
-                yield return Read(document.RootElement);
+                yield return Read(document.RootElement, config);
             }
         }
     }
 
-    private static (ProjectParseResult Result, string? Source) Read(JsonElement root)
+    private static (ProjectParseResult Result, string? Source) Read(JsonElement root, Parsing.ParserConfiguration? config = null)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new JsonException(root.ValueKind == JsonValueKind.Null ? "The JSON is null, not a page object." : "The JSON is not a page object.");
         }
 
-        var project = ProjectJson.ReadProject(root.TryGetProperty("project", out var p) ? p : throw new JsonException("The page object has no 'project'."));
+        var project = ProjectJson.ReadProject(root.TryGetProperty("project", out var p) ? p : throw new JsonException("The page object has no 'project'."), config);
         var diagnostics = root.TryGetProperty("diagnostics", out var d) && d.ValueKind == JsonValueKind.Array
             ? d.EnumerateArray().Select(x => new Diagnostic(
                 ProjectJson.Text(x, "code") ?? throw new JsonException("A diagnostic has no 'code'."),

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
+using Esf.Projects.Parsing;
 using Esf.Projects.ReferenceData;
 using NodaTime;
 using NodaTime.Text;
@@ -76,6 +77,43 @@ internal static class ProjectJson
         }
     }
 
+    /// <summary>
+    /// <c>extensions</c>: the values of the typed fields a user added (<see cref="HeaderFieldDefinition{T}"/>), one
+    /// member per field the page has a value for, named by its key and written as a built-in field of its value's type
+    /// is (other types as their invariant text). Absent when the page has none, so the JSON of the built-in parser
+    /// does not change. Read back from the fields' rows by the definitions of the parser given to the reader, as the
+    /// parser read them.
+    /// </summary>
+    private sealed class Extensions : Member
+    {
+        private static readonly JsonEncodedText Name = JsonEncodedText.Encode("extensions");
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HeaderFieldHandler, FieldJson> Writers = [];
+
+        public override void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText)
+        {
+            var started = false;
+            foreach (var (field, value) in project.UserFieldValues)
+            {
+                if (!started)
+                {
+                    writer.WriteStartObject(Name);
+                    started = true;
+                }
+
+                Writers.GetValue(field, static f => FieldJson.For(f) ?? FieldJson.InvariantText).Write(writer, field.Key!, value);
+            }
+
+            if (started)
+            {
+                writer.WriteEndObject();
+            }
+        }
+
+        public override void Read(JsonElement project, ProjectParts parts)
+        {
+        }
+    }
+
     /// <summary>Fields whose values are written inside a derived member rather than as members of their own.</summary>
     private static readonly HeaderFieldHandler[] Covered =
     [
@@ -98,7 +136,7 @@ internal static class ProjectJson
         Member Of(HeaderFieldHandler field)
         {
             placed.Add(field);
-            return new Field(field, FieldJson.For(field));
+            return new Field(field, FieldJson.For(field) ?? throw new NotSupportedException($"No JSON writer for the value of the built-in field '{field.Key}'."));
         }
 
         var members = new List<Member>
@@ -134,6 +172,7 @@ internal static class ProjectJson
             new Derived("layout", (w, p) => WriteEnum<PageLayout>(w, p.Layout), (v, parts) => parts.Layout = ParseEnum<PageLayout>(v)),
             new Derived("projectNumbers", (w, p) => WriteStrings(w, p.ProjectNumbers), (v, parts) => parts.ProjectNumbers = Strings(v)),
             new Derived("interventionType", WriteInterventionType, (v, parts) => parts.InterventionType = new InterventionType(Text(v, "code")!, Text(v, "name"))),
+            new Extensions(),
         };
 
         foreach (var field in EsfHeaderFields.All)
@@ -158,7 +197,7 @@ internal static class ProjectJson
         writer.WriteEndObject();
     }
 
-    public static EsfProject ReadProject(JsonElement element)
+    public static EsfProject ReadProject(JsonElement element, ParserConfiguration? config = null)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -171,24 +210,40 @@ internal static class ProjectJson
             member.Read(element, parts);
         }
 
-        // The fields written inside derived members (contact, period, numbers) are in the JSON as their rows: read
-        // each row's value again with its field, as the parser read it.
-        var config = EsfProjectParser.Default.Configuration;
+        // The fields written inside derived members (contact, period, numbers) and the user's fields are in the
+        // JSON as their rows: read each one's value again from its first row, as the parser read it.
+        config ??= EsfProjectParser.Default.Configuration;
         var ignored = new Parsing.DiagnosticBag();
         foreach (var field in Covered)
         {
-            var slot = field.BuiltInSlot;
-            foreach (var row in parts.Fields)
+            parts.Values[field.BuiltInSlot] = ReadAgain(field, parts.Fields, config, ignored);
+        }
+
+        List<KeyValuePair<HeaderFieldHandler, object>>? custom = null;
+        foreach (var field in config.UserFields)
+        {
+            if (ReadAgain(field, parts.Fields, config, ignored) is { } value)
             {
-                if (row.Kind == field.Key && row.Value is not null)
-                {
-                    parts.Values[slot] = field.HandleField(new HeaderFieldContext(row, ignored, config));
-                    break;
-                }
+                (custom ??= []).Add(new(field, value));
             }
         }
 
+        parts.CustomValues = custom is null ? [] : [.. custom];
         return new EsfProject(parts);
+    }
+
+    /// <summary>The value <paramref name="field"/> reads from the first row of its kind, as the parser runs a field on that row only (a later one is a duplicate); <see langword="null"/> when that row is empty.</summary>
+    private static object? ReadAgain(HeaderFieldHandler field, ImmutableArray<HeaderField> rows, ParserConfiguration config, Parsing.DiagnosticBag ignored)
+    {
+        foreach (var row in rows)
+        {
+            if (row.Kind == field.Key)
+            {
+                return row.Value is null ? null : field.HandleField(new HeaderFieldContext(row, ignored, config));
+            }
+        }
+
+        return null;
     }
 
     private static void WriteContact(Utf8JsonWriter w, EsfProject p)
@@ -548,9 +603,13 @@ internal abstract class FieldJson
     /// <summary>Reads the value back; <see langword="null"/> when absent.</summary>
     public abstract object? Read(JsonElement project, string key);
 
-    /// <summary>The writer for a field's value type.</summary>
-    /// <exception cref="NotSupportedException">No writer is known for the type (a new built-in field needs one here).</exception>
-    public static FieldJson For(HeaderFieldHandler field) => field switch
+    /// <summary>A value as its invariant text (<see cref="IFormattable"/> with the invariant culture, else <see cref="object.ToString"/>): the JSON of a user field whose value's type no built-in field has.</summary>
+    public static readonly FieldJson InvariantText = new Simple(
+        (w, v) => w.WriteStringValue(v is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : v.ToString()),
+        e => e.GetString());
+
+    /// <summary>The writer for a field's value type; <see langword="null"/> when no field of that type is built in (a new built-in field's type needs one here).</summary>
+    public static FieldJson? For(HeaderFieldHandler field) => field switch
     {
         HeaderFieldDefinition<string> => new Simple((w, v) => w.WriteStringValue((string)v), e => e.GetString()),
         HeaderFieldDefinition<int> => new Simple((w, v) => w.WriteNumberValue((int)v), e => e.GetInt32()),
@@ -564,7 +623,7 @@ internal abstract class FieldJson
         HeaderFieldDefinition<Nuts2Region> => new Simple(WriteNuts2, e => Nuts2Regions.Find(ProjectJson.Text(e, "code") ?? string.Empty) ?? throw new JsonException($"'{ProjectJson.Text(e, "code")}' is not a NUTS-2 code of Sweden.")),
         HeaderFieldDefinition<ProjectPhase> => new Phase(),
         HeaderFieldDefinition<SwedishOrganisationNumber> => new OrganisationNumber(),
-        _ => throw new NotSupportedException($"No JSON writer for the value of the field '{field.Key}'."),
+        _ => null,
     };
 
     private static void WriteMoney(Utf8JsonWriter w, object v)

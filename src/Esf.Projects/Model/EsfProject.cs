@@ -14,8 +14,9 @@ namespace Esf.Projects;
 /// rows, with positions, are in <see cref="Fields"/>: every typed property is read from them, so a value that could
 /// not be parsed (and is <see langword="null"/> here) is still there as written.</para>
 /// <para>Equality is by content: two parses of the same text are equal, and so is a project read back from its
-/// JSON. It covers everything the JSON carries and nothing else: the results of section and header field handlers
-/// (<see cref="Section.Data"/>, <see cref="HeaderField.Data"/>) are not compared.</para>
+/// JSON. It covers everything the JSON carries and nothing else: the values of your typed fields
+/// (<see cref="HeaderFieldDefinition{T}"/>) are compared, with their own <c>Equals</c>; the results of other
+/// section and header field handlers (<see cref="Section.Data"/>, <see cref="HeaderField.Data"/>) are not.</para>
 /// </remarks>
 [System.Text.Json.Serialization.JsonConverter(typeof(Json.EsfJson.ProjectConverter))]
 public sealed class EsfProject : IEquatable<EsfProject>
@@ -185,6 +186,9 @@ public sealed class EsfProject : IEquatable<EsfProject>
     /// <summary>The value a built-in field definition read, by its slot.</summary>
     internal object? Value(int slot) => _values[slot];
 
+    /// <summary>The values of the typed fields that are not built in (a <see cref="HeaderFieldDefinition{T}"/> added to the builder), in page order, each field once.</summary>
+    internal IEnumerable<KeyValuePair<HeaderFieldHandler, object>> UserFieldValues => _custom.Where(p => p.Key.IsTypedField);
+
     /// <summary>The first value a field definition that is not built in read.</summary>
     internal object? CustomValue(HeaderFieldHandler handler)
     {
@@ -278,6 +282,7 @@ public sealed class EsfProject : IEquatable<EsfProject>
             && Nullable.Equals(Period, other.Period)
             && InterventionType == other.InterventionType
             && _values.AsSpan().SequenceEqual(other._values, ValueComparer.Instance)
+            && SameUserFields(other)
             && Fields.SequenceEqual(other.Fields)
             && ExtraFields.SequenceEqual(other.ExtraFields)
             && Sections.SequenceEqual(other.Sections)
@@ -294,6 +299,32 @@ public sealed class EsfProject : IEquatable<EsfProject>
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as EsfProject);
+
+    /// <summary>Whether both projects have the same typed values of user fields, matched by key (a project read back from JSON holds them under equal definitions, not necessarily the same objects).</summary>
+    private bool SameUserFields(EsfProject other)
+    {
+        var count = 0;
+        foreach (var (field, value) in UserFieldValues)
+        {
+            count++;
+            var found = false;
+            foreach (var (otherField, otherValue) in other.UserFieldValues)
+            {
+                if (otherField.Key == field.Key)
+                {
+                    found = Equals(value, otherValue);
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return count == other.UserFieldValues.Count();
+    }
 
     /// <summary>Whether two projects hold the same facts, as <see cref="Equals(EsfProject?)"/> says (not whether they are one object); two <see langword="null"/> are equal.</summary>
     /// <param name="left">A project.</param>

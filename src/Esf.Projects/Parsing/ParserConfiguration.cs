@@ -27,6 +27,8 @@ internal sealed class ParserConfiguration
         Languages = options.Languages;
         Vocabulary = options.Vocabulary;
         FieldHandlers = [.. fieldHandlers];
+        UserFields = [.. FieldHandlers.Where(h => h.IsTypedField && h.BuiltInSlot < 0).Distinct()];
+        CheckUserFieldKeys(UserFields);
         Handlers = [.. handlers];
 
         Labels = BuildLabels(options, FieldHandlers, Languages);
@@ -144,6 +146,29 @@ internal sealed class ParserConfiguration
     public Vocabulary Vocabulary { get; }
 
     public HeaderFieldHandler[] FieldHandlers { get; }
+
+    /// <summary>The typed fields that are not built in, in registration order, each once: their values go into the JSON's <c>extensions</c>, a column each of the projects table, and equality.</summary>
+    public System.Collections.Immutable.ImmutableArray<HeaderFieldHandler> UserFields { get; }
+
+    /// <summary>A user field's key names its JSON member in <c>extensions</c> and its column in the projects table, so two fields with one key, or a key that is a built-in field's or column's name, would make one name mean two things.</summary>
+    /// <exception cref="ArgumentException">Two fields share a key, or a key is taken by a built-in field or column.</exception>
+    private static void CheckUserFieldKeys(System.Collections.Immutable.ImmutableArray<HeaderFieldHandler> fields)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in fields)
+        {
+            var key = field.Key!;
+            if (!seen.Add(key))
+            {
+                throw new ArgumentException($"Two header fields have the key '{key}'; a key names one field's JSON member and column.", "HeaderFields");
+            }
+
+            if (Tables.ProjectColumns.All.Any(c => string.Equals(c.Name, key, StringComparison.OrdinalIgnoreCase)) || EsfHeaderFields.All.Any(f => string.Equals(f.Key, key, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ArgumentException($"The header field key '{key}' is a built-in field's or column's name; choose another.", "HeaderFields");
+            }
+        }
+    }
 
     /// <summary>Every label, longest first, so <c>Projektägare organisationsnummer</c> is tried before <c>Projektägare</c>.</summary>
     public LabelDefinition[] Labels { get; }

@@ -87,8 +87,24 @@ public sealed class ProjectColumn
 /// </remarks>
 public static class ProjectColumns
 {
-    /// <summary>Every column, in order.</summary>
+    /// <summary>Every column of the built-in fields and facts, in order: the columns of <see cref="EsfProjectParser.Default"/>'s projects.</summary>
     public static ImmutableArray<ProjectColumn> All { get; } = Build();
+
+    /// <summary>
+    /// The columns of the projects <paramref name="parser"/> returns: <see cref="All"/>, then the columns of each
+    /// typed field of yours (<see cref="HeaderFieldDefinition{T}"/>) in the order the parser holds them, named by
+    /// the field's key and typed as a built-in field of the value's type is (<c>int</c> an integer column,
+    /// <see cref="Money"/> a decimal one …); a value of a type no built-in field has is its invariant text.
+    /// </summary>
+    /// <param name="parser">The parser.</param>
+    /// <returns>The columns; <see cref="All"/> itself when the parser has no fields of yours.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="parser"/> is <see langword="null"/>.</exception>
+    public static ImmutableArray<ProjectColumn> For(EsfProjectParser parser)
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        var fields = parser.Configuration.UserFields;
+        return fields.IsEmpty ? All : [.. All, .. fields.SelectMany(FieldColumns)];
+    }
 
     private static ImmutableArray<ProjectColumn> Build()
     {
@@ -158,13 +174,12 @@ public static class ProjectColumns
         return [.. columns];
     }
 
-    /// <summary>The columns of a built-in field, by its value's type; the names start with the field's key.</summary>
-    /// <exception cref="NotSupportedException">No columns are known for the type (a new built-in field needs a line here).</exception>
+    /// <summary>The columns of a typed field, by its value's type; the names start with the field's key.</summary>
+    /// <exception cref="NotSupportedException">No columns are known for the type of a built-in field (a new built-in field's type needs a line here).</exception>
     private static IEnumerable<ProjectColumn> FieldColumns(HeaderFieldHandler field)
     {
         var key = field.Key!;
-        var slot = field.BuiltInSlot;
-        object? Value(ProjectParseResult r) => r.Project.Value(slot);
+        object? Value(ProjectParseResult r) => field.ValueIn(r.Project);
         return field switch
         {
             HeaderFieldDefinition<string> => [new(key, ColumnType.Text, Value)],
@@ -195,7 +210,8 @@ public static class ProjectColumns
                 new(key, ColumnType.Text, r => (Value(r) as Nuts2Region)?.Code),
                 new(key + "Name", ColumnType.Text, r => (Value(r) as Nuts2Region)?.Name),
             ],
-            _ => throw new NotSupportedException($"No columns for the value of the field '{key}'."),
+            _ when field.BuiltInSlot < 0 => [new(key, ColumnType.Text, r => Value(r) is { } value ? Convert.ToString(value, CultureInfo.InvariantCulture) : null)],
+            _ => throw new NotSupportedException($"No columns for the value of the built-in field '{key}'."),
         };
     }
 

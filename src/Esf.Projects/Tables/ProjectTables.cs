@@ -77,12 +77,7 @@ public static class ProjectTables
     private static readonly TableColumn Ordinal = new("ordinal", ColumnType.Integer);
 
     /// <summary>One row per page: <c>source</c>, then every column of <see cref="ProjectColumns.All"/>.</summary>
-    public static ProjectTable Projects { get; } = new(
-        "projects",
-        "One row per page: every fact of the project, lists joined by ';'.",
-        [Source, .. ProjectColumns.All.Select(c => new TableColumn(c.Name, c.Type))],
-        ["source"],
-        static (source, result) => [[source, .. ProjectColumns.All.Select(c => c.GetValue(result))]]);
+    public static ProjectTable Projects { get; } = ProjectsOf(ProjectColumns.All);
 
     /// <summary>
     /// One row per municipality of the project's list, in the page's order: the name as written, and where it names
@@ -126,8 +121,30 @@ public static class ProjectTables
         ["source", "ordinal"],
         static (source, result) => result.Diagnostics.Select((d, i) => new object?[] { source, i + 1, d.Code, Diagnostic.SeverityText(d.Severity), d.Line, d.Column, d.Message }));
 
-    /// <summary>Every table, <see cref="Projects"/> first.</summary>
+    /// <summary>Every table, <see cref="Projects"/> first: the tables of <see cref="EsfProjectParser.Default"/>'s projects.</summary>
     public static ImmutableArray<ProjectTable> All { get; } = [Projects, Municipalities, Organisations, Sections, Diagnostics];
+
+    /// <summary>
+    /// The tables of the projects <paramref name="parser"/> returns: <see cref="All"/>, with the projects table
+    /// widened by a column per typed field of yours (<see cref="ProjectColumns.For"/>), so a spreadsheet, CSV file or
+    /// database written from them holds your fields beside the built-in ones.
+    /// </summary>
+    /// <param name="parser">The parser.</param>
+    /// <returns>The tables; <see cref="All"/> itself when the parser has no fields of yours.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="parser"/> is <see langword="null"/>.</exception>
+    public static ImmutableArray<ProjectTable> For(EsfProjectParser parser)
+    {
+        var columns = ProjectColumns.For(parser);
+        return columns == ProjectColumns.All ? All : [ProjectsOf(columns), .. All.Skip(1)];
+    }
+
+    /// <summary>The projects table with the given columns after <c>source</c>.</summary>
+    private static ProjectTable ProjectsOf(ImmutableArray<ProjectColumn> columns) => new(
+        "projects",
+        "One row per page: every fact of the project, lists joined by ';'.",
+        [Source, .. columns.Select(c => new TableColumn(c.Name, c.Type))],
+        ["source"],
+        (source, result) => [[source, .. columns.Select(c => c.GetValue(result))]]);
 
     /// <summary>The table of that name (ordinal, case-insensitive), or <see langword="null"/>.</summary>
     /// <param name="name">A name such as <c>municipalities</c>.</param>

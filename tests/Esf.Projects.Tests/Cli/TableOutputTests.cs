@@ -289,7 +289,7 @@ public sealed class TableOutputTests : IDisposable
         return index - 1;
     }
 
-    private static string Text(WorkbookPart book, Cell cell)
+    internal static string Text(WorkbookPart book, Cell cell)
     {
         if (cell.DataType?.Value == CellValues.InlineString)
         {

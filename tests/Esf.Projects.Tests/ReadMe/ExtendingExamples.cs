@@ -11,7 +11,10 @@ public class ExtendingExamples
     private const string Page = "2019/00871 - Vägar framåt\n\nDiarienummer:\n2019/00871\nÄrendenummer:\nÄ-2019-17\nProjektägare:\nLuleå kommun\n\nTexten.\n";
 
     #region docs/extending.md
-    public sealed record CaseNumber(int Year, int Serial);
+    public sealed record CaseNumber(int Year, int Serial)
+    {
+        public override string ToString() => $"Ä-{Year}-{Serial}";     // its text in JSON and tables
+    }
 
     public static readonly HeaderFieldDefinition<CaseNumber> CaseNumberField = new(
         "caseNumber",
@@ -43,6 +46,7 @@ public class ExtendingExamples
         #endregion
 
         Assert.Equal(new CaseNumber(2019, 17), number);
+        Assert.Contains("\"caseNumber\": \"Ä-2019-17\"", Json.EsfJson.Serialize(parser.Parse(Page)), StringComparison.Ordinal);
         Assert.Equal(("Ärendenummer", "Ä-2019-17", 5), (row.Label, row.Value, row.LabelPosition.Line));
         Assert.Empty(project.ExtraFields);
         Assert.Equal("Luleå kommun", project.Owner);
