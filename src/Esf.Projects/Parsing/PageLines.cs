@@ -67,6 +67,9 @@ internal enum LineFlags : uint
     /// <summary>The word flags (<see cref="EndsWithLeadInWord"/>, <see cref="HasLeadInVerb"/>) have been read.</summary>
     WordsRead = 1 << 21,
 
+    /// <summary>A project number has been read from the line and kept (<see cref="PageLines.ProjectNumberAt"/>).</summary>
+    NumberRead = 1 << 22,
+
     /// <summary>The flags read on first demand: a line's labels matter only near the header, its words only for heading candidates.</summary>
     Labels = KnownLabel | WeakLabel | UnknownLabel,
 
@@ -140,6 +143,16 @@ internal sealed class PageLines : IDisposable
 
     private LineInfo[]? _rented;
 
+    /// <summary>
+    /// The project numbers the first pass read (lines that open with one), in line order: the line, whether the number
+    /// is the whole line (or only leads it, as a title's does), and the number. Kept beside the table rather than in
+    /// it, as few lines hold one.
+    /// </summary>
+    private PooledList<(int Line, bool Whole, EsfProjectNumber Number)>? _leading;
+
+    /// <summary>The project numbers read later, on demand, by line: where the text starts on it, and the number, if it is one.</summary>
+    private Dictionary<int, (int Offset, EsfProjectNumber? Number)>? _values;
+
     private PageLines(SourceText source, ParserConfiguration config)
     {
         Source = source;
@@ -163,7 +176,8 @@ internal sealed class PageLines : IDisposable
         var lines = source.Lines.AsSpan();
         for (var i = 0; i < lines.Length; i++)
         {
-            page.ClassifyLine(lines[i], ref table[i]);
+            WorkCounter.Record(Work.Classify, i);
+            page.ClassifyLine(i, lines[i], ref table[i]);
         }
 
         return page;
@@ -186,6 +200,68 @@ internal sealed class PageLines : IDisposable
         {
             ArrayPool<LineInfo>.Shared.Return(rented);
         }
+
+        _leading?.Dispose();
+    }
+
+    /// <summary>The project number leading a <see cref="LineFlags.NumberedTitle"/> line, as the first pass read it.</summary>
+    public EsfProjectNumber TitleNumber(int index) => _leading![Leading(index)].Number;
+
+    /// <summary>Where the first pass's number of a line is in <see cref="_leading"/> (which is in line order); -1 for none.</summary>
+    private int Leading(int index)
+    {
+        if ((_rented![index].Flags & LineFlags.NumberRead) == 0 || _leading is null)
+        {
+            return -1;
+        }
+
+        var numbers = _leading.AsSpan();
+        int low = 0, high = numbers.Length - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            var line = numbers[mid].Line;
+            if (line == index)
+            {
+                return mid;
+            }
+
+            (low, high) = line < index ? (mid + 1, high) : (low, mid - 1);
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The project number a field's value is (the line's content from <paramref name="offset"/>, trimmed), or
+    /// <see langword="null"/> when it is none: read on first demand and kept, so the layout recogniser and the
+    /// assembler, which both need it, read it once.
+    /// </summary>
+    public EsfProjectNumber? ProjectNumberAt(int index, int offset)
+    {
+        ref var info = ref _rented![index];
+        if ((info.Flags & LineFlags.NumberRead) != 0)
+        {
+            if (offset == 0 && Leading(index) is >= 0 and var at && _leading![at].Whole)
+            {
+                return _leading[at].Number;
+            }
+
+            if (_values is not null && _values.TryGetValue(index, out var kept) && kept.Offset == offset)
+            {
+                return kept.Number;
+            }
+        }
+
+        var text = TextChars.Trim(Content(index)[Math.Min(offset, Lines[index].ContentLength)..]);
+        EsfProjectNumber? read = EsfProjectNumber.TryParse(text, out var parsed) ? parsed : null;
+        WorkCounter.Record(Work.ProjectNumber, index);
+        if ((_values ??= []).TryAdd(index, (offset, read)))
+        {
+            info.Flags |= LineFlags.NumberRead;
+        }
+
+        return read;
     }
 
     public ReadOnlySpan<char> Content(int index) => Source.Content(Lines[index]);
@@ -204,11 +280,13 @@ internal sealed class PageLines : IDisposable
     {
         if ((flags & LineFlags.Labels) != 0 && (info.Flags & (LineFlags.LabelsRead | LineFlags.Blank)) == 0)
         {
+            WorkCounter.Record(Work.ReadLabels, index);
             ReadLabels(Content(index), ref info);
         }
 
         if ((flags & LineFlags.Words) != 0 && (info.Flags & (LineFlags.WordsRead | LineFlags.Blank)) == 0)
         {
+            WorkCounter.Record(Work.ReadWords, index);
             ReadWords(Content(index), ref info);
         }
     }
@@ -254,7 +332,7 @@ internal sealed class PageLines : IDisposable
     /// The slot comes from a shared pool and may hold an earlier parse's line: it is cleared whole first, so a field read
     /// without its flag reads the same default on every parse, whatever was parsed before on this thread.
     /// </remarks>
-    private void ClassifyLine(in TextLine line, ref LineInfo info)
+    private void ClassifyLine(int index, in TextLine line, ref LineInfo info)
     {
         info = default;
         if (line.IsBlank)
@@ -295,11 +373,24 @@ internal sealed class PageLines : IDisposable
             info.ClarificationDate = date;
         }
 
-        if (char.IsAsciiDigit(first) && TryNumberedTitle(content, out _, out var numberLength, out var nameStart))
+        if (char.IsAsciiDigit(first))
         {
-            flags |= LineFlags.NumberedTitle;
-            info.UnknownLabelLength = numberLength;
-            info.ValueOffset = nameStart;
+            var title = TryNumberedTitle(content, out var number, out var numberLength, out var nameStart);
+            if (numberLength > 0)
+            {
+                // A line that opens with a project number: a title's, or a number field's value written alone on its
+                // line (Diarienummer:\n2019/00871) — kept, so neither is read again.
+                WorkCounter.Record(Work.ProjectNumber, index);
+                (_leading ??= new()).Add((index, numberLength == content.Length, number));
+                flags |= LineFlags.NumberRead;
+            }
+
+            if (title)
+            {
+                flags |= LineFlags.NumberedTitle;
+                info.UnknownLabelLength = numberLength;
+                info.ValueOffset = nameStart;
+            }
         }
 
         if (Config.MayBeHeading(content) && Config.TryGetHeading(content, out var meaning))

@@ -56,7 +56,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         }
 
         var titleNumber = ReadTitle(frame);
-        ReadProjectNumbers(titleNumber);
+        var numbers = ReadProjectNumbers(frame, titleNumber);
         _parts.Contact = ReadContact();
         _parts.Period = ReadPeriod();
         CheckGrantedWithinTotal();
@@ -67,7 +67,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         _parts.Municipalities = body.Municipalities;
         var resolved = ResolveMunicipalities(body);
         _parts.EsfRegion = ResolveRegion(resolved);
-        _parts.Programme = InferProgramme(titleNumber);
+        _parts.Programme = InferProgramme(numbers);
         _parts.InterventionType = Value(EsfHeaderFields.InterventionType) is { } code
             ? new InterventionType(code, _parts.Programme?.Period is { } period ? EsfProgrammes.FindInterventionField(period, code)?.NameEnglish : null)
             : null;
@@ -262,20 +262,28 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         return number;
     }
 
-    /// <summary>Every distinct number of the title line, <c>Diarienummer</c> and <c>Projektnummer</c>, in page order (ESF0216 for each that differs); the project number is <c>Projektnummer</c>, else <c>Diarienummer</c>, else the title's.</summary>
-    private void ReadProjectNumbers(string? titleNumber)
+    /// <summary>
+    /// Every distinct number of the title line, <c>Diarienummer</c> and <c>Projektnummer</c>, in page order (ESF0216
+    /// for each that differs); the project number is <c>Projektnummer</c>, else <c>Diarienummer</c>, else the title's.
+    /// Returns each distinct number as read (<see langword="null"/> where the text is no project number), from the
+    /// page's table, where the layout recogniser may already have read it.
+    /// </summary>
+    private List<EsfProjectNumber?> ReadProjectNumbers(PageFrame frame, string? titleNumber)
     {
         // The numbers in page order, and a set of them: a header of thousands of distinct numbers stays linear.
         ImmutableArray<string>.Builder? numbers = null;
+        var read = new List<EsfProjectNumber?>(2);
         HashSet<string>? seen = null;
         if (titleNumber is not null)
         {
             (numbers = ImmutableArray.CreateBuilder<string>(2)).Add(titleNumber);
             (seen = new(StringComparer.Ordinal)).Add(titleNumber);
+            read.Add(page.TitleNumber(frame.TitleLine));
         }
 
-        foreach (var field in _parts.Fields)
+        for (var i = 0; i < _parts.Fields.Length; i++)
         {
+            var field = _parts.Fields[i];
             if (field.Value is { } value && (field.Kind == EsfHeaderFields.DiaryNumber.Key || field.Kind == EsfHeaderFields.ProjectNumber.Key) && (seen ??= new(StringComparer.Ordinal)).Add(value))
             {
                 if (numbers is { Count: > 0 })
@@ -284,11 +292,13 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
                 }
 
                 (numbers ??= ImmutableArray.CreateBuilder<string>(2)).Add(value);
+                read.Add(page.ProjectNumberAt(frame.Rows[i].ValueLine, frame.Rows[i].ValueOffset));
             }
         }
 
         _parts.ProjectNumbers = numbers is null ? [] : numbers.DrainToImmutable();
         _parts.ProjectNumber = Value(EsfHeaderFields.ProjectNumber) ?? Value(EsfHeaderFields.DiaryNumber) ?? titleNumber;
+        return read;
     }
 
     private Contact ReadContact()
@@ -468,7 +478,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     }
 
     /// <summary>The rules are documented in <c>docs/model.md</c> ("Programme period"); the first that applies wins.</summary>
-    private ProgrammeInfo? InferProgramme(string? titleNumber)
+    private ProgrammeInfo? InferProgramme(List<EsfProjectNumber?> numbers)
     {
         var area = Value(EsfHeaderFields.ProgramArea);
         var cci = Value(EsfHeaderFields.ProgrammeCci);
@@ -479,7 +489,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         }
 
         var fead = IsFead(programme);
-        var (period, confidence, basis) = PeriodEvidence(area, programme, titleNumber, fead);
+        var (period, confidence, basis) = PeriodEvidence(area, programme, numbers, fead);
         if (period is not { } p)
         {
             return null;
@@ -525,7 +535,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         return false;
     }
 
-    private (ProgrammePeriod? Period, InferenceConfidence Confidence, string Basis) PeriodEvidence(ProgramArea? area, EsfProgramme? programme, string? titleNumber, bool fead)
+    private (ProgrammePeriod? Period, InferenceConfidence Confidence, string Basis) PeriodEvidence(ProgramArea? area, EsfProgramme? programme, List<EsfProjectNumber?> numbers, bool fead)
     {
         if (programme is not null)
         {
@@ -535,13 +545,14 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         // The page's numbers read once, in page order: the first of the ESF+ form, the first of the 2014–2020 form
         // (a year from 2014 on), and the first with an earlier year.
         string? esfPlus = null, modern = null, earlier = null;
-        foreach (var text in _parts.ProjectNumbers)
+        for (var i = 0; i < numbers.Count; i++)
         {
-            if (!EsfProjectNumber.TryParse(text, out var number))
+            if (numbers[i] is not { } number)
             {
                 continue;
             }
 
+            var text = _parts.ProjectNumbers[i];
             if (number.Form == ProjectNumberForm.EsfPlus)
             {
                 esfPlus ??= text;

@@ -19,4 +19,39 @@ internal static class WorkCounter
 
     [Conditional("ESF_COUNT_WORK")]
     public static void Add(long steps) => _steps += steps;
+
+    /// <summary>What was done to one line, while a test records (<see cref="Record"/>).</summary>
+    [ThreadStatic]
+    private static List<(Work Kind, int Line)>? _record;
+
+    /// <summary>Starts recording, on this thread, each piece of work done to a line (Debug builds).</summary>
+    public static void StartRecording() => _record = [];
+
+    /// <summary>Stops recording and returns what was recorded since <see cref="StartRecording"/>, in order.</summary>
+    public static List<(Work Kind, int Line)> StopRecording()
+    {
+        var record = _record ?? [];
+        _record = null;
+        return record;
+    }
+
+    /// <summary>Notes that <paramref name="kind"/> was done to the line at index <paramref name="line"/>, when recording.</summary>
+    [Conditional("ESF_COUNT_WORK")]
+    public static void Record(Work kind, int line) => _record?.Add((kind, line));
+}
+
+/// <summary>The pieces of work on a line that a parse should do at most once.</summary>
+internal enum Work
+{
+    /// <summary>The first pass's classification (<see cref="PageLines"/>).</summary>
+    Classify,
+
+    /// <summary>The labels read on demand.</summary>
+    ReadLabels,
+
+    /// <summary>The words read on demand.</summary>
+    ReadWords,
+
+    /// <summary>A project number read from the line (a title's, or a number field's value).</summary>
+    ProjectNumber,
 }

@@ -71,9 +71,9 @@ internal static class LayoutRecognizer
                 marks.PrintMarks++;
             }
 
-            if (info.Is(LineFlags.NumberedTitle) && EsfProjectNumber.TryParse(page.Content(i)[..info.NumberLength], out var titleNumber))
+            if (info.Is(LineFlags.NumberedTitle))
             {
-                Count(ref marks, titleNumber);
+                Count(ref marks, page.TitleNumber(i));
             }
 
             if (!info.Is(LineFlags.KnownLabel))
@@ -94,7 +94,7 @@ internal static class LayoutRecognizer
                     marks.OldLabels++;
                     break;
                 case LabelMark.ProjectNumber:
-                    if (EsfProjectNumber.TryParse(ValueOf(page, i, match), out var number))
+                    if (ValueAt(page, i, match) is var (line, offset) && line >= 0 && page.ProjectNumberAt(line, offset) is { } number)
                     {
                         Count(ref marks, number);
                     }
@@ -128,15 +128,19 @@ internal static class LayoutRecognizer
     }
 
     /// <summary>The value of a label line as a reader would take it: the rest of the line, or the next line for a label alone.</summary>
-    private static ReadOnlySpan<char> ValueOf(PageLines page, int index, LabelMatch match)
+    private static ReadOnlySpan<char> ValueOf(PageLines page, int index, LabelMatch match) =>
+        ValueAt(page, index, match) is var (line, offset) && line >= 0 ? page.Content(line)[offset..] : [];
+
+    /// <summary>Where a label's value is: on its line after the label, or alone on the next line; line -1 for none.</summary>
+    private static (int Line, int Offset) ValueAt(PageLines page, int index, LabelMatch match)
     {
         if (match.Form != LabelForm.Alone)
         {
-            return page.Content(index)[match.ValueOffset..];
+            return (index, match.ValueOffset);
         }
 
         var next = index + 1;
-        return next < page.Count && !page.IsBlank(next) && !page.Is(next, LineFlags.KnownLabel) ? page.Content(next) : [];
+        return next < page.Count && !page.IsBlank(next) && !page.Is(next, LineFlags.KnownLabel) ? (next, 0) : (-1, 0);
     }
 
     /// <summary>What a label's fields tell of the layout (the first field that tells anything decides).</summary>
