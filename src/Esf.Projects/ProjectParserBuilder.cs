@@ -13,7 +13,8 @@ namespace Esf.Projects;
 /// A new builder holds <see cref="ProjectParserOptions.Default"/>, every built-in header field
 /// (<see cref="EsfHeaderFields.All"/>) and the built-in section handlers: three <see cref="ListSectionHandler"/>s
 /// (co-financiers, partners, municipalities) and a <see cref="ProseSectionHandler"/>. The built-ins use the same
-/// mechanisms as yours; how a page is split into header, sections and lists does not depend on any of them.
+/// mechanisms as yours; how a page is split into header, sections and list items does not depend on any of them,
+/// and which list a section's items make is the list handlers' decision (remove them and the lists are empty).
 /// </remarks>
 public sealed class ProjectParserBuilder
 {

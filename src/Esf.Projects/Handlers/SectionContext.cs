@@ -30,8 +30,13 @@ public readonly ref struct SectionContext
     /// <summary>Which list section this is, when the parser's vocabulary names its heading as one (<see cref="Vocabulary.ListHeadings"/>).</summary>
     public ListSectionKind? ListKind { get; }
 
-    /// <summary>In a list section, the texts of its items, as the project's list has them (empty otherwise).</summary>
-    internal System.Collections.Immutable.ImmutableArray<string> ListItems { get; }
+    /// <summary>
+    /// In a list section (<see cref="ListKind"/>), the texts of the items the parser read — every line an item,
+    /// unmarked continuation lines joined — in page order, the same strings the section's <see cref="ListBlock"/>
+    /// reads as; empty in other sections. Return them in a <see cref="Lists.ListSectionData"/> to make them the
+    /// project's list without a copy.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<string> ListItems { get; }
 
     /// <summary>Which prose section this is, when the parser's vocabulary names its heading as one (<see cref="Vocabulary.ProseHeadings"/>).</summary>
     public ProseSectionKind? ProseKind { get; }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Immutable;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
+using Esf.Projects.Handlers.Lists;
 using Esf.Projects.Parsing.Layouts;
 
 namespace Esf.Projects.Parsing;
@@ -19,10 +20,10 @@ internal sealed record BodyResult(
 /// reader for every layout; <see cref="LayoutReader.KnownHeadingMayLeadText"/> says where the layouts differ.
 /// </summary>
 /// <remarks>
-/// A list section (its heading in <see cref="Vocabulary.ListHeadings"/>) is read as one list: every line an item.
-/// The project's <see cref="EsfProject.CoFinanciers"/>, <see cref="EsfProject.Partners"/> and
-/// <see cref="EsfProject.Municipalities"/> are those very items, so the section's <see cref="ListBlock"/>, the
-/// project's list and a handler's data cannot disagree.
+/// A list section (its heading in <see cref="Vocabulary.ListHeadings"/>) is read as one list: every line an item,
+/// whatever the handlers. Which of the project's lists a section's items join is the handlers' decision
+/// (<see cref="ListSectionData"/>); the built-in handler hands back the very strings read here, so the section's
+/// <see cref="ListBlock"/>, the project's list and the handler's data cannot disagree.
 /// </remarks>
 internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, LayoutReader layout)
 {
@@ -197,8 +198,8 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
         var text = PlainText(from, to, offsets);
         var sectionText = new SectionText(text, offsets, from, _lines);
         var listTexts = ImmutableArray<string>.Empty;
-        var blocks = meaning.ListKind is { } kind
-            ? ReadListSection(from, to, sectionText, heading!, kind, lists, out listTexts)
+        var blocks = meaning.ListKind is not null
+            ? ReadListSection(from, to, sectionText, heading!, out listTexts)
             : BuildBlocks(from, to, sectionText);
         if (heading is not null && blocks.Length == 0)
         {
@@ -206,8 +207,49 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
         }
 
         var section = new Section(heading, position, blocks, text);
-        section.AttachData(RunHandlers(section, from, to, meaning, listTexts));
+        var data = RunHandlers(section, from, to, meaning, listTexts);
+        section.AttachData(data);
+        AddToProjectLists(section, data, listTexts, lists);
         return section;
+    }
+
+    /// <summary>
+    /// The first <see cref="ListSectionData"/> a handler gave the section decides which of the project's lists its
+    /// items join (the built-in <see cref="ListSectionHandler"/>s give each list section's own items): without one the
+    /// section joins none. Items the handler took from <see cref="SectionContext.ListItems"/> keep their positions;
+    /// others are placed at the section.
+    /// </summary>
+    private void AddToProjectLists(Section section, ImmutableArray<object> data, ImmutableArray<string> listTexts, ProjectLists lists)
+    {
+        if (HandlerData.First<ListSectionData>(data) is not { } list || list.Items.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        var block = section.Blocks.Length == 1 && section.Blocks[0] is ListBlock only ? only : null;
+        ImmutableArray<ListItem> items;
+        if (block is not null && list.Items == listTexts)
+        {
+            items = block.Items;
+        }
+        else
+        {
+            var placed = ImmutableArray.CreateBuilder<ListItem>(list.Items.Length);
+            for (var i = 0; i < list.Items.Length; i++)
+            {
+                var text = list.Items[i] ?? string.Empty;
+                placed.Add(block is not null && i < block.Items.Length && block.Items[i].TextMemory.Span.SequenceEqual(text)
+                    ? block.Items[i]
+                    : new ListItem(section.Position, default, text));
+            }
+
+            items = placed.MoveToImmutable();
+        }
+
+        if (!lists.Add(list.Kind, items, list.Items))
+        {
+            diagnostics.Add(DiagnosticCodes.TooManyListItems, block?.Position ?? section.Position, section.Heading ?? string.Empty, _config.Options.MaxListItems);
+        }
     }
 
     /// <summary>Runs every handler that claims the section's heading; a throwing handler becomes ESF0303.</summary>
@@ -329,7 +371,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
     }
 
     /// <summary>A list section: every non-blank line starts an item or continues the one before it (<see cref="ListItemReader.TryContinue"/>); ESF0301 for a line without a marker that does neither.</summary>
-    private ImmutableArray<Block> ReadListSection(int from, int to, SectionText text, string heading, ListSectionKind kind, ProjectLists lists, out ImmutableArray<string> listTexts)
+    private ImmutableArray<Block> ReadListSection(int from, int to, SectionText text, string heading, out ImmutableArray<string> listTexts)
     {
         listTexts = [];
         var items = _items;
@@ -370,11 +412,6 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Layo
         }
 
         listTexts = texts.MoveToImmutable();
-        if (!lists.Add(kind, block.Items, listTexts))
-        {
-            diagnostics.Add(DiagnosticCodes.TooManyListItems, block.Position, heading, _config.Options.MaxListItems);
-        }
-
         return [block];
     }
 

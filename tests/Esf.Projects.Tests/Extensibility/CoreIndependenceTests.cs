@@ -6,8 +6,9 @@ using Esf.Projects.Json;
 namespace Esf.Projects.Tests.Extensibility;
 
 /// <summary>
-/// The core never asks its own plug-ins for structure: removing or replacing the built-in section handlers changes
-/// the handlers' data and nothing else — the sections, their blocks and the project's lists stay as they were.
+/// The core never asks its own plug-ins for structure: removing or replacing the built-in section handlers leaves
+/// the sections, their blocks and the lists' items as they were. What the sections mean follows the handlers: the
+/// project's lists are what the list handlers in place make of the items.
 /// </summary>
 public class CoreIndependenceTests
 {
@@ -20,35 +21,78 @@ public class CoreIndependenceTests
         public override string Handle(SectionContext context) => context.Heading;
     }
 
-    [Theory]
-    [MemberData(nameof(Pages))]
-    public void Without_the_built_in_handlers_the_sections_and_lists_are_the_same(string page)
+    /// <summary>Municipalities in capitals, and partners counted as co-financiers: a list handler of someone's own.</summary>
+    private sealed class Recast(ListSectionKind claims, ListSectionKind becomes, Func<string, string> change) : SectionHandler<ListSectionData>(HeadingMatcher.ListSection(claims))
     {
-        var text = Text(page);
-        var withHandlers = ProjectParser.Parse(text);
-        var builder = new ProjectParserBuilder();
-        builder.SectionHandlers.Clear();
-        var withoutHandlers = builder.Build().Parse(text);
-
-        Assert.Equal(withHandlers, withoutHandlers); // content equality leaves handler data out
-        Assert.Equal(EsfJson.Serialize(withHandlers), EsfJson.Serialize(withoutHandlers));
-        Assert.Empty(withoutHandlers.Project.Sections.SelectMany(s => s.Data));
+        public override ListSectionData Handle(SectionContext context) => new(becomes, [.. context.ListItems.Select(change)]);
     }
 
     [Theory]
     [MemberData(nameof(Pages))]
-    public void Replacing_the_built_in_handlers_changes_only_their_data(string page)
+    public void Without_the_built_in_handlers_the_sections_and_items_are_the_same_and_the_lists_empty(string page)
+    {
+        var text = Text(page);
+        var withHandlers = ProjectParser.Parse(text).Project;
+        var builder = new ProjectParserBuilder();
+        builder.SectionHandlers.Clear();
+        var withoutHandlers = builder.Build().Parse(text).Project;
+
+        Assert.Equal<Section>(withHandlers.Sections, withoutHandlers.Sections); // blocks and items included, handler data not
+        Assert.Empty(withoutHandlers.Sections.SelectMany(s => s.Data));
+        Assert.Equal<HeaderField>(withHandlers.Fields, withoutHandlers.Fields);
+        Assert.Equal((withHandlers.Title, withHandlers.ProjectNumber, withHandlers.Layout, withHandlers.Period), (withoutHandlers.Title, withoutHandlers.ProjectNumber, withoutHandlers.Layout, withoutHandlers.Period));
+        Assert.Empty(withoutHandlers.CoFinanciers);
+        Assert.Empty(withoutHandlers.Partners);
+        Assert.Empty(withoutHandlers.Municipalities);
+        Assert.Empty(withoutHandlers.ResolvedMunicipalities);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void The_project_lists_follow_the_list_handlers_in_place(string page)
     {
         var text = Text(page);
         var builder = new ProjectParserBuilder();
         Assert.Equal(3, builder.SectionHandlers.Remove<ListSectionHandler>());
+        builder.SectionHandlers.Add(new Recast(ListSectionKind.Municipalities, ListSectionKind.Municipalities, m => m.ToUpperInvariant()));
+        builder.SectionHandlers.Add(new Recast(ListSectionKind.Partners, ListSectionKind.CoFinanciers, p => p));
+        builder.SectionHandlers.Add(new Recast(ListSectionKind.CoFinanciers, ListSectionKind.CoFinanciers, c => c));
         Assert.True(builder.SectionHandlers.Replace<ProseSectionHandler>(new Everything()));
 
-        var replaced = builder.Build().Parse(text);
-        var standard = ProjectParser.Parse(text);
+        var replaced = builder.Build().Parse(text).Project;
+        var standard = ProjectParser.Parse(text).Project;
 
-        Assert.Equal(EsfJson.Serialize(standard), EsfJson.Serialize(replaced));
-        Assert.All(replaced.Project.Sections.Where(s => s.Heading is not null), s => Assert.Equal(s.Heading, s.GetData<string>()));
+        Assert.Equal<Section>(standard.Sections, replaced.Sections);
+        Assert.Equal(standard.Municipalities.Select(m => m.ToUpperInvariant()), replaced.Municipalities);
+        Assert.Empty(replaced.Partners);
+        var listed = standard.Sections
+            .Select(s => s.GetData<ListSectionData>())
+            .Where(d => d is { Kind: ListSectionKind.CoFinanciers or ListSectionKind.Partners })
+            .SelectMany(d => d!.Items);
+        Assert.Equal(listed, replaced.CoFinanciers);
+        Assert.All(replaced.Sections.Where(s => s.Heading is not null && s.GetData<ListSectionData>() is null), s => Assert.Equal(s.Heading, s.GetData<string>()));
+    }
+
+    [Fact]
+    public void A_handler_may_make_any_section_a_list()
+    {
+        const string page = "Titel\nProjektägare: A\n\nDeltagande kommuner\n\n• Lund\n• Malmö\n\nBakgrund\n\nText.\n";
+        var parser = new ProjectParserBuilder()
+            .AddSectionHandler(new Named("Deltagande kommuner"))
+            .Build();
+
+        var project = parser.Parse(page).Project;
+
+        Assert.Equal<string>(["Lund", "Malmö"], project.Municipalities);
+        Assert.Equal<string?>(["1281", "1280"], project.MunicipalityCodes);
+        Assert.Equal(["Lund", "Malmö"], project.ResolvedMunicipalities.Select(m => m.Name));
+    }
+
+    /// <summary>Claims one heading and reads the section's list blocks as municipalities.</summary>
+    private sealed class Named(string heading) : SectionHandler<ListSectionData>(HeadingMatcher.IgnoreCase(heading))
+    {
+        public override ListSectionData Handle(SectionContext context) =>
+            new(ListSectionKind.Municipalities, [.. context.Section.Blocks.OfType<ListBlock>().SelectMany(b => b.Items).Select(i => i.Text)]);
     }
 
     [Fact]

@@ -2,9 +2,14 @@ using System.Collections.Immutable;
 
 namespace Esf.Projects.Handlers.Lists;
 
-/// <summary>The items of a list section, as attached by <see cref="ListSectionHandler"/>.</summary>
+/// <summary>
+/// What a section contributes to one of the project's lists: a section handler that returns it decides that the
+/// section's items are co-financiers, partners or municipalities (<see cref="EsfProject.CoFinanciers"/> …). The first
+/// one a section gets counts; a section without one joins no list. <see cref="ListSectionHandler"/> returns it for
+/// each list section the vocabulary names; a handler of yours can return it for any section.
+/// </summary>
 /// <param name="Kind">Which list.</param>
-/// <param name="Items">The items without their markers, in page order: the same items as the section's <see cref="ListBlock"/> and the project's list.</param>
+/// <param name="Items">The items without their markers, in page order: for the built-in handler the very strings of <see cref="SectionContext.ListItems"/>, which the section's <see cref="ListBlock"/> holds too.</param>
 public sealed record ListSectionData(ListSectionKind Kind, ImmutableArray<string> Items)
 {
     /// <summary>Which list.</summary>
@@ -23,10 +28,12 @@ public sealed record ListSectionData(ListSectionKind Kind, ImmutableArray<string
 }
 
 /// <summary>
-/// Built-in handler that names a list section's items: <c>section.GetData&lt;ListSectionData&gt;()</c>. The parser
-/// itself reads the lists (every line of a list section is an item, ESF0301 for an unmarked one) and fills
-/// <see cref="EsfProject.CoFinanciers"/>, <see cref="EsfProject.Partners"/> and <see cref="EsfProject.Municipalities"/>
-/// from them; this handler only attaches the same items to the section, so removing it changes nothing else.
+/// Built-in handler that makes a list section's items one of the project's lists
+/// (<see cref="EsfProject.CoFinanciers"/>, <see cref="EsfProject.Partners"/>, <see cref="EsfProject.Municipalities"/>)
+/// and attaches them to the section: <c>section.GetData&lt;ListSectionData&gt;()</c>. The parser reads the section
+/// and its items whatever the handlers (every line of a list section is an item, ESF0301 for an unmarked one);
+/// this handler decides what they mean. Remove it and the sections and items stay, the project's list is empty;
+/// replace it and the list is what your handler returns.
 /// </summary>
 public sealed class ListSectionHandler : SectionHandler<ListSectionData>
 {
