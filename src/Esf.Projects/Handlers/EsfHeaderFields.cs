@@ -40,7 +40,7 @@ public static class EsfHeaderFields
     public static HeaderFieldDefinition<string> ContactName { get; } = Define<string>("contactName", new(["Kontaktperson"], ["Contact person"]), ValueReaders.Text);
 
     /// <summary><c>E-post</c>, <c>E-postadress</c>: the contact's e-mail address, checked (ESF0210).</summary>
-    public static HeaderFieldDefinition<EmailAddress> ContactEmail { get; } = Define<EmailAddress>("contactEmail", new(["E-postadress", "E-post"], ["E-mail", "Email"]), ValueReaders.Email);
+    public static HeaderFieldDefinition<EmailAddress> ContactEmail { get; } = Define<EmailAddress>("contactEmail", new(["E-postadress", "E-post"], ["E-mail", "Email"]), ValueReaders.Email, HeaderFieldTraits.GluedLowerCaseEmail);
 
     /// <summary><c>Telefonnummer</c>: the contact's phone number, normalised when Swedish (ESF0211).</summary>
     public static HeaderFieldDefinition<SwedishPhoneNumber> ContactPhone { get; } = Define<SwedishPhoneNumber>("contactPhone", new(["Telefonnummer"], ["Telephone number", "Phone number"]), ValueReaders.Phone);
@@ -55,10 +55,10 @@ public static class EsfHeaderFields
     public static HeaderFieldDefinition<DateInterval> Period { get; } = Define<DateInterval>("period", new(["Projektperiod"], ["Project period"]), ValueReaders.Period);
 
     /// <summary><c>Region</c>: the ESF region as written (<see cref="EsfProject.EsfRegion"/> is its meaning).</summary>
-    public static HeaderFieldDefinition<string> Region { get; } = Define<string>("region", new(["Region"], ["Region"]), ValueReaders.Text);
+    public static HeaderFieldDefinition<string> Region { get; } = Define<string>("region", new(["Region"], ["Region"]), ValueReaders.Text, HeaderFieldTraits.LabelMayStartValue);
 
     /// <summary><c>Projektnummer</c>: a project number as written.</summary>
-    public static HeaderFieldDefinition<string> ProjectNumber { get; } = Define<string>("projectNumber", new(["Projektnummer"], ["Project number"]), ValueReaders.Text);
+    public static HeaderFieldDefinition<string> ProjectNumber { get; } = Define<string>("projectNumber", new(["Projektnummer"], ["Project number"]), ValueReaders.Text, HeaderFieldTraits.ProjectNumber);
 
     /// <summary><c>Utlysning</c>: the call for proposals as written.</summary>
     public static HeaderFieldDefinition<string> CallNumber { get; } = Define<string>("callNumber", new(["Utlysning"], ["Call for proposals"]), ValueReaders.Text);
@@ -73,7 +73,7 @@ public static class EsfHeaderFields
     public static HeaderFieldDefinition<decimal> EuCofinancingRate { get; } = Define<decimal>("euCofinancingRate", new(["Unionens medfinansieringsgrad"], ["EU co-financing rate", "Union co-financing rate"]), ValueReaders.Percentage);
 
     /// <summary><c>Diarienummer</c>: the case number, a project number as written (<see cref="EsfProject.ProjectNumbers"/>).</summary>
-    public static HeaderFieldDefinition<string> DiaryNumber { get; } = Define<string>("diaryNumber", new(["Diarienummer"], ["Case number"]), ValueReaders.Text);
+    public static HeaderFieldDefinition<string> DiaryNumber { get; } = Define<string>("diaryNumber", new(["Diarienummer"], ["Case number"]), ValueReaders.Text, HeaderFieldTraits.ProjectNumber);
 
     /// <summary><c>Namn</c> (or <c>Name</c>, as some Swedish pages write it): the project's name, the title when the page has no title line.</summary>
     public static HeaderFieldDefinition<string> Name { get; } = Define<string>("name", new(["Namn", "Name"], ["Project name"]), ValueReaders.Text);
@@ -129,11 +129,8 @@ public static class EsfHeaderFields
         BeneficiaryTown, BeneficiaryAddress, TotalCosts, EvaluationReports,
     ];
 
-    /// <summary>The labels whose word also begins ordinary values (<c>Region Skåne</c> is an owner): a spaced line starting with one is not taken for a label where a value is expected.</summary>
-    internal static bool LabelMayStartValue(HeaderFieldHandler handler) => ReferenceEquals(handler, Region);
-
-    private static HeaderFieldDefinition<T> Define<T>(string key, Term labels, HeaderFieldReader<T> reader)
-        where T : notnull => new(key, labels, reader, _nextSlot++);
+    private static HeaderFieldDefinition<T> Define<T>(string key, Term labels, HeaderFieldReader<T> reader, HeaderFieldTraits traits = HeaderFieldTraits.None)
+        where T : notnull => new(key, labels, reader, traits, _nextSlot++);
 }
 
 /// <summary>The value readers of the built-in fields: each turns a non-empty value into its type or reports why not.</summary>

@@ -68,12 +68,25 @@ public abstract class HeaderFieldHandler
     /// <param name="labels">The Swedish and English labels, matched ignoring case.</param>
     /// <exception cref="ArgumentException">No Swedish label, or a blank one.</exception>
     protected HeaderFieldHandler(Term labels)
+        : this(labels, HeaderFieldTraits.None)
+    {
+    }
+
+    /// <summary>Creates a handler for a field whose labels differ by language, with what the page reader must know of it.</summary>
+    /// <param name="labels">The Swedish and English labels, matched ignoring case.</param>
+    /// <param name="traits">How its label and value stand on the page (<see cref="Traits"/>).</param>
+    /// <exception cref="ArgumentException">No Swedish label, or a blank one.</exception>
+    protected HeaderFieldHandler(Term labels, HeaderFieldTraits traits)
     {
         ArgumentNullException.ThrowIfNull(labels);
         var swedish = CheckLabels([.. labels.Swedish.IsDefault ? [] : labels.Swedish]);
         var english = labels.English.IsDefaultOrEmpty ? ImmutableArray<string>.Empty : CheckLabels([.. labels.English]);
         Labels = new Term(swedish, english);
+        Traits = traits;
     }
+
+    /// <summary>What the page reader must know of the field beyond its labels: a label that also begins values, an e-mail glued to its label, a project number. <see cref="HeaderFieldTraits.None"/> unless given.</summary>
+    public HeaderFieldTraits Traits { get; }
 
     /// <summary>The index of a built-in field's value in the project (<see cref="EsfHeaderFields"/>); -1 for every other handler. A field, not a virtual call: the parser asks it for every row.</summary>
     internal int BuiltInSlot { get; private protected init; } = -1;
@@ -185,14 +198,15 @@ public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler
     /// <param name="key">The key written as the rows' <see cref="HeaderField.Kind"/>, in camelCase (<c>caseNumber</c>).</param>
     /// <param name="labels">The Swedish and English labels.</param>
     /// <param name="reader">Reads a non-empty value.</param>
+    /// <param name="traits">What the page reader must know of the field beyond its labels (<see cref="HeaderFieldHandler.Traits"/>); none by default.</param>
     /// <exception cref="ArgumentException"><paramref name="key"/> is blank or <c>unknown</c>, or a label is blank.</exception>
-    public HeaderFieldDefinition(string key, Term labels, HeaderFieldReader<T> reader)
-        : this(key, labels, reader, -1)
+    public HeaderFieldDefinition(string key, Term labels, HeaderFieldReader<T> reader, HeaderFieldTraits traits = HeaderFieldTraits.None)
+        : this(key, labels, reader, traits, -1)
     {
     }
 
-    internal HeaderFieldDefinition(string key, Term labels, HeaderFieldReader<T> reader, int slot)
-        : base(labels)
+    internal HeaderFieldDefinition(string key, Term labels, HeaderFieldReader<T> reader, HeaderFieldTraits traits, int slot)
+        : base(labels, traits)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(reader);

@@ -34,9 +34,10 @@ internal sealed class LabelDefinition
         var keyed = Array.Find(fields, f => f.Key is not null);
         Kind = keyed?.Key ?? HeaderField.UnknownKind;
         KindSlot = keyed?.BuiltInSlot ?? -1;
-        MayStartValue = Array.Exists(fields, EsfHeaderFields.LabelMayStartValue);
-        IsEmail = Array.Exists(fields, f => ReferenceEquals(f, EsfHeaderFields.ContactEmail));
-        Mark = Layouts.LayoutRecognizer.MarkOf(fields);
+        MayStartValue = Array.Exists(fields, f => (f.Traits & HeaderFieldTraits.LabelMayStartValue) != 0);
+        IsEmail = Array.Exists(fields, f => (f.Traits & HeaderFieldTraits.GluedLowerCaseEmail) != 0);
+        HoldsProjectNumber = Array.Exists(fields, f => (f.Traits & HeaderFieldTraits.ProjectNumber) != 0);
+        MarkKey = Layouts.LayoutRecognizer.MarkKeyOf(fields);
         FoldedLast = char.IsAsciiLetter(text[^1]) ? (char)(text[^1] | 0x20) : '\0';
     }
 
@@ -55,8 +56,11 @@ internal sealed class LabelDefinition
     /// <summary>The label is a word that also begins values (<c>Region Skåne</c> is an owner): a spaced line starting with it is not taken for a label where a value is expected.</summary>
     public bool MayStartValue { get; }
 
-    /// <summary>What the label tells of the page's layout, worked out once (<see cref="Layouts.LayoutRecognizer"/>).</summary>
-    public Layouts.LabelMark Mark { get; }
+    /// <summary>The key of the field whose label marks a layout (<see cref="Layouts.LayoutMarks"/>), worked out once; <see langword="null"/> when the label marks none.</summary>
+    public string? MarkKey { get; }
+
+    /// <summary>A field of the label holds a project number (<see cref="HeaderFieldTraits.ProjectNumber"/>).</summary>
+    public bool HoldsProjectNumber { get; }
 
     /// <summary>The label introduces an e-mail address, which may start with a lower-case letter glued to it (<c>E-postanna@…</c>).</summary>
     public bool IsEmail { get; }

@@ -263,8 +263,9 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     }
 
     /// <summary>
-    /// Every distinct number of the title line, <c>Diarienummer</c> and <c>Projektnummer</c>, in page order (ESF0216
-    /// for each that differs); the project number is <c>Projektnummer</c>, else <c>Diarienummer</c>, else the title's.
+    /// Every distinct number of the title line and the project-number fields (<c>Diarienummer</c>, <c>Projektnummer</c>:
+    /// <see cref="HeaderFieldTraits.ProjectNumber"/>), in page order (ESF0216 for each that differs); the project number
+    /// is <c>Projektnummer</c>, else <c>Diarienummer</c>, else the title's.
     /// Returns each distinct number as read (<see langword="null"/> where the text is no project number), from the
     /// page's table, where the layout recogniser may already have read it.
     /// </summary>
@@ -284,7 +285,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         for (var i = 0; i < _parts.Fields.Length; i++)
         {
             var field = _parts.Fields[i];
-            if (field.Value is { } value && (field.Kind == EsfHeaderFields.DiaryNumber.Key || field.Kind == EsfHeaderFields.ProjectNumber.Key) && (seen ??= new(StringComparer.Ordinal)).Add(value))
+            if (field.Value is { } value && frame.Rows[i].Label is { HoldsProjectNumber: true } && (seen ??= new(StringComparer.Ordinal)).Add(value))
             {
                 if (numbers is { Count: > 0 })
                 {

@@ -1,3 +1,7 @@
+using System.Collections.Frozen;
+using Esf.Projects.Fields;
+using Esf.Projects.Handlers;
+
 namespace Esf.Projects.Parsing.Layouts;
 
 /// <summary>
@@ -195,8 +199,15 @@ internal sealed class ProjectBankReader : LabelLineReader
     /// <inheritdoc />
     public override PageLayout Layout => PageLayout.ProjectBank2014To2020;
 
+    private static readonly LayoutMarks ProjectBankMarks = new()
+    {
+        NumberForm = ProjectNumberForm.YearSerial,
+        Number = 10,
+        Labels = new HeaderFieldHandler[] { EsfHeaderFields.EvaluationReports, EsfHeaderFields.TotalCosts, EsfHeaderFields.BeneficiaryAddress }.ToFrozenDictionary(f => f.Key!, _ => 2),
+    };
+
     /// <inheritdoc />
-    public override int Evidence(PageLines page, in LayoutMarks marks) => (10 * marks.YearSerialNumbers) + (2 * marks.ProjectBankLabels);
+    public override LayoutMarks Marks => ProjectBankMarks;
 }
 
 /// <summary>ESF+ 2021–2027 project pages: <c>NN-NNN-SNN - Name</c>, start and end dates, fund, programme CCI.</summary>
@@ -205,6 +216,18 @@ internal sealed class EsfPlusReader : LabelLineReader
     /// <inheritdoc />
     public override PageLayout Layout => PageLayout.EsfPlus2021To2027;
 
+    private static readonly LayoutMarks EsfPlusMarks = new()
+    {
+        NumberForm = ProjectNumberForm.EsfPlus,
+        Number = 10,
+        Labels = new HeaderFieldHandler[]
+        {
+            EsfHeaderFields.Fund, EsfHeaderFields.ProgrammeCci, EsfHeaderFields.Nuts2, EsfHeaderFields.OrganisationNumber, EsfHeaderFields.ChildPovertyTheme,
+            EsfHeaderFields.StrategicImportance, EsfHeaderFields.Country, EsfHeaderFields.BeneficiaryTown, EsfHeaderFields.StartDate, EsfHeaderFields.EndDate,
+        }.ToFrozenDictionary(f => f.Key!, _ => 2),
+        OnlyWithValue = new[] { EsfHeaderFields.StartDate.Key, EsfHeaderFields.EndDate.Key }.ToFrozenSet(),
+    };
+
     /// <inheritdoc />
-    public override int Evidence(PageLines page, in LayoutMarks marks) => (10 * marks.EsfPlusNumbers) + (2 * marks.EsfPlusLabels);
+    public override LayoutMarks Marks => EsfPlusMarks;
 }

@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using Esf.Projects.Fields;
+
 namespace Esf.Projects.Parsing.Layouts;
 
 /// <summary>
@@ -6,8 +9,8 @@ namespace Esf.Projects.Parsing.Layouts;
 /// layouts, told by <see cref="KnownHeadingMayLeadText"/> where the layouts differ.
 /// </summary>
 /// <remarks>
-/// Adding a layout is one subclass, one entry in <see cref="LayoutRecognizer"/>'s list, a value of
-/// <see cref="PageLayout"/>, and tests (see <c>docs/layouts.md</c>).
+/// Adding a layout is one subclass (its frame reader and its <see cref="Marks"/>), one entry in
+/// <see cref="LayoutRecognizer"/>'s list, a value of <see cref="PageLayout"/>, and tests (see <c>docs/layouts.md</c>).
 /// </remarks>
 internal abstract class LayoutReader
 {
@@ -17,8 +20,8 @@ internal abstract class LayoutReader
     /// <summary>Whether a known heading directly followed by text (no blank line) starts a section: it does on the newer pages (<c>Sammanfattning</c> / text), while on print exports such a line is a sub-heading.</summary>
     public virtual bool KnownHeadingMayLeadText => false;
 
-    /// <summary>How strongly the page shows this layout's marks, from the classified lines up to the body; 0 for none.</summary>
-    public abstract int Evidence(PageLines page, in LayoutMarks marks);
+    /// <summary>What this layout's pages show that others' do not, with weights; the reader whose marks weigh most on a page reads it.</summary>
+    public abstract LayoutMarks Marks { get; }
 
     /// <summary>Reads the page's frame from its first non-blank line.</summary>
     public abstract PageFrame Read(PageLines page, int first);
@@ -72,30 +75,32 @@ internal abstract class LayoutReader
     }
 }
 
-/// <summary>Counts of the marks that tell the layouts apart, gathered in one pass over the lines before the body.</summary>
-internal struct LayoutMarks
+/// <summary>
+/// What pages of one layout show and pages of the others do not, each with a weight: declared beside the layout's
+/// reader (<see cref="LayoutReader.Marks"/>) and counted by <see cref="LayoutRecognizer"/> in one pass over the lines
+/// before the body, for every reader at once. Labels are named by their field's key, so a layout marks fields, not
+/// spellings, in every language.
+/// </summary>
+internal sealed class LayoutMarks
 {
-    /// <summary>Glued label rows (<c>RegionSydsverige</c>).</summary>
-    public int GluedRows;
+    /// <summary>No marks: a reader that is never chosen on evidence (the fallback).</summary>
+    public static readonly LayoutMarks None = new();
 
-    /// <summary><c>In English</c> and the print chrome.</summary>
-    public int PrintMarks;
+    /// <summary>Per label row glued to its value (<c>RegionSydsverige</c>).</summary>
+    public int GluedRow { get; init; }
 
-    /// <summary>Labels only the 2007–2013 export has (<c>Projektfas</c>).</summary>
-    public int OldLabels;
+    /// <summary>Per line of print chrome or language link (<c>Logotyp på utskrifter</c>, <c>In English</c>).</summary>
+    public int PrintMark { get; init; }
 
-    /// <summary><c>YYYY/NNNNN</c> numbers in the title line or a number field.</summary>
-    public int YearSerialNumbers;
+    /// <summary>The form this layout's project numbers have, in the title line or a project-number field (<see cref="Handlers.HeaderFieldTraits.ProjectNumber"/>); <see langword="null"/> for none.</summary>
+    public ProjectNumberForm? NumberForm { get; init; }
 
-    /// <summary><c>NN-NNN-SNN</c> numbers in the title line or a number field.</summary>
-    public int EsfPlusNumbers;
+    /// <summary>Per number of <see cref="NumberForm"/>.</summary>
+    public int Number { get; init; }
 
-    /// <summary>Labels only the 2014–2020 pages have (<c>Diarienummer</c> with no ESF+ marks, <c>Namn</c>, <c>Utvärderingsrapporter</c>, <c>Total Kostnader</c>).</summary>
-    public int ProjectBankLabels;
+    /// <summary>The keys of fields whose labels only this layout's pages have, with a weight per label row.</summary>
+    public FrozenDictionary<string, int> Labels { get; init; } = FrozenDictionary<string, int>.Empty;
 
-    /// <summary>Labels only ESF+ pages have (<c>Startdatum</c>, <c>Fond</c>, <c>Program CCI</c>, <c>NUTS-2 kod</c> …).</summary>
-    public int EsfPlusLabels;
-
-    /// <summary>Whether any line before the body starts with a known label.</summary>
-    public bool AnyLabel;
+    /// <summary>Of <see cref="Labels"/>, those that count only with a value (2014–2020 pages have <c>Startdatum</c>, but empty).</summary>
+    public FrozenSet<string> OnlyWithValue { get; init; } = FrozenSet<string>.Empty;
 }

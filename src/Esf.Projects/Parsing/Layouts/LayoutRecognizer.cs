@@ -23,27 +23,42 @@ internal static class LayoutRecognizer
 
     public static LayoutReader Recognise(PageLines page, int first)
     {
-        var marks = CountMarks(page, first);
+        Span<int> evidence = stackalloc int[Readers.Length];
+        CountMarks(page, first, evidence);
         LayoutReader? best = null;
         var bestEvidence = 0;
-        foreach (var reader in Readers)
+        for (var r = 0; r < Readers.Length; r++)
         {
-            var evidence = reader.Evidence(page, marks);
-            if (evidence > bestEvidence)
+            if (evidence[r] > bestEvidence)
             {
-                best = reader;
-                bestEvidence = evidence;
+                best = Readers[r];
+                bestEvidence = evidence[r];
             }
         }
 
         return best ?? Fallback;
     }
 
-    private static LayoutMarks CountMarks(PageLines page, int first)
+    /// <summary>The key of the first field of a label that some layout marks (the first field that tells anything decides); <see langword="null"/> for none.</summary>
+    internal static string? MarkKeyOf(HeaderFieldHandler[] fields)
     {
-        var marks = default(LayoutMarks);
+        foreach (var field in fields)
+        {
+            if (field.Key is { } key && Array.Exists(Readers, r => r.Marks.Labels.ContainsKey(key)))
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Adds each reader's weights for the marks on the lines before the body, in one pass for all readers.</summary>
+    private static void CountMarks(PageLines page, int first, Span<int> evidence)
+    {
         var end = Math.Min(page.Count, first + MaxLinesLooked);
         var sinceLabel = 0;
+        var anyLabel = false;
         for (var i = first; i < end; i++)
         {
             if (page.IsBlank(i))
@@ -61,19 +76,19 @@ internal static class LayoutRecognizer
             {
                 sinceLabel = 0;
             }
-            else if (marks.AnyLabel && ++sinceLabel > LinesPastTheHeader)
+            else if (anyLabel && ++sinceLabel > LinesPastTheHeader)
             {
                 break;
             }
 
             if (info.Is(LineFlags.Chrome | LineFlags.LanguageLink))
             {
-                marks.PrintMarks++;
+                Add(evidence, static m => m.PrintMark);
             }
 
             if (info.Is(LineFlags.NumberedTitle))
             {
-                Count(ref marks, page.TitleNumber(i));
+                CountNumber(evidence, page.TitleNumber(i));
             }
 
             if (!info.Is(LineFlags.KnownLabel))
@@ -81,49 +96,49 @@ internal static class LayoutRecognizer
                 continue;
             }
 
-            marks.AnyLabel = true;
+            anyLabel = true;
             var match = info.Label;
             if (match.Form == LabelForm.Glued)
             {
-                marks.GluedRows++;
+                Add(evidence, static m => m.GluedRow);
             }
 
-            switch (match.Label.Mark)
+            if (match.Label.HoldsProjectNumber && ValueAt(page, i, match) is var (line, offset) && line >= 0 && page.ProjectNumberAt(line, offset) is { } number)
             {
-                case LabelMark.OldLabel:
-                    marks.OldLabels++;
-                    break;
-                case LabelMark.ProjectNumber:
-                    if (ValueAt(page, i, match) is var (line, offset) && line >= 0 && page.ProjectNumberAt(line, offset) is { } number)
-                    {
-                        Count(ref marks, number);
-                    }
+                CountNumber(evidence, number);
+            }
 
-                    break;
-                case LabelMark.ProjectBankLabel:
-                    marks.ProjectBankLabels++;
-                    break;
-                case LabelMark.EsfPlusLabel:
-                    marks.EsfPlusLabels++;
-                    break;
-                case LabelMark.EsfPlusLabelWithValue when !ValueOf(page, i, match).IsEmpty:
-                    marks.EsfPlusLabels++;
-                    break;
+            if (match.Label.MarkKey is { } key)
+            {
+                var hasValue = !ValueOf(page, i, match).IsEmpty;
+                for (var r = 0; r < Readers.Length; r++)
+                {
+                    var marks = Readers[r].Marks;
+                    if (marks.Labels.TryGetValue(key, out var weight) && (hasValue || !marks.OnlyWithValue.Contains(key)))
+                    {
+                        evidence[r] += weight;
+                    }
+                }
             }
         }
-
-        return marks;
     }
 
-    private static void Count(ref LayoutMarks marks, EsfProjectNumber number)
+    private static void Add(Span<int> evidence, Func<LayoutMarks, int> weight)
     {
-        if (number.Form == ProjectNumberForm.YearSerial)
+        for (var r = 0; r < Readers.Length; r++)
         {
-            marks.YearSerialNumbers++;
+            evidence[r] += weight(Readers[r].Marks);
         }
-        else if (number.Form == ProjectNumberForm.EsfPlus)
+    }
+
+    private static void CountNumber(Span<int> evidence, EsfProjectNumber number)
+    {
+        for (var r = 0; r < Readers.Length; r++)
         {
-            marks.EsfPlusNumbers++;
+            if (Readers[r].Marks.NumberForm == number.Form)
+            {
+                evidence[r] += Readers[r].Marks.Number;
+            }
         }
     }
 
@@ -142,58 +157,4 @@ internal static class LayoutRecognizer
         var next = index + 1;
         return next < page.Count && !page.IsBlank(next) && !page.Is(next, LineFlags.KnownLabel) ? (next, 0) : (-1, 0);
     }
-
-    /// <summary>What a label's fields tell of the layout (the first field that tells anything decides).</summary>
-    internal static LabelMark MarkOf(HeaderFieldHandler[] fields)
-    {
-        foreach (var field in fields)
-        {
-            var mark = ReferenceEquals(field, EsfHeaderFields.Phase) ? LabelMark.OldLabel
-                : ReferenceEquals(field, EsfHeaderFields.DiaryNumber) || ReferenceEquals(field, EsfHeaderFields.ProjectNumber) ? LabelMark.ProjectNumber
-                : IsProjectBankField(field) ? LabelMark.ProjectBankLabel
-                : IsEsfPlusField(field) ? LabelMark.EsfPlusLabel
-                : ReferenceEquals(field, EsfHeaderFields.StartDate) || ReferenceEquals(field, EsfHeaderFields.EndDate) ? LabelMark.EsfPlusLabelWithValue
-                : LabelMark.None;
-            if (mark != LabelMark.None)
-            {
-                return mark;
-            }
-        }
-
-        return LabelMark.None;
-    }
-
-    /// <summary>Fields only the 2014–2020 pages have.</summary>
-    private static bool IsProjectBankField(HeaderFieldHandler field) =>
-        ReferenceEquals(field, EsfHeaderFields.EvaluationReports) || ReferenceEquals(field, EsfHeaderFields.TotalCosts)
-        || ReferenceEquals(field, EsfHeaderFields.BeneficiaryAddress);
-
-    /// <summary>Fields only ESF+ pages have (start and end dates count only with a value: 2014–2020 pages have them empty).</summary>
-    private static bool IsEsfPlusField(HeaderFieldHandler field) =>
-        ReferenceEquals(field, EsfHeaderFields.Fund) || ReferenceEquals(field, EsfHeaderFields.ProgrammeCci)
-        || ReferenceEquals(field, EsfHeaderFields.Nuts2) || ReferenceEquals(field, EsfHeaderFields.OrganisationNumber)
-        || ReferenceEquals(field, EsfHeaderFields.ChildPovertyTheme) || ReferenceEquals(field, EsfHeaderFields.StrategicImportance)
-        || ReferenceEquals(field, EsfHeaderFields.Country) || ReferenceEquals(field, EsfHeaderFields.BeneficiaryTown);
-}
-
-/// <summary>What a label tells of the page's layout.</summary>
-internal enum LabelMark
-{
-    /// <summary>Nothing: the label is on pages of several layouts.</summary>
-    None,
-
-    /// <summary>A label of the 2007–2013 export only (<c>Projektfas</c>).</summary>
-    OldLabel,
-
-    /// <summary>A project number field, whose value's form tells the layout.</summary>
-    ProjectNumber,
-
-    /// <summary>A label of the 2014–2020 pages only.</summary>
-    ProjectBankLabel,
-
-    /// <summary>A label of ESF+ pages only.</summary>
-    EsfPlusLabel,
-
-    /// <summary>A label of ESF+ pages when it has a value (2014–2020 pages have it empty: <c>Startdatum</c>, <c>Slutdatum</c>).</summary>
-    EsfPlusLabelWithValue,
 }

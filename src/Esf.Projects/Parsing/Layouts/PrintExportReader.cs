@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Esf.Projects.Parsing.Layouts;
 
 /// <summary>
@@ -16,8 +18,15 @@ internal class PrintExportReader : LayoutReader
     /// <inheritdoc />
     public override PageLayout Layout => PageLayout.PrintExport2007To2013;
 
+    private static readonly LayoutMarks PrintExportMarks = new()
+    {
+        GluedRow = 3,
+        PrintMark = 2,
+        Labels = new Dictionary<string, int> { [Handlers.EsfHeaderFields.Phase.Key] = 3 }.ToFrozenDictionary(),
+    };
+
     /// <inheritdoc />
-    public override int Evidence(PageLines page, in LayoutMarks marks) => (3 * marks.GluedRows) + (2 * marks.PrintMarks) + (3 * marks.OldLabels);
+    public override LayoutMarks Marks => PrintExportMarks;
 
     /// <inheritdoc />
     public override PageFrame Read(PageLines page, int first)
@@ -245,5 +254,5 @@ internal sealed class FallbackReader : PrintExportReader
     public override PageLayout Layout => PageLayout.Unknown;
 
     /// <inheritdoc />
-    public override int Evidence(PageLines page, in LayoutMarks marks) => 0;
+    public override LayoutMarks Marks => LayoutMarks.None;
 }
