@@ -22,9 +22,9 @@ public sealed class EsfProjectParser
 {
     private readonly ParserConfiguration _config;
 
-    internal EsfProjectParser(ProjectParserOptions options, IReadOnlyList<SectionHandler> handlers, IReadOnlyList<HeaderFieldHandler> fieldHandlers)
+    internal EsfProjectParser(ProjectParserOptions options, IReadOnlyList<SectionHandler> handlers, IReadOnlyList<HeaderFieldHandler> fieldHandlers, IReadOnlyList<Layouts.PageLayoutReader> layouts)
     {
-        _config = new ParserConfiguration(options, handlers, fieldHandlers);
+        _config = new ParserConfiguration(options, handlers, fieldHandlers, layouts);
     }
 
     /// <summary>The parser with the default options and the built-in handlers and fields, as <see cref="ProjectParser"/> uses it.</summary>
@@ -41,6 +41,9 @@ public sealed class EsfProjectParser
 
     /// <summary>The section handlers in the order they run.</summary>
     public ImmutableArray<SectionHandler> SectionHandlers => [.. _config.Handlers];
+
+    /// <summary>The layout readers, in the order a tie of evidence is decided (the built-in ones and any added).</summary>
+    public ImmutableArray<Layouts.PageLayoutReader> Layouts => [.. _config.Layouts];
 
     /// <summary>Parses a page.</summary>
     /// <param name="text">The page text; a leading BOM and any line-ending convention are accepted.</param>

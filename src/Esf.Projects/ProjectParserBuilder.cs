@@ -41,6 +41,25 @@ public sealed class ProjectParserBuilder
     /// <summary>The header fields, in order: the built-in ones first; add yours (a <see cref="HeaderFieldDefinition{T}"/> or any <see cref="HeaderFieldHandler"/>), insert or remove.</summary>
     public IList<HeaderFieldHandler> HeaderFields { get; } = new List<HeaderFieldHandler>();
 
+    /// <summary>
+    /// The page layouts the parser recognises, in the order a tie of evidence is decided: the project bank's three
+    /// (2007–2013 print export, 2014–2020, ESF+ 2021–2027), then any added. Each declares its marks and reads its
+    /// pages' frame; a page that shows no layout's marks is read by the most tolerant built-in reader
+    /// (<see cref="PageLayout.Unknown"/>), which is not in this list.
+    /// </summary>
+    public IList<Layouts.PageLayoutReader> Layouts { get; } = new List<Layouts.PageLayoutReader>(Parsing.Layouts.LayoutRecognizer.BuiltIn);
+
+    /// <summary>Adds a page layout after the others.</summary>
+    /// <param name="layout">The layout's reader.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="layout"/> is <see langword="null"/>.</exception>
+    public ProjectParserBuilder AddLayout(Layouts.PageLayoutReader layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        Layouts.Add(layout);
+        return this;
+    }
+
     /// <summary>Appends a header field; its labels become known header labels.</summary>
     /// <param name="field">The field or handler.</param>
     /// <returns>This builder.</returns>
@@ -134,7 +153,12 @@ public sealed class ProjectParserBuilder
             ArgumentNullException.ThrowIfNull(field, nameof(HeaderFields));
         }
 
-        return new EsfProjectParser(Options, handlers, [.. HeaderFields]);
+        foreach (var layout in Layouts)
+        {
+            ArgumentNullException.ThrowIfNull(layout, nameof(Layouts));
+        }
+
+        return new EsfProjectParser(Options, handlers, [.. HeaderFields], [.. Layouts]);
     }
 
     private sealed class EmptyServices : IServiceProvider

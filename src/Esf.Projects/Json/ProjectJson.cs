@@ -169,7 +169,7 @@ internal static class ProjectJson
             new Derived("esfRegion", (w, p) => WriteEnum<EsfRegion>(w, p.EsfRegion), (v, parts) => parts.EsfRegion = ParseEnum<EsfRegion>(v)),
             new Derived("programme", WriteProgramme, (v, parts) => parts.Programme = ReadProgramme(v)),
             new Derived("figures", WriteFigures, (v, parts) => parts.Figures = ReadFigures(v)),
-            new Derived("layout", (w, p) => WriteEnum<PageLayout>(w, p.Layout), (v, parts) => parts.Layout = ParseEnum<PageLayout>(v)),
+            new Derived("layout", (w, p) => w.WriteStringValue(p.LayoutName), ReadLayout),
             new Derived("projectNumbers", (w, p) => WriteStrings(w, p.ProjectNumbers), (v, parts) => parts.ProjectNumbers = Strings(v)),
             new Derived("interventionType", WriteInterventionType, (v, parts) => parts.InterventionType = new InterventionType(Text(v, "code")!, Text(v, "name"))),
             new Extensions(),
@@ -244,6 +244,16 @@ internal static class ProjectJson
         }
 
         return null;
+    }
+
+    /// <summary>A built-in layout's name is its <see cref="PageLayout"/> in camelCase; any other name is a layout of the user's (<see cref="PageLayout.Other"/>).</summary>
+    private static void ReadLayout(JsonElement v, ProjectParts parts)
+    {
+        var name = v.GetString() ?? throw new JsonException("'layout' is not a string.");
+        parts.LayoutName = name;
+        parts.Layout = Enum.TryParse<PageLayout>(name, ignoreCase: true, out var layout) && CamelCase(layout.ToString()) == name && layout != PageLayout.Other
+            ? layout
+            : PageLayout.Other;
     }
 
     private static void WriteContact(Utf8JsonWriter w, EsfProject p)

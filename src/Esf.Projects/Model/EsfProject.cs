@@ -27,6 +27,7 @@ public sealed class EsfProject : IEquatable<EsfProject>
     internal EsfProject(ProjectParts parts)
     {
         Layout = parts.Layout;
+        LayoutName = parts.LayoutName;
         Notice = parts.Notice;
         Title = parts.Title;
         TitlePosition = parts.TitlePosition;
@@ -54,8 +55,11 @@ public sealed class EsfProject : IEquatable<EsfProject>
     /// <summary>A project with nothing on it, as an empty page gives.</summary>
     internal static EsfProject Empty { get; } = new(new ProjectParts());
 
-    /// <summary>Which of the project bank's page layouts the page has (recognised from the page itself).</summary>
+    /// <summary>Which of the project bank's page layouts the page has (recognised from the page itself); <see cref="PageLayout.Other"/> for a layout of yours.</summary>
     public PageLayout Layout { get; }
+
+    /// <summary>The name of the layout that read the page (<see cref="Layouts.PageLayoutReader.Name"/>): <see cref="Layout"/> in camelCase for the built-in ones (<c>projectBank2014To2020</c>, <c>unknown</c>), a layout's own name for yours. The JSON's <c>layout</c>.</summary>
+    public string LayoutName { get; }
 
     /// <summary>The site banner(s) before the title (maintenance notices, covid-19 information, cookie notices), paragraphs separated by a blank line; not part of the project.</summary>
     public string? Notice { get; }
@@ -273,6 +277,7 @@ public sealed class EsfProject : IEquatable<EsfProject>
 
         return other is not null
             && Layout == other.Layout
+            && LayoutName == other.LayoutName
             && Notice == other.Notice
             && Title == other.Title
             && TitlePosition == other.TitlePosition
@@ -369,6 +374,8 @@ public sealed class EsfProject : IEquatable<EsfProject>
 internal sealed class ProjectParts
 {
     public PageLayout Layout { get; set; }
+
+    public string LayoutName { get; set; } = "unknown";
 
     public string? Notice { get; set; }
 

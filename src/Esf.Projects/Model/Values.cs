@@ -16,6 +16,9 @@ public enum PageLayout
 
     /// <summary>ESF+ 2021–2027 project pages: a <c>NN-NNN-SNN - Name</c> title, <c>Label:</c> lines, start and end dates, fund and programme CCI.</summary>
     EsfPlus2021To2027,
+
+    /// <summary>A layout of yours (<see cref="Layouts.PageLayoutReader"/> in <see cref="ProjectParserBuilder.Layouts"/>): <see cref="EsfProject.LayoutName"/> names it.</summary>
+    Other,
 }
 
 /// <summary>The fund a project is financed from.</summary>

@@ -17,7 +17,7 @@ internal sealed record BodyResult(
 
 /// <summary>
 /// Splits the body into sections at headings, and each section into typed blocks, from the classified lines. One
-/// reader for every layout; <see cref="LayoutReader.KnownHeadingMayLeadText"/> says where the layouts differ.
+/// reader for every layout; <see cref="Esf.Projects.Layouts.PageLayoutReader.KnownHeadingMayLeadText"/> says where the layouts differ.
 /// </summary>
 /// <remarks>
 /// A list section (its heading in <see cref="Vocabulary.ListHeadings"/>) is read as one list: every line an item,
@@ -25,7 +25,7 @@ internal sealed record BodyResult(
 /// (<see cref="ListSectionData"/>); the built-in handler hands back the very strings read here, so the section's
 /// <see cref="ListBlock"/>, the project's list and the handler's data cannot disagree.
 /// </remarks>
-internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, LayoutReader layout)
+internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.Projects.Layouts.PageLayoutReader layout)
 {
     private readonly ParserConfiguration _config = page.Config;
     private readonly SourceText _source = page.Source;

@@ -27,7 +27,7 @@ internal enum LabelForm
 /// <summary>A label and the header fields that claim it, in field order.</summary>
 internal sealed class LabelDefinition
 {
-    public LabelDefinition(string text, HeaderFieldHandler[] fields)
+    public LabelDefinition(string text, HeaderFieldHandler[] fields, Esf.Projects.Layouts.PageLayoutReader[] layouts)
     {
         Text = text;
         Fields = fields;
@@ -37,7 +37,7 @@ internal sealed class LabelDefinition
         MayStartValue = Array.Exists(fields, f => (f.Traits & HeaderFieldTraits.LabelMayStartValue) != 0);
         IsEmail = Array.Exists(fields, f => (f.Traits & HeaderFieldTraits.GluedLowerCaseEmail) != 0);
         HoldsProjectNumber = Array.Exists(fields, f => (f.Traits & HeaderFieldTraits.ProjectNumber) != 0);
-        MarkKey = Layouts.LayoutRecognizer.MarkKeyOf(fields);
+        MarkKey = Parsing.Layouts.LayoutRecognizer.MarkKeyOf(fields, layouts);
         FoldedLast = char.IsAsciiLetter(text[^1]) ? (char)(text[^1] | 0x20) : '\0';
     }
 
@@ -56,7 +56,7 @@ internal sealed class LabelDefinition
     /// <summary>The label is a word that also begins values (<c>Region Skåne</c> is an owner): a spaced line starting with it is not taken for a label where a value is expected.</summary>
     public bool MayStartValue { get; }
 
-    /// <summary>The key of the field whose label marks a layout (<see cref="Layouts.LayoutMarks"/>), worked out once; <see langword="null"/> when the label marks none.</summary>
+    /// <summary>The key of the field whose label marks a layout (<see cref="Esf.Projects.Layouts.LayoutMarks"/>), worked out once; <see langword="null"/> when the label marks none.</summary>
     public string? MarkKey { get; }
 
     /// <summary>A field of the label holds a project number (<see cref="HeaderFieldTraits.ProjectNumber"/>).</summary>

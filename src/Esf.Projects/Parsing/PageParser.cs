@@ -1,4 +1,5 @@
 using System.Buffers;
+using Esf.Projects.Layouts;
 using Esf.Projects.Parsing.Layouts;
 
 namespace Esf.Projects.Parsing;
@@ -26,7 +27,7 @@ internal static class PageParser
         }
 
         var reader = LayoutRecognizer.Recognise(page, first);
-        var frame = reader.Read(page, first);
+        var frame = ReadFrame(ref reader, page, first, diagnostics);
         try
         {
             if (!frame.HasHeader)
@@ -50,10 +51,29 @@ internal static class PageParser
         }
     }
 
+    /// <summary>The frame as the chosen reader reads it; a reader of the user's that throws becomes ESF0303 and the most tolerant built-in reader reads the page instead.</summary>
+    private static PageFrame ReadFrame(ref PageLayoutReader reader, PageLines page, int first, DiagnosticBag diagnostics)
+    {
+        var frame = new PageFrame { Layout = reader.Layout, LayoutName = reader.Name, BodyStart = first };
+        var layoutPage = new LayoutPage(page, first);
+        try
+        {
+            reader.Read(layoutPage, new LayoutFrame(layoutPage, frame));
+            return frame;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException && reader is not LayoutReader)
+        {
+            diagnostics.Add(DiagnosticCodes.HandlerFailed, page.Lines[first].ContentPosition, "Layout", reader.Name, "the page's frame", exception.GetType().Name, HandlerFailure.SafeMessage(exception));
+            frame.Dispose();
+            reader = LayoutRecognizer.Fallback;
+            return ReadFrame(ref reader, page, first, diagnostics);
+        }
+    }
+
     /// <summary>Without a header: a first line standing alone (after chrome) is the title; everything else is body.</summary>
     private static PageFrame ReadWithoutHeader(PageLines page, int first)
     {
-        var frame = new PageFrame { Layout = PageLayout.Unknown };
+        var frame = new PageFrame { Layout = PageLayout.Unknown, LayoutName = LayoutRecognizer.Fallback.Name };
         var i = first;
         while (i >= 0 && page.Is(i, LineFlags.Chrome))
         {

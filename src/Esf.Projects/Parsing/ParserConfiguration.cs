@@ -16,7 +16,7 @@ internal readonly record struct HeadingMeaning(ListSectionKind? ListKind, ProseS
 /// </summary>
 internal sealed class ParserConfiguration
 {
-    public ParserConfiguration(ProjectParserOptions options, IReadOnlyList<SectionHandler> handlers, IReadOnlyList<HeaderFieldHandler> fieldHandlers)
+    public ParserConfiguration(ProjectParserOptions options, IReadOnlyList<SectionHandler> handlers, IReadOnlyList<HeaderFieldHandler> fieldHandlers, IReadOnlyList<Esf.Projects.Layouts.PageLayoutReader> layouts)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxInputLength, 1, nameof(options.MaxInputLength));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSections, 1, nameof(options.MaxSections));
@@ -31,7 +31,8 @@ internal sealed class ParserConfiguration
         CheckUserFieldKeys(UserFields);
         Handlers = [.. handlers];
 
-        Labels = BuildLabels(options, FieldHandlers, Languages);
+        Layouts = [.. layouts.Distinct()];
+        Labels = BuildLabels(options, FieldHandlers, Languages, Layouts);
         _labelsByFirstChar = Labels.GroupBy(l => char.ToUpperInvariant(l.Text[0])).ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
         Chrome = [.. Vocabulary.Chrome.In(Languages)];
@@ -146,6 +147,9 @@ internal sealed class ParserConfiguration
     public Vocabulary Vocabulary { get; }
 
     public HeaderFieldHandler[] FieldHandlers { get; }
+
+    /// <summary>The layout readers, each once, in the builder's order (the earlier wins a tie of evidence).</summary>
+    public Esf.Projects.Layouts.PageLayoutReader[] Layouts { get; }
 
     /// <summary>The typed fields that are not built in, in registration order, each once: their values go into the JSON's <c>extensions</c>, a column each of the projects table, and equality.</summary>
     public System.Collections.Immutable.ImmutableArray<HeaderFieldHandler> UserFields { get; }
@@ -264,7 +268,7 @@ internal sealed class ParserConfiguration
         term.In(Languages).ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The labels of every field in the configured languages, and the further labels of the options; each label claimed by the fields that list it, in field order.</summary>
-    private static LabelDefinition[] BuildLabels(ProjectParserOptions options, HeaderFieldHandler[] fields, ParserLanguages languages)
+    private static LabelDefinition[] BuildLabels(ProjectParserOptions options, HeaderFieldHandler[] fields, ParserLanguages languages, Esf.Projects.Layouts.PageLayoutReader[] layouts)
     {
         var claims = new Dictionary<string, List<HeaderFieldHandler>>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
@@ -305,6 +309,6 @@ internal sealed class ParserConfiguration
             Claim(extra.Text, field);
         }
 
-        return [.. order.Select(label => new LabelDefinition(label, [.. claims[label]])).OrderByDescending(l => l.Text.Length)];
+        return [.. order.Select(label => new LabelDefinition(label, [.. claims[label]], layouts)).OrderByDescending(l => l.Text.Length)];
     }
 }

@@ -40,6 +40,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     private EsfProject AssembleCore(PageFrame frame, BodyResult body)
     {
         _parts.Layout = frame.Layout;
+        _parts.LayoutName = frame.LayoutName;
         _parts.Notice = JoinParagraphs(frame.NoticeLines);
         ReadRows(frame);
         if (frame.UnplacedLines.Count > 0)

@@ -147,7 +147,7 @@ public static class ProjectColumns
         Add("diagnostics", ColumnType.Integer, r => r.Diagnostics.Length);
 
         // Appended after the first release's columns.
-        Add("layout", ColumnType.Text, r => Camel(r.Project.Layout.ToString()));
+        Add("layout", ColumnType.Text, r => r.Project.LayoutName);
         Add("projectNumbers", ColumnType.Text, r => Join(r.Project.ProjectNumbers));
         Add("municipalityCodes", ColumnType.Text, r => Join(r.Project.MunicipalityCodes));
         Add("counties", ColumnType.Text, r => Join([.. r.Project.ResolvedMunicipalities.Select(m => m.County.Name).Distinct()]));

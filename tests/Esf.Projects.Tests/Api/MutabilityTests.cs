@@ -10,14 +10,14 @@ namespace Esf.Projects.Tests.Api;
 /// </summary>
 public class MutabilityTests
 {
-    /// <summary>Builders: mutable by design, turned into immutable objects by their <c>Build</c>.</summary>
-    private static readonly Type[] Mutable = [typeof(ProjectParserBuilder)];
+    /// <summary>Builders: mutable by design, turned into immutable objects by their <c>Build</c> (a layout's frame, by the parser).</summary>
+    private static readonly Type[] Mutable = [typeof(ProjectParserBuilder), typeof(Esf.Projects.Layouts.LayoutFrame)];
 
     /// <summary>Settings a caller composes with <c>with</c> or object initialisers; nothing the parser returns.</summary>
     private static readonly Type[] Settings =
     [
         typeof(ProjectParserOptions), typeof(Vocabulary), typeof(Term), typeof(Phrase<>), typeof(HeaderLabel),
-        typeof(CorpusOptions), typeof(Esf.Projects.Fields.SwedishAmountFormat),
+        typeof(CorpusOptions), typeof(Esf.Projects.Fields.SwedishAmountFormat), typeof(Esf.Projects.Layouts.LayoutMarks),
     ];
 
     /// <summary>

@@ -1,6 +1,8 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Esf.Projects.Handlers;
 using Esf.Projects.Handlers.Prose;
+using Esf.Projects.Layouts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Esf.Projects.Tests.ReadMe;
@@ -82,6 +84,45 @@ public class ExtendingExamples
         #endregion
 
         Assert.Equal(3, targets?.Lines.Length);
+    }
+
+    #region docs/extending.md
+    public static readonly HeaderFieldDefinition<string> ExportedBy = new(
+        "exportedBy", new Term(["Exporterad av"], []), static (HeaderFieldContext c, out string v) => (v = c.Value.ToString()).Length > 0);
+
+    /// <summary>A municipality's export: "Exporterad av: …" marks it; rows are "Label = value".</summary>
+    public sealed class MunicipalExport() : PageLayoutReader("municipalExport")
+    {
+        public override LayoutMarks Marks { get; } = new() { Labels = new Dictionary<string, int> { ["exportedBy"] = 20 }.ToFrozenDictionary() };
+
+        public override void Read(LayoutPage page, LayoutFrame frame)
+        {
+            frame.TitleLine = page.First;                                   // "Vägar framåt"
+            for (var i = page.First + 1; i < page.Count && !page.GetKinds(i).HasFlag(LayoutLineKinds.Blank); i++)
+            {
+                if (!page.TryGetLabel(i, out var label)) { frame.AddUnplaced(i); continue; }
+                var rest = page.GetLine(i)[label.Length..];             // " = Luleå kommun", ": Luleå kommun"
+                frame.AddRow(i, i, label.Length + rest.IndexOfAny('=', ':') + 1);
+            }
+        }                                                               // the body starts after the last row
+    }
+    #endregion
+
+    private const string ExportPage = "Vägar framåt\nExporterad av: Luleå kommun\nProjektägare = Luleå kommun\nDiarienummer = 2019/00871\nBeviljat ESF-stöd = 1 200 000 kr\n\nSammanfattning\n\nProjektet hjälper unga till arbete.\n";
+
+    [Fact]
+    public void A_page_layout_of_your_own()
+    {
+        #region docs/extending.md
+        var parser = new ProjectParserBuilder().AddHeaderField(ExportedBy).AddLayout(new MunicipalExport()).Build();
+        var project = parser.Parse(ExportPage).Project;      // LayoutName "municipalExport", Owner "Luleå kommun"
+        #endregion
+
+        Assert.Equal((PageLayout.Other, "municipalExport"), (project.Layout, project.LayoutName));
+        Assert.Equal(("Vägar framåt", "Luleå kommun", "2019/00871"), (project.Title, project.Owner, project.ProjectNumber));
+        Assert.Equal(1_200_000m, project.GrantedEsfSupport?.Amount);
+        Assert.Equal("Sammanfattning", Assert.Single(project.Sections).Heading);
+        Assert.True(ExportedBy.TryGetValue(project, out var by) && by == "Luleå kommun");
     }
 
     [Fact]

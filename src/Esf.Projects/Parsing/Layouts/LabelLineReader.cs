@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
+using Esf.Projects.Layouts;
 
 namespace Esf.Projects.Parsing.Layouts;
 
@@ -16,19 +17,18 @@ namespace Esf.Projects.Parsing.Layouts;
 /// the first known label (<c>Diarienummer:</c>, <c>Name:</c>) are never title or notice. A short line followed by a
 /// value and then by another label is an unknown label written without its colon.
 /// </remarks>
-internal abstract class LabelLineReader : LayoutReader
+internal abstract class LabelLineReader(PageLayout layout) : LayoutReader(layout)
 {
     /// <inheritdoc />
     public override bool KnownHeadingMayLeadText => true;
 
     /// <inheritdoc />
-    public override PageFrame Read(PageLines page, int first)
+    internal override void Read(PageLines page, int first, PageFrame frame)
     {
-        var frame = new PageFrame { Layout = Layout };
         var headerStart = FindHeaderStart(page, first, out var numberedTitle);
         if (headerStart < 0)
         {
-            return frame;
+            return;
         }
 
         frame.HasHeader = true;
@@ -50,7 +50,6 @@ internal abstract class LabelLineReader : LayoutReader
         }
 
         frame.BodyStart = ReadRows(page, headerStart, frame);
-        return frame;
     }
 
     /// <summary>The first row after the numbered title (or, without one, the first row), and the numbered title's line.</summary>
@@ -194,11 +193,8 @@ internal abstract class LabelLineReader : LayoutReader
 }
 
 /// <summary>2014–2020 project pages: <c>YYYY/NNNNN - Name</c>.</summary>
-internal sealed class ProjectBankReader : LabelLineReader
+internal sealed class ProjectBankReader() : LabelLineReader(PageLayout.ProjectBank2014To2020)
 {
-    /// <inheritdoc />
-    public override PageLayout Layout => PageLayout.ProjectBank2014To2020;
-
     private static readonly LayoutMarks ProjectBankMarks = new()
     {
         NumberForm = ProjectNumberForm.YearSerial,
@@ -211,11 +207,8 @@ internal sealed class ProjectBankReader : LabelLineReader
 }
 
 /// <summary>ESF+ 2021–2027 project pages: <c>NN-NNN-SNN - Name</c>, start and end dates, fund, programme CCI.</summary>
-internal sealed class EsfPlusReader : LabelLineReader
+internal sealed class EsfPlusReader() : LabelLineReader(PageLayout.EsfPlus2021To2027)
 {
-    /// <inheritdoc />
-    public override PageLayout Layout => PageLayout.EsfPlus2021To2027;
-
     private static readonly LayoutMarks EsfPlusMarks = new()
     {
         NumberForm = ProjectNumberForm.EsfPlus,

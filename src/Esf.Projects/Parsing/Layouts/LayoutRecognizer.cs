@@ -1,5 +1,6 @@
 using Esf.Projects.Fields;
 using Esf.Projects.Handlers;
+using Esf.Projects.Layouts;
 
 namespace Esf.Projects.Parsing.Layouts;
 
@@ -10,10 +11,11 @@ namespace Esf.Projects.Parsing.Layouts;
 /// </summary>
 internal static class LayoutRecognizer
 {
-    /// <summary>The readers, strongest claim first on a tie.</summary>
-    private static readonly LayoutReader[] Readers = [new PrintExportReader(), new ProjectBankReader(), new EsfPlusReader()];
+    /// <summary>The built-in readers, in the order a new builder holds them (the earlier wins a tie).</summary>
+    public static readonly PageLayoutReader[] BuiltIn = [new PrintExportReader(), new ProjectBankReader(), new EsfPlusReader()];
 
-    private static readonly LayoutReader Fallback = new FallbackReader();
+    /// <summary>The most tolerant reader, for pages that show no layout's marks (and when a reader of the user's fails).</summary>
+    public static readonly PageLayoutReader Fallback = new FallbackReader();
 
     /// <summary>How far the marks are looked for: a header is a few dozen lines, and the bound keeps the pass short on any page.</summary>
     private const int MaxLinesLooked = 400;
@@ -21,17 +23,18 @@ internal static class LayoutRecognizer
     /// <summary>Non-blank lines without a label after the last label line that end the search: the body has begun.</summary>
     private const int LinesPastTheHeader = 8;
 
-    public static LayoutReader Recognise(PageLines page, int first)
+    public static PageLayoutReader Recognise(PageLines page, int first)
     {
-        Span<int> evidence = stackalloc int[Readers.Length];
-        CountMarks(page, first, evidence);
-        LayoutReader? best = null;
+        var readers = page.Config.Layouts;
+        Span<int> evidence = readers.Length <= 16 ? stackalloc int[readers.Length] : new int[readers.Length];
+        CountMarks(page, first, readers, evidence);
+        PageLayoutReader? best = null;
         var bestEvidence = 0;
-        for (var r = 0; r < Readers.Length; r++)
+        for (var r = 0; r < readers.Length; r++)
         {
             if (evidence[r] > bestEvidence)
             {
-                best = Readers[r];
+                best = readers[r];
                 bestEvidence = evidence[r];
             }
         }
@@ -40,11 +43,11 @@ internal static class LayoutRecognizer
     }
 
     /// <summary>The key of the first field of a label that some layout marks (the first field that tells anything decides); <see langword="null"/> for none.</summary>
-    internal static string? MarkKeyOf(HeaderFieldHandler[] fields)
+    internal static string? MarkKeyOf(HeaderFieldHandler[] fields, PageLayoutReader[] readers)
     {
         foreach (var field in fields)
         {
-            if (field.Key is { } key && Array.Exists(Readers, r => r.Marks.Labels.ContainsKey(key)))
+            if (field.Key is { } key && Array.Exists(readers, r => r.Marks.Labels.ContainsKey(key)))
             {
                 return key;
             }
@@ -54,7 +57,7 @@ internal static class LayoutRecognizer
     }
 
     /// <summary>Adds each reader's weights for the marks on the lines before the body, in one pass for all readers.</summary>
-    private static void CountMarks(PageLines page, int first, Span<int> evidence)
+    private static void CountMarks(PageLines page, int first, PageLayoutReader[] readers, Span<int> evidence)
     {
         var end = Math.Min(page.Count, first + MaxLinesLooked);
         var sinceLabel = 0;
@@ -83,12 +86,12 @@ internal static class LayoutRecognizer
 
             if (info.Is(LineFlags.Chrome | LineFlags.LanguageLink))
             {
-                Add(evidence, static m => m.PrintMark);
+                Add(readers, evidence, static m => m.PrintMark);
             }
 
             if (info.Is(LineFlags.NumberedTitle))
             {
-                CountNumber(evidence, page.TitleNumber(i));
+                CountNumber(readers, evidence, page.TitleNumber(i));
             }
 
             if (!info.Is(LineFlags.KnownLabel))
@@ -100,20 +103,20 @@ internal static class LayoutRecognizer
             var match = info.Label;
             if (match.Form == LabelForm.Glued)
             {
-                Add(evidence, static m => m.GluedRow);
+                Add(readers, evidence, static m => m.GluedRow);
             }
 
             if (match.Label.HoldsProjectNumber && ValueAt(page, i, match) is var (line, offset) && line >= 0 && page.ProjectNumberAt(line, offset) is { } number)
             {
-                CountNumber(evidence, number);
+                CountNumber(readers, evidence, number);
             }
 
             if (match.Label.MarkKey is { } key)
             {
                 var hasValue = !ValueOf(page, i, match).IsEmpty;
-                for (var r = 0; r < Readers.Length; r++)
+                for (var r = 0; r < readers.Length; r++)
                 {
-                    var marks = Readers[r].Marks;
+                    var marks = readers[r].Marks;
                     if (marks.Labels.TryGetValue(key, out var weight) && (hasValue || !marks.OnlyWithValue.Contains(key)))
                     {
                         evidence[r] += weight;
@@ -123,21 +126,21 @@ internal static class LayoutRecognizer
         }
     }
 
-    private static void Add(Span<int> evidence, Func<LayoutMarks, int> weight)
+    private static void Add(PageLayoutReader[] readers, Span<int> evidence, Func<LayoutMarks, int> weight)
     {
-        for (var r = 0; r < Readers.Length; r++)
+        for (var r = 0; r < readers.Length; r++)
         {
-            evidence[r] += weight(Readers[r].Marks);
+            evidence[r] += weight(readers[r].Marks);
         }
     }
 
-    private static void CountNumber(Span<int> evidence, EsfProjectNumber number)
+    private static void CountNumber(PageLayoutReader[] readers, Span<int> evidence, EsfProjectNumber number)
     {
-        for (var r = 0; r < Readers.Length; r++)
+        for (var r = 0; r < readers.Length; r++)
         {
-            if (Readers[r].Marks.NumberForm == number.Form)
+            if (readers[r].Marks.NumberForm == number.Form)
             {
-                evidence[r] += Readers[r].Marks.Number;
+                evidence[r] += readers[r].Marks.Number;
             }
         }
     }

@@ -13,6 +13,9 @@ internal sealed class PageFrame : IDisposable
 {
     public PageLayout Layout { get; set; }
 
+    /// <summary>The name of the reader that read the frame (<see cref="Esf.Projects.Layouts.PageLayoutReader.Name"/>).</summary>
+    public string LayoutName { get; set; } = "unknown";
+
     /// <summary>Non-blank lines before the title that are not chrome: site banners.</summary>
     public List<int> NoticeLines { get; } = [];
 

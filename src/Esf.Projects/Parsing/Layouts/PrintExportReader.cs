@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Esf.Projects.Layouts;
 
 namespace Esf.Projects.Parsing.Layouts;
 
@@ -15,8 +16,15 @@ namespace Esf.Projects.Parsing.Layouts;
 /// </remarks>
 internal class PrintExportReader : LayoutReader
 {
-    /// <inheritdoc />
-    public override PageLayout Layout => PageLayout.PrintExport2007To2013;
+    public PrintExportReader()
+        : this(PageLayout.PrintExport2007To2013)
+    {
+    }
+
+    protected PrintExportReader(PageLayout layout)
+        : base(layout)
+    {
+    }
 
     private static readonly LayoutMarks PrintExportMarks = new()
     {
@@ -29,19 +37,17 @@ internal class PrintExportReader : LayoutReader
     public override LayoutMarks Marks => PrintExportMarks;
 
     /// <inheritdoc />
-    public override PageFrame Read(PageLines page, int first)
+    internal override void Read(PageLines page, int first, PageFrame frame)
     {
-        var frame = new PageFrame { Layout = Layout };
         var headerStart = FindHeaderStart(page, first);
         if (headerStart < 0)
         {
-            return frame;
+            return;
         }
 
         frame.HasHeader = true;
         ReadPreamble(page, first, headerStart, frame);
         frame.BodyStart = ReadHeader(page, headerStart, frame);
-        return frame;
     }
 
     /// <summary>The first label line that another label line follows within four non-blank lines (or a <c>Label: value</c> line), before any known heading.</summary>
@@ -250,8 +256,10 @@ internal class PrintExportReader : LayoutReader
 /// <summary>Pages that fit none of the layouts: read by the most tolerant reader, the print export's, and reported (ESF0010).</summary>
 internal sealed class FallbackReader : PrintExportReader
 {
-    /// <inheritdoc />
-    public override PageLayout Layout => PageLayout.Unknown;
+    public FallbackReader()
+        : base(PageLayout.Unknown)
+    {
+    }
 
     /// <inheritdoc />
     public override LayoutMarks Marks => LayoutMarks.None;
