@@ -11,17 +11,11 @@ namespace Esf.Projects.Tests;
 /// </summary>
 public class GoldenTests
 {
-    private static readonly string[] ProjectProperties =
-    [
-        "title", "notice", "projectNumber", "callNumber", "programArea", "phase", "phaseKind", "owner", "contact",
-        "grantedEsfSupport", "totalBudget", "period", "region", "plannedParticipants", "specificObjective",
-        "euCofinancingRate", "sections", "coFinanciers", "partners", "municipalities", "extraFields", "fields",
-        "unplacedText", "titlePosition", "municipalityCodes", "resolvedMunicipalities", "esfRegion", "programme", "figures",
-        "layout", "projectNumbers", "interventionType", "ownerOrganisationNumber", "ownerOrganisationNumberGroup", "country", "fund",
-        "programmeCci", "nuts2", "childPovertyTheme", "strategicImportance", "beneficiaryPostalCode", "beneficiaryTown",
-        "beneficiaryAddress", "totalCosts", "evaluationReports",
-    ];
-
+    /// <summary>
+    /// A test per seed and per member of its golden project object: the members come from the golden files, not from a
+    /// list kept here, so a member the library adds is covered once the golden files are regenerated, and a member it
+    /// drops fails (the golden file still has it).
+    /// </summary>
     public static TheoryData<string, string> SeedProperties
     {
         get
@@ -29,7 +23,8 @@ public class GoldenTests
             var data = new TheoryData<string, string>();
             foreach (var seed in Seeds.Names)
             {
-                foreach (var property in ProjectProperties)
+                var golden = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", Path.ChangeExtension(seed, ".json"))))!;
+                foreach (var (property, _) in golden["project"]!.AsObject())
                 {
                     data.Add(seed, property);
                 }
@@ -61,7 +56,6 @@ public class GoldenTests
         var (actual, expected) = LoadPage(page);
 
         Assert.True(JsonNode.DeepEquals(expected, actual), $"{page}: differs from its golden file (ESF_UPDATE_GOLDEN=1 dotnet test rewrites it; review the diff)");
-        Assert.Equal(ProjectProperties.Order(StringComparer.Ordinal), actual["project"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     private static (JsonNode Actual, JsonNode Expected) Load(string seed) => LoadPage("seeds/" + seed);
