@@ -21,8 +21,10 @@ public readonly record struct BulletListItem(ListMarkerKind Marker, string Text,
 
 /// <summary>
 /// Reads a bullet list written as text — <c>•</c>, <c>-</c>, <c>–</c>, <c>*</c>, <c>·</c>, <c>1.</c>, <c>1)</c>,
-/// <c>a)</c> — into its items, the same way the page parser reads the lists under <c>Samverkanspartners</c> and
-/// <c>Kommun</c>.
+/// <c>a)</c> — into its items, the same way the page parser reads a list inside a section's prose (a test holds the
+/// two to the same items on every list of the test pages). A list section (<c>Kommun</c>, <c>Samarbetspartners</c>)
+/// is read otherwise: every line is an item there, and an unmarked line joins the item before only when that item
+/// leads on to it (<c>• Lomma och</c> / <c>Burlöv</c>).
 /// </summary>
 /// <remarks>
 /// Lines may end in <c>\n</c>, <c>\r\n</c> or <c>\r</c>; indentation and trailing spaces are ignored; blank lines

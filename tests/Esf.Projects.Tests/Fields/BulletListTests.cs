@@ -44,14 +44,17 @@ public class BulletListTests
         Assert.Empty(items);
     }
 
-    /// <summary>The raw page lines of each list block (from its first item to the blank line or rule after its last) read the same standalone.</summary>
+    /// <summary>
+    /// The raw page lines of each list inside prose (from its first item to the blank line or rule after its last) read
+    /// the same standalone, on every test page: seeds, layout examples and real pages.
+    /// </summary>
     [Theory]
-    [MemberData(nameof(Seeds.All), MemberType = typeof(Seeds))]
-    public void Agrees_with_the_page_parser_on_the_seed_lists(string seed)
+    [MemberData(nameof(TestPages.All), MemberType = typeof(TestPages))]
+    public void Agrees_with_the_page_parser_on_the_lists_in_prose(string page)
     {
-        var lines = Seeds.Text(seed).TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
-        var lists = Seeds.Parse(seed).Project.Sections.SelectMany(s => s.Blocks).OfType<ListBlock>().ToList();
-        Assert.NotEmpty(lists);
+        var text = Text(page);
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        var lists = ProseLists(text);
         foreach (var list in lists)
         {
             var from = list.Items[0].Position.Line - 1;
@@ -66,6 +69,17 @@ public class BulletListTests
             Assert.Equal(list.Items.Select(i => (i.Marker, i.Text)), items.Select(i => (i.Marker, i.Text)));
         }
     }
+
+    /// <summary>The theory above is not empty: the test pages hold lists in prose.</summary>
+    [Fact]
+    public void The_test_pages_hold_lists_in_prose() =>
+        Assert.True(TestPages.RelativePaths.Sum(p => ProseLists(Text(p)).Count) >= 10);
+
+    private static string Text(string page) => EsfProjectParser.Default.Decode(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, page)), out _);
+
+    private static List<ListBlock> ProseLists(string text) => ProjectParser.Parse(text).Project.Sections
+        .Where(s => s.GetData<Esf.Projects.Handlers.Lists.ListSectionData>() is null)
+        .SelectMany(s => s.Blocks).OfType<ListBlock>().ToList();
 
     private static bool IsRule(string line) => line.Length >= 3 && line.All(c => c is '-' or '_' or '=' or '*');
 }
