@@ -17,7 +17,7 @@ namespace Esf.Projects.Fields;
 /// implemented explicitly (the provider is meaningless here), so your calls to <see cref="Parse(ReadOnlySpan{char})"/>
 /// do not trip CA1305.</para>
 /// </remarks>
-public sealed class EmailAddress : IEquatable<EmailAddress>, ISpanParsable<EmailAddress>
+public sealed class EmailAddress : IEquatable<EmailAddress>, ISpanParsable<EmailAddress>, IFieldSyntax<EmailAddress>
 {
     private EmailAddress(string text, string localPart, string domain)
     {
@@ -42,17 +42,22 @@ public sealed class EmailAddress : IEquatable<EmailAddress>, ISpanParsable<Email
     /// <summary>Checks and normalises an address.</summary>
     /// <param name="text">The address as written; surrounding white space is ignored.</param>
     /// <returns>The address, or the failure with its index in <paramref name="text"/>.</returns>
-    public static FieldParseResult<EmailAddress> Parse(ReadOnlySpan<char> text)
+    public static FieldParseResult<EmailAddress> Parse(ReadOnlySpan<char> text) => FieldSyntax<EmailAddress>.Parse(text);
+
+    /// <inheritdoc />
+    static FieldParseError IFieldSyntax<EmailAddress>.ParseCore(ReadOnlySpan<char> text, out EmailAddress value, out int errorIndex)
     {
-        var error = Check(text, out var start, out var at, out var end, out var index);
+        var error = Check(text, out var start, out var at, out var end, out errorIndex);
         if (error != FieldParseError.None)
         {
-            return FieldParseResult<EmailAddress>.ForError(error, index);
+            value = null!;
+            return error;
         }
 
         var local = text[start..at].ToString();
         var domain = text[(at + 1)..end].ToString().ToLowerInvariant();
-        return FieldParseResult<EmailAddress>.ForValue(new EmailAddress(text[start..end].ToString(), local, domain));
+        value = new EmailAddress(text[start..end].ToString(), local, domain);
+        return FieldParseError.None;
     }
 
     /// <summary>Checks an address without allocating: whether <see cref="Parse(ReadOnlySpan{char})"/> would accept it.</summary>
@@ -64,12 +69,7 @@ public sealed class EmailAddress : IEquatable<EmailAddress>, ISpanParsable<Email
     /// <param name="text">The address as written.</param>
     /// <param name="address">The address, or <see langword="null"/> when rejected.</param>
     /// <returns>Whether the address is syntactically valid.</returns>
-    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out EmailAddress? address)
-    {
-        var result = Parse(text);
-        address = result.Value;
-        return result.Success;
-    }
+    public static bool TryParse(ReadOnlySpan<char> text, [NotNullWhen(true)] out EmailAddress? address) => FieldSyntax<EmailAddress>.TryParse(text, out address!);
 
     /// <summary>Parses as <see cref="Parse(ReadOnlySpan{char})"/> does, throwing on rejection.</summary>
     /// <param name="s">The address.</param>
@@ -84,11 +84,7 @@ public sealed class EmailAddress : IEquatable<EmailAddress>, ISpanParsable<Email
     /// <returns>The address.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">The text is not an e-mail address.</exception>
-    static EmailAddress IParsable<EmailAddress>.Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan()).GetValueOrThrow();
-    }
+    static EmailAddress IParsable<EmailAddress>.Parse(string s, IFormatProvider? provider) => FieldSyntax<EmailAddress>.Parse(s);
 
     /// <summary>Tries to parse an address.</summary>
     /// <param name="s">The address.</param>
@@ -102,11 +98,7 @@ public sealed class EmailAddress : IEquatable<EmailAddress>, ISpanParsable<Email
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The address, or <see langword="null"/>.</param>
     /// <returns>Whether the text is an e-mail address.</returns>
-    static bool IParsable<EmailAddress>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [NotNullWhen(true)] out EmailAddress? result)
-    {
-        result = null;
-        return s is not null && TryParse(s.AsSpan(), out result);
-    }
+    static bool IParsable<EmailAddress>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [NotNullWhen(true)] out EmailAddress? result) => FieldSyntax<EmailAddress>.TryParse(s, out result!);
 
     /// <inheritdoc />
     public bool Equals(EmailAddress? other) => other is not null && string.Equals(Address, other.Address, StringComparison.Ordinal);

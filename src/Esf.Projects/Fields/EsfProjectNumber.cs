@@ -28,10 +28,8 @@ public enum ProjectNumberForm
 /// <para>Immutable, no references inside; two equal spellings are equal. <see cref="ToString()"/> gives the number as
 /// the project bank writes it.</para>
 /// </remarks>
-public readonly struct EsfProjectNumber : IEquatable<EsfProjectNumber>, ISpanFormattable, ISpanParsable<EsfProjectNumber>, IUtf8SpanParsable<EsfProjectNumber>
+public readonly struct EsfProjectNumber : IEquatable<EsfProjectNumber>, ISpanFormattable, ISpanParsable<EsfProjectNumber>, IUtf8SpanParsable<EsfProjectNumber>, IFieldSyntax<EsfProjectNumber>
 {
-    private static readonly SpanParser<EsfProjectNumber> CoreParser = ParseCore;
-
     // YearSerial: _a = year, _b = serial, _digits = serial digits. EsfPlus: _a, _b, _c the three numbers, _letter.
     private readonly ushort _a;
     private readonly int _b;
@@ -58,36 +56,24 @@ public readonly struct EsfProjectNumber : IEquatable<EsfProjectNumber>, ISpanFor
     /// <summary>Parses a project number.</summary>
     /// <param name="text">The number, such as <c>2019/00871</c> or <c>23-112-S05</c>.</param>
     /// <returns>The number, or the failure with its index in <paramref name="text"/>.</returns>
-    public static FieldParseResult<EsfProjectNumber> Parse(ReadOnlySpan<char> text)
-    {
-        var error = ParseCore(text, out var number, out var index);
-        return error == FieldParseError.None
-            ? FieldParseResult<EsfProjectNumber>.ForValue(number)
-            : FieldParseResult<EsfProjectNumber>.ForError(error, index);
-    }
+    public static FieldParseResult<EsfProjectNumber> Parse(ReadOnlySpan<char> text) => FieldSyntax<EsfProjectNumber>.Parse(text);
 
     /// <summary>Parses a project number.</summary>
     /// <param name="text">The number.</param>
     /// <param name="number">The number, or <c>default</c> when rejected.</param>
     /// <returns>Whether <paramref name="text"/> is a project number of either form.</returns>
-    public static bool TryParse(ReadOnlySpan<char> text, out EsfProjectNumber number) => ParseCore(text, out number, out _) == FieldParseError.None;
+    public static bool TryParse(ReadOnlySpan<char> text, out EsfProjectNumber number) => FieldSyntax<EsfProjectNumber>.TryParse(text, out number);
 
     /// <summary>Parses a project number from UTF-8 bytes, exactly as <see cref="Parse(ReadOnlySpan{char})"/> parses text.</summary>
     /// <param name="utf8">The number as UTF-8.</param>
     /// <returns>The number, or the failure with its <em>byte</em> index.</returns>
-    public static FieldParseResult<EsfProjectNumber> Parse(ReadOnlySpan<byte> utf8)
-    {
-        var error = Utf8Input.Parse(utf8, CoreParser, out var number, out var index);
-        return error == FieldParseError.None
-            ? FieldParseResult<EsfProjectNumber>.ForValue(number)
-            : FieldParseResult<EsfProjectNumber>.ForError(error, index);
-    }
+    public static FieldParseResult<EsfProjectNumber> Parse(ReadOnlySpan<byte> utf8) => FieldSyntax<EsfProjectNumber>.Parse(utf8);
 
     /// <summary>Parses a project number from UTF-8 bytes.</summary>
     /// <param name="utf8">The number as UTF-8.</param>
     /// <param name="number">The number, or <c>default</c> when rejected.</param>
     /// <returns>Whether the bytes are a project number.</returns>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out EsfProjectNumber number) => Utf8Input.Parse(utf8, CoreParser, out number, out _) == FieldParseError.None;
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out EsfProjectNumber number) => FieldSyntax<EsfProjectNumber>.TryParse(utf8, out number);
 
     /// <summary>Reads a project number at the start of <paramref name="text"/> (a title line such as <c>2019/00871 - Name</c>).</summary>
     /// <param name="text">The text.</param>
@@ -119,11 +105,7 @@ public readonly struct EsfProjectNumber : IEquatable<EsfProjectNumber>, ISpanFor
     /// <returns>The number.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">Not a project number.</exception>
-    static EsfProjectNumber IParsable<EsfProjectNumber>.Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan()).GetValueOrThrow();
-    }
+    static EsfProjectNumber IParsable<EsfProjectNumber>.Parse(string s, IFormatProvider? provider) => FieldSyntax<EsfProjectNumber>.Parse(s);
 
     /// <summary>Parses UTF-8 as <see cref="Parse(ReadOnlySpan{byte})"/> does, throwing on rejection.</summary>
     /// <param name="utf8Text">The number as UTF-8.</param>
@@ -144,11 +126,7 @@ public readonly struct EsfProjectNumber : IEquatable<EsfProjectNumber>, ISpanFor
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The number, or <c>default</c>.</param>
     /// <returns>Whether the text is a project number.</returns>
-    static bool IParsable<EsfProjectNumber>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out EsfProjectNumber result)
-    {
-        result = default;
-        return s is not null && TryParse(s.AsSpan(), out result);
-    }
+    static bool IParsable<EsfProjectNumber>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out EsfProjectNumber result) => FieldSyntax<EsfProjectNumber>.TryParse(s, out result);
 
     /// <summary>Tries to parse UTF-8.</summary>
     /// <param name="utf8Text">The number as UTF-8.</param>
@@ -221,6 +199,9 @@ public readonly struct EsfProjectNumber : IEquatable<EsfProjectNumber>, ISpanFor
                 return true;
         }
     }
+
+    /// <inheritdoc />
+    static FieldParseError IFieldSyntax<EsfProjectNumber>.ParseCore(ReadOnlySpan<char> text, out EsfProjectNumber value, out int errorIndex) => ParseCore(text, out value, out errorIndex);
 
     private static FieldParseError ParseCore(ReadOnlySpan<char> text, out EsfProjectNumber number, out int errorIndex)
     {

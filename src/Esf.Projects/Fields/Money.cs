@@ -12,7 +12,7 @@ namespace Esf.Projects.Fields;
 /// interfaces are implemented explicitly (use them through generic code, <c>T.Parse(s, null)</c>), so that no public
 /// <c>Parse(…, IFormatProvider)</c> overload makes CA1305 flag your calls to <see cref="SwedishAmount.Parse(ReadOnlySpan{char})"/>.</para>
 /// </remarks>
-public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<Money>, IUtf8SpanParsable<Money>
+public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<Money>, IUtf8SpanParsable<Money>, IFieldSyntax<Money>
 {
     /// <summary>The currency code used when none is given: <c>SEK</c>.</summary>
     public const string DefaultCurrency = "SEK";
@@ -144,12 +144,15 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
         _ => throw new FormatException($"'{format}' is not a Money format: use G, C, N or I."),
     };
 
+    /// <inheritdoc />
+    static FieldParseError IFieldSyntax<Money>.ParseCore(ReadOnlySpan<char> text, out Money value, out int errorIndex) => SwedishAmount.ParseCore(text, out value, out errorIndex);
+
     /// <summary>Parses Swedish text as <see cref="SwedishAmount.Parse(ReadOnlySpan{char})"/> does.</summary>
     /// <param name="s">The amount as written.</param>
     /// <param name="provider">Ignored: the format is culture-free.</param>
     /// <returns>The amount.</returns>
     /// <exception cref="FormatException">The text is not an accepted amount; the message gives the reason and the index.</exception>
-    static Money ISpanParsable<Money>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => SwedishAmount.Parse(s).GetValueOrThrow();
+    static Money ISpanParsable<Money>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => FieldSyntax<Money>.Parse(s).GetValueOrThrow();
 
     /// <summary>Parses Swedish text as <see cref="SwedishAmount.Parse(ReadOnlySpan{char})"/> does.</summary>
     /// <param name="s">The amount as written.</param>
@@ -157,43 +160,35 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
     /// <returns>The amount.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">The text is not an accepted amount.</exception>
-    static Money IParsable<Money>.Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return SwedishAmount.Parse(s).GetValueOrThrow();
-    }
+    static Money IParsable<Money>.Parse(string s, IFormatProvider? provider) => FieldSyntax<Money>.Parse(s);
 
     /// <summary>Parses UTF-8 text as <see cref="SwedishAmount.Parse(ReadOnlySpan{byte})"/> does.</summary>
     /// <param name="utf8Text">The amount as UTF-8.</param>
     /// <param name="provider">Ignored.</param>
     /// <returns>The amount.</returns>
     /// <exception cref="FormatException">The bytes are not an accepted amount.</exception>
-    static Money IUtf8SpanParsable<Money>.Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) => SwedishAmount.Parse(utf8Text).GetValueOrThrow();
+    static Money IUtf8SpanParsable<Money>.Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) => FieldSyntax<Money>.Parse(utf8Text).GetValueOrThrow();
 
     /// <summary>Tries to parse Swedish text.</summary>
     /// <param name="s">The amount as written.</param>
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The amount, or <c>default</c>.</param>
     /// <returns>Whether the text is an accepted amount.</returns>
-    static bool ISpanParsable<Money>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Money result) => SwedishAmount.TryParse(s, out result);
+    static bool ISpanParsable<Money>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Money result) => FieldSyntax<Money>.TryParse(s, out result);
 
     /// <summary>Tries to parse Swedish text; <see langword="null"/> is rejected.</summary>
     /// <param name="s">The amount as written.</param>
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The amount, or <c>default</c>.</param>
     /// <returns>Whether the text is an accepted amount.</returns>
-    static bool IParsable<Money>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out Money result)
-    {
-        result = default;
-        return s is not null && SwedishAmount.TryParse(s, out result);
-    }
+    static bool IParsable<Money>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out Money result) => FieldSyntax<Money>.TryParse(s, out result);
 
     /// <summary>Tries to parse UTF-8 text.</summary>
     /// <param name="utf8Text">The amount as UTF-8.</param>
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The amount, or <c>default</c>.</param>
     /// <returns>Whether the bytes are an accepted amount.</returns>
-    static bool IUtf8SpanParsable<Money>.TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out Money result) => SwedishAmount.TryParse(utf8Text, out result);
+    static bool IUtf8SpanParsable<Money>.TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out Money result) => FieldSyntax<Money>.TryParse(utf8Text, out result);
 
     /// <summary>Compares two amounts as <see cref="Equals(Money)"/> does.</summary>
     /// <param name="left">The first amount.</param>

@@ -43,50 +43,24 @@ public static class SwedishAmount
     /// <summary>Parses an amount, reporting why and where it was rejected.</summary>
     /// <param name="text">The amount as written; surrounding white space is ignored.</param>
     /// <returns>The amount, or the failure with its index in <paramref name="text"/>.</returns>
-    public static FieldParseResult<Money> Parse(ReadOnlySpan<char> text)
-    {
-        var error = ParseCore(text, out var money, out var index);
-        return error == FieldParseError.None ? FieldParseResult<Money>.ForValue(money) : FieldParseResult<Money>.ForError(error, index);
-    }
+    public static FieldParseResult<Money> Parse(ReadOnlySpan<char> text) => FieldSyntax<Money>.Parse(text);
 
     /// <summary>Parses an amount from UTF-8 bytes, exactly as <see cref="Parse(ReadOnlySpan{char})"/> parses text.</summary>
     /// <param name="utf8">The amount as UTF-8; the no-break spaces are the bytes <c>C2 A0</c>, <c>E2 80 AF</c> or <c>E2 80 89</c>.</param>
     /// <returns>The amount, or the failure with its <em>byte</em> index; invalid UTF-8 is <see cref="FieldParseError.InvalidUtf8"/>.</returns>
-    public static FieldParseResult<Money> Parse(ReadOnlySpan<byte> utf8)
-    {
-        var error = Utf8Input.Parse(utf8, CoreParser, out var money, out var index);
-        return error == FieldParseError.None ? FieldParseResult<Money>.ForValue(money) : FieldParseResult<Money>.ForError(error, index);
-    }
+    public static FieldParseResult<Money> Parse(ReadOnlySpan<byte> utf8) => FieldSyntax<Money>.Parse(utf8);
 
     /// <summary>Parses an amount; the convenient form when the reason for a rejection does not matter.</summary>
     /// <param name="text">The amount as written.</param>
     /// <param name="value">The amount, or <c>default</c> when rejected.</param>
     /// <returns>Whether <paramref name="text"/> is an accepted amount.</returns>
-    public static bool TryParse(ReadOnlySpan<char> text, out Money value)
-    {
-        if (ParseCore(text, out value, out _) == FieldParseError.None)
-        {
-            return true;
-        }
-
-        value = default;
-        return false;
-    }
+    public static bool TryParse(ReadOnlySpan<char> text, out Money value) => FieldSyntax<Money>.TryParse(text, out value);
 
     /// <summary>Parses an amount from UTF-8 bytes.</summary>
     /// <param name="utf8">The amount as UTF-8.</param>
     /// <param name="value">The amount, or <c>default</c> when rejected.</param>
     /// <returns>Whether <paramref name="utf8"/> is an accepted amount.</returns>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out Money value)
-    {
-        if (Utf8Input.Parse(utf8, CoreParser, out value, out _) == FieldParseError.None)
-        {
-            return true;
-        }
-
-        value = default;
-        return false;
-    }
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out Money value) => FieldSyntax<Money>.TryParse(utf8, out value);
 
     /// <summary>Formats an amount as Swedish text: <c>3 493 248 kr</c> (U+00A0 between groups and before the unit), <c>1 234,50 kr</c>, <c>-5 000 kr</c>.</summary>
     /// <param name="value">The amount.</param>
@@ -199,8 +173,6 @@ public static class SwedishAmount
 
     /// <summary>The longest text <see cref="TryFormat(Money, Span{char}, out int, SwedishAmountFormat?)"/> writes: sign, 29 digits, 9 group separators, comma, 28 decimals, unit.</summary>
     internal const int MaxFormattedLength = 80;
-
-    private static readonly SpanParser<Money> CoreParser = ParseCore;
 
     /// <summary>
     /// Accumulates digits in a <see cref="ulong"/> while they fit (18 digits, every amount on a page) and in a

@@ -54,10 +54,8 @@ public enum OrganisationNumberGroup
 /// personal identity number, as sole traders use. Immutable; two spellings of one number are equal. Formats:
 /// <c>N</c> (default) <c>212000-4128</c>, <c>D</c> the ten digits; the <see cref="IFormatProvider"/> is ignored.</para>
 /// </remarks>
-public readonly struct SwedishOrganisationNumber : IEquatable<SwedishOrganisationNumber>, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<SwedishOrganisationNumber>, IUtf8SpanParsable<SwedishOrganisationNumber>
+public readonly struct SwedishOrganisationNumber : IEquatable<SwedishOrganisationNumber>, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<SwedishOrganisationNumber>, IUtf8SpanParsable<SwedishOrganisationNumber>, IFieldSyntax<SwedishOrganisationNumber>
 {
-    private static readonly SpanParser<SwedishOrganisationNumber> CoreParser = ParseCore;
-
     // The ten digits plus one, so that default (0) is "no number" and 0000000000 stays representable.
     private readonly long _value;
 
@@ -101,38 +99,24 @@ public readonly struct SwedishOrganisationNumber : IEquatable<SwedishOrganisatio
     /// <summary>Parses an organisation number as written on a page.</summary>
     /// <param name="text">The number, such as <c>212000-4128</c>.</param>
     /// <returns>The number, or the failure with its index in <paramref name="text"/>.</returns>
-    public static FieldParseResult<SwedishOrganisationNumber> Parse(ReadOnlySpan<char> text)
-    {
-        var error = ParseCore(text, out var number, out var index);
-        return error == FieldParseError.None
-            ? FieldParseResult<SwedishOrganisationNumber>.ForValue(number)
-            : FieldParseResult<SwedishOrganisationNumber>.ForError(error, index);
-    }
+    public static FieldParseResult<SwedishOrganisationNumber> Parse(ReadOnlySpan<char> text) => FieldSyntax<SwedishOrganisationNumber>.Parse(text);
 
     /// <summary>Parses an organisation number as written on a page.</summary>
     /// <param name="text">The number.</param>
     /// <param name="number">The number, or <c>default</c> when rejected.</param>
     /// <returns>Whether <paramref name="text"/> is a valid organisation number.</returns>
-    public static bool TryParse(ReadOnlySpan<char> text, out SwedishOrganisationNumber number) =>
-        ParseCore(text, out number, out _) == FieldParseError.None;
+    public static bool TryParse(ReadOnlySpan<char> text, out SwedishOrganisationNumber number) => FieldSyntax<SwedishOrganisationNumber>.TryParse(text, out number);
 
     /// <summary>Parses an organisation number from UTF-8 bytes, exactly as <see cref="Parse(ReadOnlySpan{char})"/> parses text.</summary>
     /// <param name="utf8">The number as UTF-8.</param>
     /// <returns>The number, or the failure with its <em>byte</em> index.</returns>
-    public static FieldParseResult<SwedishOrganisationNumber> Parse(ReadOnlySpan<byte> utf8)
-    {
-        var error = Utf8Input.Parse(utf8, CoreParser, out var number, out var index);
-        return error == FieldParseError.None
-            ? FieldParseResult<SwedishOrganisationNumber>.ForValue(number)
-            : FieldParseResult<SwedishOrganisationNumber>.ForError(error, index);
-    }
+    public static FieldParseResult<SwedishOrganisationNumber> Parse(ReadOnlySpan<byte> utf8) => FieldSyntax<SwedishOrganisationNumber>.Parse(utf8);
 
     /// <summary>Parses an organisation number from UTF-8 bytes.</summary>
     /// <param name="utf8">The number as UTF-8.</param>
     /// <param name="number">The number, or <c>default</c> when rejected.</param>
     /// <returns>Whether the bytes are a valid organisation number.</returns>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out SwedishOrganisationNumber number) =>
-        Utf8Input.Parse(utf8, CoreParser, out number, out _) == FieldParseError.None;
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out SwedishOrganisationNumber number) => FieldSyntax<SwedishOrganisationNumber>.TryParse(utf8, out number);
 
     /// <summary>Parses as <see cref="Parse(ReadOnlySpan{char})"/> does, throwing on rejection.</summary>
     /// <param name="s">The number as written.</param>
@@ -147,11 +131,7 @@ public readonly struct SwedishOrganisationNumber : IEquatable<SwedishOrganisatio
     /// <returns>The number.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">Not a valid organisation number.</exception>
-    static SwedishOrganisationNumber IParsable<SwedishOrganisationNumber>.Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan()).GetValueOrThrow();
-    }
+    static SwedishOrganisationNumber IParsable<SwedishOrganisationNumber>.Parse(string s, IFormatProvider? provider) => FieldSyntax<SwedishOrganisationNumber>.Parse(s);
 
     /// <summary>Parses UTF-8 as <see cref="Parse(ReadOnlySpan{byte})"/> does, throwing on rejection.</summary>
     /// <param name="utf8Text">The number as UTF-8.</param>
@@ -172,11 +152,7 @@ public readonly struct SwedishOrganisationNumber : IEquatable<SwedishOrganisatio
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The number, or <c>default</c>.</param>
     /// <returns>Whether the text is a valid organisation number.</returns>
-    static bool IParsable<SwedishOrganisationNumber>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out SwedishOrganisationNumber result)
-    {
-        result = default;
-        return s is not null && TryParse(s.AsSpan(), out result);
-    }
+    static bool IParsable<SwedishOrganisationNumber>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out SwedishOrganisationNumber result) => FieldSyntax<SwedishOrganisationNumber>.TryParse(s, out result);
 
     /// <summary>Tries to parse UTF-8.</summary>
     /// <param name="utf8Text">The number as UTF-8.</param>
@@ -254,6 +230,9 @@ public readonly struct SwedishOrganisationNumber : IEquatable<SwedishOrganisatio
         System.Diagnostics.Debug.Assert(ok, "11 characters fit every number");
         return Utf8Input.TryWrite(buffer[..written], utf8Destination, out bytesWritten);
     }
+
+    /// <inheritdoc />
+    static FieldParseError IFieldSyntax<SwedishOrganisationNumber>.ParseCore(ReadOnlySpan<char> text, out SwedishOrganisationNumber value, out int errorIndex) => ParseCore(text, out value, out errorIndex);
 
     private static FieldParseError ParseCore(ReadOnlySpan<char> text, out SwedishOrganisationNumber number, out int errorIndex)
     {

@@ -21,10 +21,8 @@ namespace Esf.Projects.Fields;
 /// <see cref="IFormatProvider"/> is ignored. The parsing interfaces are implemented explicitly, so your calls to
 /// <see cref="Parse(ReadOnlySpan{char})"/> do not trip CA1305.</para>
 /// </remarks>
-public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<SwedishPhoneNumber>, IUtf8SpanParsable<SwedishPhoneNumber>
+public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<SwedishPhoneNumber>, IUtf8SpanParsable<SwedishPhoneNumber>, IFieldSyntax<SwedishPhoneNumber>
 {
-    private static readonly SpanParser<SwedishPhoneNumber> CoreParser = ParseCore;
-
     private static readonly int[] TwoDigitAreas = [11, 13, 16, 18, 19, 21, 23, 26, 31, 33, 35, 36, 40, 42, 44, 46, 54, 60, 63, 90];
 
     private readonly ulong _digits;
@@ -56,38 +54,24 @@ public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>, ISpa
     /// <summary>Parses a phone number as written on a page.</summary>
     /// <param name="text">The number, such as <c>0705 - 88 80 40</c>.</param>
     /// <returns>The number, or the failure with its index in <paramref name="text"/>.</returns>
-    public static FieldParseResult<SwedishPhoneNumber> Parse(ReadOnlySpan<char> text)
-    {
-        var error = ParseCore(text, out var number, out var index);
-        return error == FieldParseError.None
-            ? FieldParseResult<SwedishPhoneNumber>.ForValue(number)
-            : FieldParseResult<SwedishPhoneNumber>.ForError(error, index);
-    }
+    public static FieldParseResult<SwedishPhoneNumber> Parse(ReadOnlySpan<char> text) => FieldSyntax<SwedishPhoneNumber>.Parse(text);
 
     /// <summary>Parses a phone number as written on a page.</summary>
     /// <param name="text">The number.</param>
     /// <param name="number">The number, or <c>default</c> when rejected.</param>
     /// <returns>Whether <paramref name="text"/> is a Swedish phone number.</returns>
-    public static bool TryParse(ReadOnlySpan<char> text, out SwedishPhoneNumber number) =>
-        ParseCore(text, out number, out _) == FieldParseError.None;
+    public static bool TryParse(ReadOnlySpan<char> text, out SwedishPhoneNumber number) => FieldSyntax<SwedishPhoneNumber>.TryParse(text, out number);
 
     /// <summary>Parses a phone number from UTF-8 bytes, exactly as <see cref="Parse(ReadOnlySpan{char})"/> parses text.</summary>
     /// <param name="utf8">The number as UTF-8.</param>
     /// <returns>The number, or the failure with its <em>byte</em> index.</returns>
-    public static FieldParseResult<SwedishPhoneNumber> Parse(ReadOnlySpan<byte> utf8)
-    {
-        var error = Utf8Input.Parse(utf8, CoreParser, out var number, out var index);
-        return error == FieldParseError.None
-            ? FieldParseResult<SwedishPhoneNumber>.ForValue(number)
-            : FieldParseResult<SwedishPhoneNumber>.ForError(error, index);
-    }
+    public static FieldParseResult<SwedishPhoneNumber> Parse(ReadOnlySpan<byte> utf8) => FieldSyntax<SwedishPhoneNumber>.Parse(utf8);
 
     /// <summary>Parses a phone number from UTF-8 bytes.</summary>
     /// <param name="utf8">The number as UTF-8.</param>
     /// <param name="number">The number, or <c>default</c> when rejected.</param>
     /// <returns>Whether the bytes are a Swedish phone number.</returns>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, out SwedishPhoneNumber number) =>
-        Utf8Input.Parse(utf8, CoreParser, out number, out _) == FieldParseError.None;
+    public static bool TryParse(ReadOnlySpan<byte> utf8, out SwedishPhoneNumber number) => FieldSyntax<SwedishPhoneNumber>.TryParse(utf8, out number);
 
     /// <summary>Parses as <see cref="Parse(ReadOnlySpan{char})"/> does, throwing on rejection.</summary>
     /// <param name="s">The number as written.</param>
@@ -102,11 +86,7 @@ public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>, ISpa
     /// <returns>The number.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">Not a Swedish phone number.</exception>
-    static SwedishPhoneNumber IParsable<SwedishPhoneNumber>.Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return Parse(s.AsSpan()).GetValueOrThrow();
-    }
+    static SwedishPhoneNumber IParsable<SwedishPhoneNumber>.Parse(string s, IFormatProvider? provider) => FieldSyntax<SwedishPhoneNumber>.Parse(s);
 
     /// <summary>Parses UTF-8 as <see cref="Parse(ReadOnlySpan{byte})"/> does, throwing on rejection.</summary>
     /// <param name="utf8Text">The number as UTF-8.</param>
@@ -127,11 +107,7 @@ public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>, ISpa
     /// <param name="provider">Ignored.</param>
     /// <param name="result">The number, or <c>default</c>.</param>
     /// <returns>Whether the text is a Swedish phone number.</returns>
-    static bool IParsable<SwedishPhoneNumber>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out SwedishPhoneNumber result)
-    {
-        result = default;
-        return s is not null && TryParse(s.AsSpan(), out result);
-    }
+    static bool IParsable<SwedishPhoneNumber>.TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? s, IFormatProvider? provider, out SwedishPhoneNumber result) => FieldSyntax<SwedishPhoneNumber>.TryParse(s, out result);
 
     /// <summary>Tries to parse UTF-8.</summary>
     /// <param name="utf8Text">The number as UTF-8.</param>
@@ -216,6 +192,9 @@ public readonly struct SwedishPhoneNumber : IEquatable<SwedishPhoneNumber>, ISpa
         System.Diagnostics.Debug.Assert(ok, "16 characters fit every number");
         return Utf8Input.TryWrite(buffer[..written], utf8Destination, out bytesWritten);
     }
+
+    /// <inheritdoc />
+    static FieldParseError IFieldSyntax<SwedishPhoneNumber>.ParseCore(ReadOnlySpan<char> text, out SwedishPhoneNumber value, out int errorIndex) => ParseCore(text, out value, out errorIndex);
 
     private static FieldParseError ParseCore(ReadOnlySpan<char> text, out SwedishPhoneNumber number, out int errorIndex)
     {
