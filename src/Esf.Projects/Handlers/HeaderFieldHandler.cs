@@ -26,20 +26,37 @@ public readonly ref struct HeaderFieldContext
     /// <summary>The parser's vocabulary and languages, for values written in words (yes/no, phases).</summary>
     internal ParserConfiguration Configuration => _config;
 
+    /// <summary>The parser's vocabulary, for values written in words as the built-in fields read them: <c>context.Vocabulary.Yes.In(context.Languages)</c> are the spellings of yes.</summary>
+    public Vocabulary Vocabulary => _config.Vocabulary;
+
+    /// <summary>The languages whose spellings the parser matches (<see cref="ProjectParserOptions.Languages"/>).</summary>
+    public ParserLanguages Languages => _config.Languages;
+
     /// <summary>Reports a problem with the value, at the value's start.</summary>
     /// <param name="severity">Its severity (raised to error when the parser treats warnings as errors).</param>
     /// <param name="code">Your own code; codes starting with <c>ESF</c> are the library's and are refused.</param>
     /// <param name="message">An English sentence saying what is wrong and what was done about it.</param>
     /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank, or the code starts with <c>ESF</c>.</exception>
-    public void Report(DiagnosticSeverity severity, string code, string message)
+    public void Report(DiagnosticSeverity severity, string code, string message) => Report(severity, code, message, 0);
+
+    /// <summary>Reports a problem at a place in the value, as the built-in fields report the character a value goes wrong at (an index from a field parser's <see cref="Fields.FieldParseResult{T}.ErrorIndex"/>).</summary>
+    /// <param name="severity">Its severity (raised to error when the parser treats warnings as errors).</param>
+    /// <param name="code">Your own code; codes starting with <c>ESF</c> are the library's and are refused.</param>
+    /// <param name="message">An English sentence saying what is wrong and what was done about it.</param>
+    /// <param name="offset">Characters into the value; kept within it (its length points just past its end).</param>
+    /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank, or the code starts with <c>ESF</c>.</exception>
+    public void Report(DiagnosticSeverity severity, string code, string message, int offset)
     {
         HandlerDiagnostics.CheckCustom(code, message);
-        _diagnostics.AddCustom(code, severity, Field.ValuePosition, message);
+        _diagnostics.AddCustom(code, severity, At(offset), message);
     }
 
     /// <summary>Reports a catalogue diagnostic <paramref name="offset"/> characters into the value (built-in definitions only).</summary>
-    internal void ReportAt(string code, int offset, params object?[] args) =>
-        _diagnostics.Add(code, new SourcePosition(Field.ValuePosition.Line, Field.ValuePosition.Column + Math.Max(0, offset)), args);
+    internal void ReportAt(string code, int offset, params object?[] args) => _diagnostics.Add(code, At(offset), args);
+
+    /// <summary>The position <paramref name="offset"/> characters into the value, kept within it or just past its end, where a parser reports what is missing (the value is on one line).</summary>
+    private SourcePosition At(int offset) =>
+        new(Field.ValuePosition.Line, Field.ValuePosition.Column + Math.Clamp(offset, 0, Field.RawValue?.Length ?? 0));
 }
 
 /// <summary>

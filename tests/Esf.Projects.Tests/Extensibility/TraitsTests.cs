@@ -4,7 +4,8 @@ namespace Esf.Projects.Tests.Extensibility;
 
 /// <summary>
 /// What the page reader knew of built-in fields by their identity, a field now declares (<see cref="HeaderFieldTraits"/>),
-/// and a field of yours that declares the same is read the same way.
+/// and a field of yours that declares the same is read the same way; what the built-in value readers use (the
+/// vocabulary, reports inside the value), yours gets too.
 /// </summary>
 public class TraitsTests
 {
@@ -46,5 +47,37 @@ public class TraitsTests
         Assert.Equal(HeaderFieldTraits.LabelMayStartValue, EsfHeaderFields.Region.Traits);
         Assert.Equal(HeaderFieldTraits.GluedLowerCaseEmail, EsfHeaderFields.ContactEmail.Traits);
         Assert.Equal([EsfHeaderFields.ProjectNumber, EsfHeaderFields.DiaryNumber], EsfHeaderFields.All.Where(f => f.Traits.HasFlag(HeaderFieldTraits.ProjectNumber)).Cast<object>().ToArray());
+    }
+
+    /// <summary>A yes/no field of yours reads the vocabulary's words, in the parser's languages, and reports where a value goes wrong, as the built-in fields do.</summary>
+    private static readonly HeaderFieldDefinition<bool> Digital = new(
+        "digital",
+        new Term(["Digitalt genomförande"], ["Digital delivery"]),
+        static (HeaderFieldContext context, out bool value) =>
+        {
+            var text = context.Value.Trim().ToString();
+            value = context.Vocabulary.Yes.In(context.Languages).Any(y => text.Equals(y, StringComparison.OrdinalIgnoreCase));
+            if (value || context.Vocabulary.No.In(context.Languages).Any(n => text.Equals(n, StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            context.Report(DiagnosticSeverity.Warning, "DIG001", "Neither yes nor no.", text.IndexOf(' ', StringComparison.Ordinal) + 1);
+            return false;
+        });
+
+    [Fact]
+    public void A_field_of_yours_reads_words_and_reports_positions_as_built_in_fields_do()
+    {
+        var swedish = new ProjectParserBuilder().AddHeaderField(Digital).Build();
+        var both = new ProjectParserBuilder().AddHeaderField(Digital).UseEnglishLabels().Build();
+
+        Assert.True(Digital.TryGetValue(swedish.Parse("Titel\nProjektägare: A\nDigitalt genomförande: Ja\n").Project, out var yes) && yes);
+        Assert.False(Digital.TryGetValue(swedish.Parse("Titel\nProjektägare: A\nDigitalt genomförande: Yes\n").Project, out _));
+        Assert.True(Digital.TryGetValue(both.Parse("Titel\nProjektägare: A\nDigitalt genomförande: Yes\n").Project, out var english) && english);
+
+        var result = swedish.Parse("Titel\nProjektägare: A\nDigitalt genomförande: delvis digitalt\n");
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Code == "DIG001");
+        Assert.Equal((3, 31), (diagnostic.Line, diagnostic.Column)); // "digitalt", 7 characters into the value at column 24
     }
 }
