@@ -150,6 +150,9 @@ internal sealed class PageLines : IDisposable
     /// </summary>
     private PooledList<(int Line, bool Whole, EsfProjectNumber Number)>? _leading;
 
+    /// <summary>The first of those, kept in fields: most pages have one (the title's), and it then costs no list.</summary>
+    private (int Line, bool Whole, EsfProjectNumber Number) _firstLeading = (-1, false, default);
+
     /// <summary>The project numbers read later, on demand, by line: where the text starts on it, and the number, if it is one.</summary>
     private Dictionary<int, (int Offset, EsfProjectNumber? Number)>? _values;
 
@@ -205,12 +208,37 @@ internal sealed class PageLines : IDisposable
     }
 
     /// <summary>The project number leading a <see cref="LineFlags.NumberedTitle"/> line, as the first pass read it.</summary>
-    public EsfProjectNumber TitleNumber(int index) => _leading![Leading(index)].Number;
+    public EsfProjectNumber TitleNumber(int index) => TryLeading(index, out _, out var number) ? number : throw new InvalidOperationException("The line holds no title number.");
+
+    /// <summary>The first pass's number of a line, if it read one: whether it is the whole line, and the number.</summary>
+    private bool TryLeading(int index, out bool whole, out EsfProjectNumber number)
+    {
+        (whole, number) = (false, default);
+        if ((_rented![index].Flags & LineFlags.NumberRead) == 0)
+        {
+            return false;
+        }
+
+        if (_firstLeading.Line == index)
+        {
+            (_, whole, number) = _firstLeading;
+            return true;
+        }
+
+        var at = Leading(index);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        (_, whole, number) = _leading![at];
+        return true;
+    }
 
     /// <summary>Where the first pass's number of a line is in <see cref="_leading"/> (which is in line order); -1 for none.</summary>
     private int Leading(int index)
     {
-        if ((_rented![index].Flags & LineFlags.NumberRead) == 0 || _leading is null)
+        if (_leading is null)
         {
             return -1;
         }
@@ -242,9 +270,9 @@ internal sealed class PageLines : IDisposable
         ref var info = ref _rented![index];
         if ((info.Flags & LineFlags.NumberRead) != 0)
         {
-            if (offset == 0 && Leading(index) is >= 0 and var at && _leading![at].Whole)
+            if (offset == 0 && TryLeading(index, out var whole, out var leading) && whole)
             {
-                return _leading[at].Number;
+                return leading;
             }
 
             if (_values is not null && _values.TryGetValue(index, out var kept) && kept.Offset == offset)
@@ -381,7 +409,15 @@ internal sealed class PageLines : IDisposable
                 // A line that opens with a project number: a title's, or a number field's value written alone on its
                 // line (Diarienummer:\n2019/00871) — kept, so neither is read again.
                 WorkCounter.Record(Work.ProjectNumber, index);
-                (_leading ??= new()).Add((index, numberLength == content.Length, number));
+                if (_firstLeading.Line < 0)
+                {
+                    _firstLeading = (index, numberLength == content.Length, number);
+                }
+                else
+                {
+                    (_leading ??= new()).Add((index, numberLength == content.Length, number));
+                }
+
                 flags |= LineFlags.NumberRead;
             }
 

@@ -55,13 +55,19 @@ internal static class PageParser
     private static PageFrame ReadFrame(ref PageLayoutReader reader, PageLines page, int first, DiagnosticBag diagnostics)
     {
         var frame = new PageFrame { Layout = reader.Layout, LayoutName = reader.Name, BodyStart = first };
+        if (reader is LayoutReader builtIn)
+        {
+            builtIn.Read(page, first, frame); // the same reading, without the two views a reader of the user's gets
+            return frame;
+        }
+
         var layoutPage = new LayoutPage(page, first);
         try
         {
             reader.Read(layoutPage, new LayoutFrame(layoutPage, frame));
             return frame;
         }
-        catch (Exception exception) when (exception is not OutOfMemoryException && reader is not LayoutReader)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             diagnostics.Add(DiagnosticCodes.HandlerFailed, page.Lines[first].ContentPosition, "Layout", reader.Name, "the page's frame", exception.GetType().Name, HandlerFailure.SafeMessage(exception));
             frame.Dispose();

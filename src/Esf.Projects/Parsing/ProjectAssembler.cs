@@ -270,17 +270,17 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     /// Returns each distinct number as read (<see langword="null"/> where the text is no project number), from the
     /// page's table, where the layout recogniser may already have read it.
     /// </summary>
-    private List<EsfProjectNumber?> ReadProjectNumbers(PageFrame frame, string? titleNumber)
+    private NumberEvidence ReadProjectNumbers(PageFrame frame, string? titleNumber)
     {
         // The numbers in page order, and a set of them: a header of thousands of distinct numbers stays linear.
         ImmutableArray<string>.Builder? numbers = null;
-        var read = new List<EsfProjectNumber?>(2);
+        var evidence = default(NumberEvidence);
         HashSet<string>? seen = null;
         if (titleNumber is not null)
         {
             (numbers = ImmutableArray.CreateBuilder<string>(2)).Add(titleNumber);
             (seen = new(StringComparer.Ordinal)).Add(titleNumber);
-            read.Add(page.TitleNumber(frame.TitleLine));
+            evidence.Add(page.TitleNumber(frame.TitleLine), titleNumber);
         }
 
         for (var i = 0; i < _parts.Fields.Length; i++)
@@ -294,13 +294,42 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
                 }
 
                 (numbers ??= ImmutableArray.CreateBuilder<string>(2)).Add(value);
-                read.Add(page.ProjectNumberAt(frame.Rows[i].ValueLine, frame.Rows[i].ValueOffset));
+                evidence.Add(page.ProjectNumberAt(frame.Rows[i].ValueLine, frame.Rows[i].ValueOffset), value);
             }
         }
 
         _parts.ProjectNumbers = numbers is null ? [] : numbers.DrainToImmutable();
         _parts.ProjectNumber = Value(EsfHeaderFields.ProjectNumber) ?? Value(EsfHeaderFields.DiaryNumber) ?? titleNumber;
-        return read;
+        return evidence;
+    }
+
+    /// <summary>What the page's distinct project numbers, read once in page order, say of its period: the first of the ESF+ form, the first of the 2014–2020 form (a year from 2014 on), and the first with an earlier year.</summary>
+    private struct NumberEvidence
+    {
+        public string? EsfPlus;
+        public string? Modern;
+        public string? Earlier;
+
+        public void Add(EsfProjectNumber? read, string text)
+        {
+            if (read is not { } number)
+            {
+                return;
+            }
+
+            if (number.Form == ProjectNumberForm.EsfPlus)
+            {
+                EsfPlus ??= text;
+            }
+            else if (number.Year is >= 2014)
+            {
+                Modern ??= text;
+            }
+            else if (number.Year is not null)
+            {
+                Earlier ??= text;
+            }
+        }
     }
 
     private Contact ReadContact()
@@ -480,7 +509,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     }
 
     /// <summary>The rules are documented in <c>docs/model.md</c> ("Programme period"); the first that applies wins.</summary>
-    private ProgrammeInfo? InferProgramme(List<EsfProjectNumber?> numbers)
+    private ProgrammeInfo? InferProgramme(NumberEvidence numbers)
     {
         var area = Value(EsfHeaderFields.ProgramArea);
         var cci = Value(EsfHeaderFields.ProgrammeCci);
@@ -537,37 +566,14 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         return false;
     }
 
-    private (ProgrammePeriod? Period, InferenceConfidence Confidence, string Basis) PeriodEvidence(ProgramArea? area, EsfProgramme? programme, List<EsfProjectNumber?> numbers, bool fead)
+    private (ProgrammePeriod? Period, InferenceConfidence Confidence, string Basis) PeriodEvidence(ProgramArea? area, EsfProgramme? programme, NumberEvidence numbers, bool fead)
     {
         if (programme is not null)
         {
             return (programme.Period, InferenceConfidence.High, "programme CCI " + programme.Cci);
         }
 
-        // The page's numbers read once, in page order: the first of the ESF+ form, the first of the 2014–2020 form
-        // (a year from 2014 on), and the first with an earlier year.
-        string? esfPlus = null, modern = null, earlier = null;
-        for (var i = 0; i < numbers.Count; i++)
-        {
-            if (numbers[i] is not { } number)
-            {
-                continue;
-            }
-
-            var text = _parts.ProjectNumbers[i];
-            if (number.Form == ProjectNumberForm.EsfPlus)
-            {
-                esfPlus ??= text;
-            }
-            else if (number.Year is >= 2014)
-            {
-                modern ??= text;
-            }
-            else if (number.Year is not null)
-            {
-                earlier ??= text;
-            }
-        }
+        var (esfPlus, modern, earlier) = (numbers.EsfPlus, numbers.Modern, numbers.Earlier);
 
         if (esfPlus is not null)
         {
