@@ -37,7 +37,7 @@ internal sealed class LabelDefinition
         MayStartValue = Array.Exists(fields, f => (f.Traits & HeaderFieldTraits.LabelMayStartValue) != 0);
         IsEmail = Array.Exists(fields, f => (f.Traits & HeaderFieldTraits.GluedLowerCaseEmail) != 0);
         HoldsProjectNumber = Array.Exists(fields, f => (f.Traits & HeaderFieldTraits.ProjectNumber) != 0);
-        MarkKey = Parsing.Layouts.LayoutRecognizer.MarkKeyOf(fields, layouts);
+        (MarkWeights, MarkWeightsNeedValue) = Parsing.Layouts.LayoutRecognizer.MarkWeightsOf(fields, layouts);
         FoldedLast = char.IsAsciiLetter(text[^1]) ? (char)(text[^1] | 0x20) : '\0';
     }
 
@@ -56,8 +56,11 @@ internal sealed class LabelDefinition
     /// <summary>The label is a word that also begins values (<c>Region Skåne</c> is an owner): a spaced line starting with it is not taken for a label where a value is expected.</summary>
     public bool MayStartValue { get; }
 
-    /// <summary>The key of the field whose label marks a layout (<see cref="Esf.Projects.Layouts.LayoutMarks"/>), worked out once; <see langword="null"/> when the label marks none.</summary>
-    public string? MarkKey { get; }
+    /// <summary>What a row with this label weighs for each layout (in the parser's order), worked out once from the layouts' <see cref="Esf.Projects.Layouts.LayoutMarks.Labels"/>; <see langword="null"/> when the label marks no layout.</summary>
+    public int[]? MarkWeights { get; }
+
+    /// <summary>For each layout, whether <see cref="MarkWeights"/> counts only when the row has a value (<see cref="Esf.Projects.Layouts.LayoutMarks.OnlyWithValue"/>).</summary>
+    public bool[]? MarkWeightsNeedValue { get; }
 
     /// <summary>A field of the label holds a project number (<see cref="HeaderFieldTraits.ProjectNumber"/>).</summary>
     public bool HoldsProjectNumber { get; }

@@ -42,18 +42,24 @@ internal static class LayoutRecognizer
         return best ?? Fallback;
     }
 
-    /// <summary>The key of the first field of a label that some layout marks (the first field that tells anything decides); <see langword="null"/> for none.</summary>
-    internal static string? MarkKeyOf(HeaderFieldHandler[] fields, PageLayoutReader[] readers)
+    /// <summary>
+    /// What a label's rows weigh for each reader, from the first of its fields that some reader marks (the first field
+    /// that tells anything decides), and whether each weight needs a value; <see langword="null"/> when no reader marks
+    /// the label. Worked out once per label when the parser is built, so counting a row is adding numbers.
+    /// </summary>
+    internal static (int[]? Weights, bool[]? NeedValue) MarkWeightsOf(HeaderFieldHandler[] fields, PageLayoutReader[] readers)
     {
         foreach (var field in fields)
         {
             if (field.Key is { } key && Array.Exists(readers, r => r.Marks.Labels.ContainsKey(key)))
             {
-                return key;
+                return (
+                    Array.ConvertAll(readers, r => r.Marks.Labels.GetValueOrDefault(key)),
+                    Array.ConvertAll(readers, r => r.Marks.OnlyWithValue.Contains(key)));
             }
         }
 
-        return null;
+        return (null, null);
     }
 
     /// <summary>Adds each reader's weights for the marks on the lines before the body, in one pass for all readers.</summary>
@@ -111,15 +117,15 @@ internal static class LayoutRecognizer
                 CountNumber(readers, evidence, number);
             }
 
-            if (match.Label.MarkKey is { } key)
+            if (match.Label.MarkWeights is { } weights)
             {
-                var hasValue = !ValueOf(page, i, match).IsEmpty;
-                for (var r = 0; r < readers.Length; r++)
+                var needValue = match.Label.MarkWeightsNeedValue!;
+                int? hasValue = null;
+                for (var r = 0; r < weights.Length; r++)
                 {
-                    var marks = readers[r].Marks;
-                    if (marks.Labels.TryGetValue(key, out var weight) && (hasValue || !marks.OnlyWithValue.Contains(key)))
+                    if (weights[r] != 0 && (!needValue[r] || (hasValue ??= ValueOf(page, i, match).IsEmpty ? 0 : 1) == 1))
                     {
-                        evidence[r] += weight;
+                        evidence[r] += weights[r];
                     }
                 }
             }
