@@ -12,7 +12,7 @@ namespace Esf.Projects.Json;
 
 /// <summary>
 /// The JSON contract of a project, member by member, in the order written. Header fields are members of their own,
-/// written and read by their value's type (<see cref="FieldJson"/>), so a new field definition appears in the JSON
+/// written and read by their value's type (<see cref="FieldShape"/>), so a new field definition appears in the JSON
 /// without a line here; the members listed here are the project's structure and the values derived from several
 /// fields (contact, period, project numbers, intervention type).
 /// </summary>
@@ -45,13 +45,13 @@ internal static class ProjectJson
         }
     }
 
-    private sealed class Field(HeaderFieldHandler field, FieldJson json) : Member
+    private sealed class Field(HeaderFieldHandler field, FieldShape json) : Member
     {
         private readonly int _slot = field.BuiltInSlot;
 
-        public override void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText) => json.Write(writer, field.Key!, project.Value(_slot));
+        public override void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText) => json.WriteJson(writer, field.Key!, project.Value(_slot));
 
-        public override void Read(JsonElement project, ProjectParts parts) => parts.Values[_slot] = json.Read(project, field.Key!);
+        public override void Read(JsonElement project, ProjectParts parts) => parts.Values[_slot] = json.ReadJson(project, field.Key!);
     }
 
     /// <summary><c>sections</c>: each section with its plain <c>text</c>, its <c>blocks</c>, or both (the default), as <see cref="JsonSectionText"/> says.</summary>
@@ -87,7 +87,7 @@ internal static class ProjectJson
     private sealed class Extensions : Member
     {
         private static readonly JsonEncodedText Name = JsonEncodedText.Encode("extensions");
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HeaderFieldHandler, FieldJson> Writers = [];
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HeaderFieldHandler, FieldShape> Writers = [];
 
         public override void Write(Utf8JsonWriter writer, EsfProject project, JsonSectionText sectionText)
         {
@@ -100,7 +100,7 @@ internal static class ProjectJson
                     started = true;
                 }
 
-                Writers.GetValue(field, static f => FieldJson.For(f) ?? FieldJson.InvariantText).Write(writer, field.Key!, value);
+                Writers.GetValue(field, static f => FieldShape.For(f) ?? FieldShape.InvariantText).WriteJson(writer, field.Key!, value);
             }
 
             if (started)
@@ -136,7 +136,7 @@ internal static class ProjectJson
         Member Of(HeaderFieldHandler field)
         {
             placed.Add(field);
-            return new Field(field, FieldJson.For(field) ?? throw new NotSupportedException($"No JSON writer for the value of the built-in field '{field.Key}'."));
+            return new Field(field, FieldShape.For(field) ?? throw new NotSupportedException($"No JSON writer for the value of the built-in field '{field.Key}'."));
         }
 
         var members = new List<Member>
@@ -602,131 +602,4 @@ internal static class ProjectJson
         value.GetString() is { Length: > 0 } name && !char.IsDigit(name[0]) && Enum.TryParse<T>(name, ignoreCase: true, out var parsed)
             ? parsed
             : throw new JsonException($"'{value}' is not a {typeof(T).Name}.");
-}
-
-/// <summary>How a field's value is written to and read from the JSON, chosen by the value's type.</summary>
-internal abstract class FieldJson
-{
-    /// <summary>Writes the member(s) for the field named <paramref name="key"/>, <c>null</c> when the value is absent.</summary>
-    public abstract void Write(Utf8JsonWriter writer, string key, object? value);
-
-    /// <summary>Reads the value back; <see langword="null"/> when absent.</summary>
-    public abstract object? Read(JsonElement project, string key);
-
-    /// <summary>A value as its invariant text (<see cref="IFormattable"/> with the invariant culture, else <see cref="object.ToString"/>): the JSON of a user field whose value's type no built-in field has.</summary>
-    public static readonly FieldJson InvariantText = new Simple(
-        (w, v) => w.WriteStringValue(v is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : v.ToString()),
-        e => e.GetString());
-
-    /// <summary>The writer for a field's value type; <see langword="null"/> when no field of that type is built in (a new built-in field's type needs one here).</summary>
-    public static FieldJson? For(HeaderFieldHandler field) => field switch
-    {
-        HeaderFieldDefinition<string> => new Simple((w, v) => w.WriteStringValue((string)v), e => e.GetString()),
-        HeaderFieldDefinition<int> => new Simple((w, v) => w.WriteNumberValue((int)v), e => e.GetInt32()),
-        HeaderFieldDefinition<decimal> => new Simple((w, v) => w.WriteNumberValue((decimal)v), e => e.GetDecimal()),
-        HeaderFieldDefinition<bool> => new Simple((w, v) => w.WriteBooleanValue((bool)v), e => e.GetBoolean()),
-        HeaderFieldDefinition<EsfFund> => new Simple((w, v) => ProjectJson.WriteEnum<EsfFund>(w, (EsfFund)v), e => ProjectJson.ParseEnum<EsfFund>(e)),
-        HeaderFieldDefinition<Money> => new Simple(WriteMoney, e => new Money(e.GetProperty("amount").GetDecimal(), ProjectJson.Text(e, "currency") ?? "SEK")),
-        HeaderFieldDefinition<DateInterval> => new Simple((w, v) => ProjectJson.WriteInterval(w, (DateInterval)v), e => new DateInterval(ProjectJson.Date(e, "start"), ProjectJson.Date(e, "end"))),
-        HeaderFieldDefinition<LocalDate> => new Simple((w, v) => w.WriteStringValue(LocalDatePattern.Iso.Format((LocalDate)v)), e => LocalDatePattern.Iso.Parse(e.GetString() ?? string.Empty).GetValueOrThrow()),
-        HeaderFieldDefinition<ProgramArea> => new Simple(WriteProgramArea, e => ReadProgramArea(ProjectJson.Text(e, "code"), ProjectJson.Int(e, "number"), ProjectJson.Text(e, "name"))),
-        HeaderFieldDefinition<Nuts2Region> => new Simple(WriteNuts2, e => Nuts2Regions.Find(ProjectJson.Text(e, "code") ?? string.Empty) ?? throw new JsonException($"'{ProjectJson.Text(e, "code")}' is not a NUTS-2 code of Sweden.")),
-        HeaderFieldDefinition<ProjectPhase> => new Phase(),
-        HeaderFieldDefinition<SwedishOrganisationNumber> => new OrganisationNumber(),
-        _ => null,
-    };
-
-    private static void WriteMoney(Utf8JsonWriter w, object v)
-    {
-        var money = (Money)v;
-        w.WriteStartObject();
-        w.WriteNumber(JsonNames.Amount, money.Amount);
-        w.WriteString(JsonNames.Currency, money.Currency);
-        w.WriteEndObject();
-    }
-
-    /// <summary>A programme area read back; JSON written before the name could be null repeats the code as the name, which is no name.</summary>
-    private static ProgramArea ReadProgramArea(string? code, int? number, string? name) => new(code, number, name == code ? null : name);
-
-    private static void WriteProgramArea(Utf8JsonWriter w, object v)
-    {
-        var area = (ProgramArea)v;
-        w.WriteStartObject();
-        if (area.Number is { } number)
-        {
-            w.WriteNumber(JsonNames.Number, number);
-        }
-        else
-        {
-            w.WriteNull(JsonNames.Number);
-        }
-
-        w.WriteString(JsonNames.Code, area.Code);
-        w.WriteString(JsonNames.Name, area.Name);
-        w.WriteEndObject();
-    }
-
-    private static void WriteNuts2(Utf8JsonWriter w, object v)
-    {
-        var region = (Nuts2Region)v;
-        w.WriteStartObject();
-        w.WriteString(JsonNames.Code, region.Code);
-        w.WriteString(JsonNames.Name, region.Name);
-        w.WriteString(JsonNames.EsfRegion, ProjectJson.EnumName(region.EsfRegion));
-        w.WriteEndObject();
-    }
-
-    /// <summary>One member named by the field's key.</summary>
-    private sealed class Simple(Action<Utf8JsonWriter, object> write, Func<JsonElement, object?> read) : FieldJson
-    {
-        public override void Write(Utf8JsonWriter writer, string key, object? value)
-        {
-            writer.WritePropertyName(key);
-            if (value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                write(writer, value);
-            }
-        }
-
-        public override object? Read(JsonElement project, string key) =>
-            project.TryGetProperty(key, out var value) && value.ValueKind != JsonValueKind.Null ? read(value) : null;
-    }
-
-    /// <summary>The phase as written (<c>phase</c>) and its kind (<c>phaseKind</c>).</summary>
-    private sealed class Phase : FieldJson
-    {
-        public override void Write(Utf8JsonWriter writer, string key, object? value)
-        {
-            var phase = (ProjectPhase?)value;
-            writer.WriteString(key, phase?.Text);
-            writer.WritePropertyName(key + "Kind");
-            ProjectJson.WriteEnum<ProjectPhaseKind>(writer, phase?.Kind);
-        }
-
-        public override object? Read(JsonElement project, string key) =>
-            ProjectJson.Text(project, key) is { } text
-                ? new ProjectPhase(text, project.TryGetProperty(key + "Kind", out var kind) && kind.ValueKind != JsonValueKind.Null ? ProjectJson.ParseEnum<ProjectPhaseKind>(kind) : ProjectPhaseKind.Other)
-                : null;
-    }
-
-    /// <summary>The number (<c>212000-4128</c>) and its group (<c>…Group</c>: <c>publicSector</c>).</summary>
-    private sealed class OrganisationNumber : FieldJson
-    {
-        public override void Write(Utf8JsonWriter writer, string key, object? value)
-        {
-            var number = (SwedishOrganisationNumber?)value;
-            writer.WriteString(key, number?.ToString());
-            writer.WritePropertyName(key + "Group");
-            ProjectJson.WriteEnum<OrganisationNumberGroup>(writer, number?.Group);
-        }
-
-        public override object? Read(JsonElement project, string key) =>
-            ProjectJson.Text(project, key) is { } text
-                ? SwedishOrganisationNumber.Parse(text).TryGetValue(out var number) ? number : throw new JsonException($"'{text}' is not a valid organisation number.")
-                : null;
-    }
 }

@@ -174,45 +174,13 @@ public static class ProjectColumns
         return [.. columns];
     }
 
-    /// <summary>The columns of a typed field, by its value's type; the names start with the field's key.</summary>
-    /// <exception cref="NotSupportedException">No columns are known for the type of a built-in field (a new built-in field's type needs a line here).</exception>
+    /// <summary>The columns of a typed field, by its value's type (<see cref="Json.FieldShape"/>); the names start with the field's key.</summary>
+    /// <exception cref="NotSupportedException">No shape is known for the type of a built-in field (a new built-in field's type needs one).</exception>
     private static IEnumerable<ProjectColumn> FieldColumns(HeaderFieldHandler field)
     {
-        var key = field.Key!;
-        object? Value(ProjectParseResult r) => field.ValueIn(r.Project);
-        return field switch
-        {
-            HeaderFieldDefinition<string> => [new(key, ColumnType.Text, Value)],
-            HeaderFieldDefinition<int> => [new(key, ColumnType.Integer, Value)],
-            HeaderFieldDefinition<decimal> => [new(key, ColumnType.Decimal, Value)],
-            HeaderFieldDefinition<bool> => [new(key, ColumnType.Boolean, Value)],
-            HeaderFieldDefinition<LocalDate> => [new(key, ColumnType.Date, Value)],
-            HeaderFieldDefinition<EsfFund> => [new(key, ColumnType.Text, r => Value(r) is EsfFund fund ? Camel(fund.ToString()) : null)],
-            HeaderFieldDefinition<Money> => [new(key, ColumnType.Decimal, r => (Value(r) as Money?)?.Amount)],
-            HeaderFieldDefinition<ProgramArea> =>
-            [
-                new(key + "Number", ColumnType.Integer, r => (Value(r) as ProgramArea)?.Number),
-                new(key + "Code", ColumnType.Text, r => (Value(r) as ProgramArea)?.Code),
-                new(key + "Name", ColumnType.Text, r => (Value(r) as ProgramArea)?.Name),
-            ],
-            HeaderFieldDefinition<ProjectPhase> =>
-            [
-                new(key, ColumnType.Text, r => (Value(r) as ProjectPhase)?.Text),
-                new(key + "Kind", ColumnType.Text, r => Value(r) is ProjectPhase phase ? Camel(phase.Kind.ToString()) : null),
-            ],
-            HeaderFieldDefinition<SwedishOrganisationNumber> =>
-            [
-                new(key, ColumnType.Text, r => (Value(r) as SwedishOrganisationNumber?)?.ToString()),
-                new(key + "Group", ColumnType.Text, r => Value(r) is SwedishOrganisationNumber number ? Camel(number.Group.ToString()) : null),
-            ],
-            HeaderFieldDefinition<Nuts2Region> =>
-            [
-                new(key, ColumnType.Text, r => (Value(r) as Nuts2Region)?.Code),
-                new(key + "Name", ColumnType.Text, r => (Value(r) as Nuts2Region)?.Name),
-            ],
-            _ when field.BuiltInSlot < 0 => [new(key, ColumnType.Text, r => Value(r) is { } value ? Convert.ToString(value, CultureInfo.InvariantCulture) : null)],
-            _ => throw new NotSupportedException($"No columns for the value of the built-in field '{key}'."),
-        };
+        var shape = Json.FieldShape.For(field)
+            ?? (field.BuiltInSlot < 0 ? Json.FieldShape.InvariantText : throw new NotSupportedException($"No columns for the value of the built-in field '{field.Key}'."));
+        return shape.Columns(field.Key!, r => field.ValueIn(r.Project));
     }
 
     /// <summary>The items joined by <c>;</c> (an absent item as an empty string, so positions line up across columns); <see langword="null"/> for no items.</summary>

@@ -193,4 +193,26 @@ public sealed class UserFieldTests : IDisposable
         Assert.Throws<ArgumentException>(() => new ProjectParserBuilder().AddHeaderField(column).Build());
         Assert.NotNull(new ProjectParserBuilder().AddHeaderField(Workplaces).AddHeaderField(Workplaces).Build());
     }
+
+    /// <summary>A field of a type a built-in field has is shaped as that type is in both outputs; one only a user's field has (a period) too.</summary>
+    [Fact]
+    public void A_user_field_of_a_known_type_is_shaped_by_its_type_in_the_json_and_the_columns()
+    {
+        var pilot = new HeaderFieldDefinition<NodaTime.DateInterval>(
+            "pilotPeriod",
+            new Term(["Pilotperiod"], []),
+            static (HeaderFieldContext context, out NodaTime.DateInterval value) => Esf.Projects.Fields.SwedishDateRange.TryParse(context.Value, out value!));
+        var parser = new ProjectParserBuilder().AddHeaderField(pilot).Build();
+        var result = parser.Parse("Titel\nProjektägare: A\nPilotperiod: 2020-01-01 till 2020-06-30\n");
+
+        using (var document = JsonDocument.Parse(EsfJson.Serialize(result)))
+        {
+            var period = document.RootElement.GetProperty("project").GetProperty("extensions").GetProperty("pilotPeriod");
+            Assert.Equal(("2020-01-01", "2020-06-30"), (period.GetProperty("start").GetString(), period.GetProperty("end").GetString()));
+        }
+
+        var columns = ProjectColumns.For(parser)[^2..];
+        Assert.Equal(["pilotPeriodStart", "pilotPeriodEnd"], columns.Select(c => c.Name));
+        Assert.Equal(["2020-01-01", "2020-06-30"], columns.Select(c => c.GetText(result)));
+    }
 }
