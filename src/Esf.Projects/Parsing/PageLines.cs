@@ -144,14 +144,16 @@ internal sealed class PageLines : IDisposable
     private LineInfo[]? _rented;
 
     /// <summary>
-    /// The project numbers the first pass read (lines that open with one), in line order: the line, whether the number
-    /// is the whole line (or only leads it, as a title's does), and the number. Kept beside the table rather than in
-    /// it, as few lines hold one.
+    /// The project numbers the first pass read (lines that open with one) after the first few (<see cref="_firstLeading"/>),
+    /// in line order: the line, whether the number is the whole line (or only leads it, as a title's does), and the
+    /// number. Kept beside the table rather than in it, as few lines hold one.
     /// </summary>
     private PooledList<(int Line, bool Whole, EsfProjectNumber Number)>? _leading;
 
-    /// <summary>The first of those, kept in fields: most pages have one (the title's), and it then costs no list.</summary>
-    private (int Line, bool Whole, EsfProjectNumber Number) _firstLeading = (-1, false, default);
+    /// <summary>The first few of those, kept in the instance: a page has one or two (the title's, a number field's value on its own line), which then cost no list.</summary>
+    private FirstLeading _firstLeading;
+
+    private int _firstLeadingCount;
 
     /// <summary>The project numbers read later, on demand, by line: where the text starts on it, and the number, if it is one.</summary>
     private Dictionary<int, (int Offset, EsfProjectNumber? Number)>? _values;
@@ -219,10 +221,13 @@ internal sealed class PageLines : IDisposable
             return false;
         }
 
-        if (_firstLeading.Line == index)
+        for (var i = 0; i < _firstLeadingCount; i++)
         {
-            (_, whole, number) = _firstLeading;
-            return true;
+            if (_firstLeading[i].Line == index)
+            {
+                (_, whole, number) = _firstLeading[i];
+                return true;
+            }
         }
 
         var at = Leading(index);
@@ -409,9 +414,9 @@ internal sealed class PageLines : IDisposable
                 // A line that opens with a project number: a title's, or a number field's value written alone on its
                 // line (Diarienummer:\n2019/00871) — kept, so neither is read again.
                 WorkCounter.Record(Work.ProjectNumber, index);
-                if (_firstLeading.Line < 0)
+                if (_firstLeadingCount < FirstLeading.Length)
                 {
-                    _firstLeading = (index, numberLength == content.Length, number);
+                    _firstLeading[_firstLeadingCount++] = (index, numberLength == content.Length, number);
                 }
                 else
                 {
@@ -613,4 +618,13 @@ internal sealed class PageLines : IDisposable
 
         return false;
     }
+}
+
+/// <summary>Room for the first project numbers a page's lines open with, inside <see cref="PageLines"/>.</summary>
+[System.Runtime.CompilerServices.InlineArray(Length)]
+internal struct FirstLeading
+{
+    public const int Length = 4;
+
+    private (int Line, bool Whole, EsfProjectNumber Number) _element;
 }
