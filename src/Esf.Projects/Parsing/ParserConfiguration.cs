@@ -32,6 +32,7 @@ internal sealed class ParserConfiguration
         Handlers = [.. handlers];
 
         Layouts = [.. layouts.Distinct()];
+        CheckLayoutNames(Layouts);
         Labels = BuildLabels(options, FieldHandlers, Languages, Layouts);
         _labelsByFirstChar = Labels.GroupBy(l => char.ToUpperInvariant(l.Text[0])).ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
@@ -153,6 +154,25 @@ internal sealed class ParserConfiguration
 
     /// <summary>The typed fields that are not built in, in registration order, each once: their values go into the JSON's <c>extensions</c>, a column each of the projects table, and equality.</summary>
     public System.Collections.Immutable.ImmutableArray<HeaderFieldHandler> UserFields { get; }
+
+    /// <summary>A layout's name is the pages' <see cref="EsfProject.LayoutName"/> and the JSON's <c>layout</c>, read back by name: two layouts of one name, or one named as the fallback (<c>unknown</c>) or a layout the parser does not hold under it, would make one name mean two layouts.</summary>
+    /// <exception cref="ArgumentException">Two layouts share a name, or a name is taken.</exception>
+    private static void CheckLayoutNames(Esf.Projects.Layouts.PageLayoutReader[] layouts)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Esf.Projects.Parsing.Layouts.LayoutRecognizer.Fallback.Name };
+        foreach (var layout in layouts)
+        {
+            if (!seen.Add(layout.Name))
+            {
+                throw new ArgumentException($"The layout name '{layout.Name}' is taken: by another layout, or by the tolerant reader (unknown).", "Layouts");
+            }
+
+            if (layout is not Esf.Projects.Parsing.Layouts.LayoutReader && Array.Exists(Esf.Projects.Parsing.Layouts.LayoutRecognizer.BuiltIn, b => string.Equals(b.Name, layout.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ArgumentException($"'{layout.Name}' is a built-in layout's name; a layout of yours needs its own.", "Layouts");
+            }
+        }
+    }
 
     /// <summary>A user field's key names its JSON member in <c>extensions</c> and its column in the projects table, so two fields with one key, or a key that is a built-in field's or column's name, would make one name mean two things.</summary>
     /// <exception cref="ArgumentException">Two fields share a key, or a key is taken by a built-in field or column.</exception>

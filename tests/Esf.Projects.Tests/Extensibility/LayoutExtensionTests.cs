@@ -88,6 +88,30 @@ public class LayoutExtensionTests
         Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCodes.HandlerFailed && d.Message.Contains(nameof(ArgumentOutOfRangeException), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("municipalExport")]
+    [InlineData("unknown")]
+    [InlineData("projectBank2014To2020")]
+    public void A_layout_name_that_would_mean_two_layouts_is_refused_when_the_parser_is_built(string name)
+    {
+        var builder = new ProjectParserBuilder().AddLayout(new ExtendingExamples.MunicipalExport());
+        if (name != "municipalExport")
+        {
+            builder.Layouts.Clear();
+        }
+
+        Assert.Throws<ArgumentException>(() => builder.AddLayout(new Named(name)).Build());
+    }
+
+    private sealed class Named(string name) : PageLayoutReader(name)
+    {
+        public override LayoutMarks Marks => LayoutMarks.None;
+
+        public override void Read(LayoutPage page, LayoutFrame frame)
+        {
+        }
+    }
+
     private sealed class Throwing() : PageLayoutReader("throwing")
     {
         public override LayoutMarks Marks { get; } = new() { Labels = new Dictionary<string, int> { ["exportedBy"] = 20 }.ToFrozenDictionary() };
