@@ -115,20 +115,20 @@ public sealed class UserFieldTests : IDisposable
     }
 
     [Fact]
-    public void Every_table_format_of_the_tool_holds_them()
+    public async Task Every_table_format_of_the_tool_holds_them()
     {
         var page = Path.Combine(_temp, "page.txt");
         File.WriteAllText(page, Page());
 
-        var csv = Run("csv", "out.csv");
+        var csv = await Run("csv", "out.csv");
         var header = File.ReadLines(csv).First().Split(',');
         var values = File.ReadLines(csv).Skip(1).First().Split(',');
         Assert.Equal(("12", "Ä-2019-17"), (values[Array.IndexOf(header, "workplaces")], values[Array.IndexOf(header, "caseNumber")]));
 
-        var json = Run("jsonl", "out.jsonl");
+        var json = await Run("jsonl", "out.jsonl");
         Assert.Equal(12, EsfJson.ReadAll(File.OpenRead(json), Parser).Select(r => Workplaces.TryGetValue(r.Result.Project, out var v) ? v : 0).Single());
 
-        var database = Run("sqlite", "out.db");
+        var database = await Run("sqlite", "out.db");
         using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
             connection.Open();
@@ -138,7 +138,7 @@ public sealed class UserFieldTests : IDisposable
             Assert.Equal((12L, "Ä-2019-17", "integer"), (reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
         }
 
-        var folder = Run("parquet", "parquet");
+        var folder = await Run("parquet", "parquet");
         using (var connection = new DuckDBConnection("Data Source=:memory:"))
         {
             connection.Open();
@@ -149,7 +149,7 @@ public sealed class UserFieldTests : IDisposable
             Assert.Equal((12, "Ä-2019-17"), (reader.GetInt32(0), reader.GetString(1)));
         }
 
-        var workbook = Run("xlsx", "out.xlsx");
+        var workbook = await Run("xlsx", "out.xlsx");
         using var document = SpreadsheetDocument.Open(workbook, isEditable: false);
         var book = document.WorkbookPart!;
         var sheet = (WorksheetPart)book.GetPartById(book.Workbook.Sheets!.Elements<Sheet>().First().Id!);
@@ -159,7 +159,7 @@ public sealed class UserFieldTests : IDisposable
         Assert.Equal("12", cells[names.IndexOf("workplaces")].CellValue!.Text);
         Assert.Equal("Ä-2019-17", Cli.TableOutputTests.Text(book, cells[names.IndexOf("caseNumber")]));
 
-        string Run(string format, string output)
+        async Task<string> Run(string format, string output)
         {
             var target = Path.Combine(_temp, output);
             var settings = new ParseSettings
@@ -175,7 +175,7 @@ public sealed class UserFieldTests : IDisposable
             };
             using var stdout = new MemoryStream();
             using var stderr = new StringWriter();
-            var exit = new ParseRun(settings, Stream.Null, stdout, stderr).RunAsync().GetAwaiter().GetResult();
+            var exit = await new ParseRun(settings, Stream.Null, stdout, stderr).RunAsync();
             Assert.True(exit == 0, stderr.ToString());
             return target;
         }
