@@ -37,7 +37,7 @@ public abstract class PageLayoutReader
     /// <summary>The layout's name: <see cref="EsfProject.LayoutName"/> of the pages this reader reads.</summary>
     public string Name { get; }
 
-    /// <summary>What this layout's pages show that others' do not, with weights; the reader whose marks weigh most on a page reads it (the earlier in the list on a tie), and a page that shows no layout's marks is read by the most tolerant built-in reader (<see cref="PageLayout.Unknown"/>, ESF0010).</summary>
+    /// <summary>What this layout's pages show that others' do not, with weights, read once when the parser is built; the reader whose marks weigh most on a page reads it (the earlier in the list on a tie), and a page that shows no layout's marks is read by the most tolerant built-in reader (<see cref="PageLayout.Unknown"/>, ESF0010).</summary>
     public abstract LayoutMarks Marks { get; }
 
     /// <summary>Whether a known heading directly followed by text (no blank line between) starts a section, as on the newer project pages (<c>Sammanfattning</c> / text); on the print export such a line is a sub-heading. <see langword="false"/> unless overridden.</summary>

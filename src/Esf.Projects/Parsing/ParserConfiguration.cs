@@ -32,6 +32,7 @@ internal sealed class ParserConfiguration
         Handlers = [.. handlers];
 
         Layouts = [.. layouts.Distinct()];
+        LayoutMarks = Array.ConvertAll(Layouts, l => l.Marks);
         CheckLayoutNames(Layouts);
         Labels = BuildLabels(options, FieldHandlers, Languages, Layouts);
         _labelsByFirstChar = Labels.GroupBy(l => char.ToUpperInvariant(l.Text[0])).ToFrozenDictionary(g => g.Key, g => g.ToArray());
@@ -151,6 +152,9 @@ internal sealed class ParserConfiguration
 
     /// <summary>The layout readers, each once, in the builder's order (the earlier wins a tie of evidence).</summary>
     public Esf.Projects.Layouts.PageLayoutReader[] Layouts { get; }
+
+    /// <summary>Each layout's marks, read once when the parser is built (as the labels' weights are), in <see cref="Layouts"/> order.</summary>
+    public Esf.Projects.Layouts.LayoutMarks[] LayoutMarks { get; }
 
     /// <summary>The typed fields that are not built in, in registration order, each once: their values go into the JSON's <c>extensions</c>, a column each of the projects table, and equality.</summary>
     public System.Collections.Immutable.ImmutableArray<HeaderFieldHandler> UserFields { get; }

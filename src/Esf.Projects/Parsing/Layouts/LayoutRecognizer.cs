@@ -27,7 +27,7 @@ internal static class LayoutRecognizer
     {
         var readers = page.Config.Layouts;
         Span<int> evidence = readers.Length <= 16 ? stackalloc int[readers.Length] : new int[readers.Length];
-        CountMarks(page, first, readers, evidence);
+        CountMarks(page, first, page.Config.LayoutMarks, evidence);
         PageLayoutReader? best = null;
         var bestEvidence = 0;
         for (var r = 0; r < readers.Length; r++)
@@ -63,7 +63,7 @@ internal static class LayoutRecognizer
     }
 
     /// <summary>Adds each reader's weights for the marks on the lines before the body, in one pass for all readers.</summary>
-    private static void CountMarks(PageLines page, int first, PageLayoutReader[] readers, Span<int> evidence)
+    private static void CountMarks(PageLines page, int first, LayoutMarks[] marks, Span<int> evidence)
     {
         var end = Math.Min(page.Count, first + MaxLinesLooked);
         var sinceLabel = 0;
@@ -92,12 +92,15 @@ internal static class LayoutRecognizer
 
             if (info.Is(LineFlags.Chrome | LineFlags.LanguageLink))
             {
-                Add(readers, evidence, static m => m.PrintMark);
+                for (var r = 0; r < marks.Length; r++)
+                {
+                    evidence[r] += marks[r].PrintMark;
+                }
             }
 
             if (info.Is(LineFlags.NumberedTitle))
             {
-                CountNumber(readers, evidence, page.TitleNumber(i));
+                CountNumber(marks, evidence, page.TitleNumber(i));
             }
 
             if (!info.Is(LineFlags.KnownLabel))
@@ -109,12 +112,15 @@ internal static class LayoutRecognizer
             var match = info.Label;
             if (match.Form == LabelForm.Glued)
             {
-                Add(readers, evidence, static m => m.GluedRow);
+                for (var r = 0; r < marks.Length; r++)
+                {
+                    evidence[r] += marks[r].GluedRow;
+                }
             }
 
             if (match.Label.HoldsProjectNumber && ValueAt(page, i, match) is var (line, offset) && line >= 0 && page.ProjectNumberAt(line, offset) is { } number)
             {
-                CountNumber(readers, evidence, number);
+                CountNumber(marks, evidence, number);
             }
 
             if (match.Label.MarkWeights is { } weights)
@@ -132,21 +138,13 @@ internal static class LayoutRecognizer
         }
     }
 
-    private static void Add(PageLayoutReader[] readers, Span<int> evidence, Func<LayoutMarks, int> weight)
+    private static void CountNumber(LayoutMarks[] marks, Span<int> evidence, EsfProjectNumber number)
     {
-        for (var r = 0; r < readers.Length; r++)
+        for (var r = 0; r < marks.Length; r++)
         {
-            evidence[r] += weight(readers[r].Marks);
-        }
-    }
-
-    private static void CountNumber(PageLayoutReader[] readers, Span<int> evidence, EsfProjectNumber number)
-    {
-        for (var r = 0; r < readers.Length; r++)
-        {
-            if (readers[r].Marks.NumberForm == number.Form)
+            if (marks[r].NumberForm == number.Form)
             {
-                evidence[r] += readers[r].Marks.Number;
+                evidence[r] += marks[r].Number;
             }
         }
     }
