@@ -32,8 +32,8 @@ public sealed class ProjectParserBuilder
         SectionHandlers.Add(new ProseSectionHandler());
     }
 
-    /// <summary>The options the parser is built with; replace them or use <see cref="Configure"/>.</summary>
-    public ProjectParserOptions Options { get; set; } = ProjectParserOptions.Default;
+    /// <summary>The options the parser is built with, changed through <see cref="Configure"/> (one way to change them, so a chain of builder calls reads in order).</summary>
+    public ProjectParserOptions Options { get; private set; } = ProjectParserOptions.Default;
 
     /// <summary>The section handlers, in order; add, insert, replace or remove here.</summary>
     public SectionHandlerList SectionHandlers { get; } = new();

@@ -57,13 +57,13 @@ public readonly struct FieldParseResult<T>
     /// <summary>Creates a successful result.</summary>
     /// <param name="value">The parsed value.</param>
     /// <returns>A result whose <see cref="Success"/> is <see langword="true"/>.</returns>
-    public static FieldParseResult<T> ForValue(T value) => new(value, true, FieldParseError.None, -1);
+    internal static FieldParseResult<T> ForValue(T value) => new(value, true, FieldParseError.None, -1);
 
     /// <summary>Creates a failed result.</summary>
     /// <param name="error">Why the input was rejected; <see cref="FieldParseError.None"/> is taken as <see cref="FieldParseError.Empty"/>.</param>
     /// <param name="index">0-based position of the problem in the input.</param>
     /// <returns>A result whose <see cref="Success"/> is <see langword="false"/>.</returns>
-    public static FieldParseResult<T> ForError(FieldParseError error, int index) => new(default!, false, error, index);
+    internal static FieldParseResult<T> ForError(FieldParseError error, int index) => new(default!, false, error, index);
 
     /// <summary>Describes the result for debugging.</summary>
     /// <returns>The value's text on success, otherwise <see cref="Message"/>.</returns>

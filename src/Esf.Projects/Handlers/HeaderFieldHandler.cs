@@ -32,20 +32,14 @@ public readonly ref struct HeaderFieldContext
     /// <summary>The languages whose spellings the parser matches (<see cref="ProjectParserOptions.Languages"/>).</summary>
     public ParserLanguages Languages => _config.Languages;
 
-    /// <summary>Reports a problem with the value, at the value's start.</summary>
-    /// <param name="severity">Its severity (raised to error when the parser treats warnings as errors).</param>
-    /// <param name="code">Your own code; codes starting with <c>ESF</c> are the library's and are refused.</param>
-    /// <param name="message">An English sentence saying what is wrong and what was done about it.</param>
-    /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank, or the code starts with <c>ESF</c>.</exception>
-    public void Report(DiagnosticSeverity severity, string code, string message) => Report(severity, code, message, 0);
 
-    /// <summary>Reports a problem at a place in the value, as the built-in fields report the character a value goes wrong at (an index from a field parser's <see cref="Fields.FieldParseResult{T}.ErrorIndex"/>).</summary>
+    /// <summary>Reports a problem with the value, at its start or at a place in it, as the built-in fields report the character a value goes wrong at (an index from a field parser's <see cref="Fields.FieldParseResult{T}.ErrorIndex"/>).</summary>
     /// <param name="severity">Its severity (raised to error when the parser treats warnings as errors).</param>
     /// <param name="code">Your own code; codes starting with <c>ESF</c> are the library's and are refused.</param>
     /// <param name="message">An English sentence saying what is wrong and what was done about it.</param>
-    /// <param name="offset">Characters into the value; kept within it (its length points just past its end).</param>
+    /// <param name="offset">Characters into the value, 0 (its start) unless given; kept within it (its length points just past its end).</param>
     /// <exception cref="ArgumentException"><paramref name="code"/> or <paramref name="message"/> is blank, or the code starts with <c>ESF</c>.</exception>
-    public void Report(DiagnosticSeverity severity, string code, string message, int offset)
+    public void Report(DiagnosticSeverity severity, string code, string message, int offset = 0)
     {
         HandlerDiagnostics.CheckCustom(code, message);
         _diagnostics.AddCustom(code, severity, At(offset), message);
@@ -81,19 +75,11 @@ public abstract class HeaderFieldHandler
     {
     }
 
-    /// <summary>Creates a handler for a field whose labels differ by language.</summary>
-    /// <param name="labels">The Swedish and English labels, matched ignoring case.</param>
-    /// <exception cref="ArgumentException">No Swedish label, or a blank one.</exception>
-    protected HeaderFieldHandler(Term labels)
-        : this(labels, HeaderFieldTraits.None)
-    {
-    }
-
     /// <summary>Creates a handler for a field whose labels differ by language, with what the page reader must know of it.</summary>
     /// <param name="labels">The Swedish and English labels, matched ignoring case.</param>
-    /// <param name="traits">How its label and value stand on the page (<see cref="Traits"/>).</param>
+    /// <param name="traits">How its label and value stand on the page (<see cref="Traits"/>); none unless given.</param>
     /// <exception cref="ArgumentException">No Swedish label, or a blank one.</exception>
-    protected HeaderFieldHandler(Term labels, HeaderFieldTraits traits)
+    protected HeaderFieldHandler(Term labels, HeaderFieldTraits traits = HeaderFieldTraits.None)
     {
         ArgumentNullException.ThrowIfNull(labels);
         var swedish = CheckLabels([.. labels.Swedish.IsDefault ? [] : labels.Swedish]);
@@ -177,8 +163,9 @@ public abstract class HeaderFieldHandler<TData> : HeaderFieldHandler
 
     /// <summary>Creates a handler for a field whose labels differ by language.</summary>
     /// <param name="labels">The Swedish and English labels.</param>
-    protected HeaderFieldHandler(Term labels)
-        : base(labels)
+    /// <param name="traits">How its label and value stand on the page (<see cref="HeaderFieldHandler.Traits"/>); none unless given.</param>
+    protected HeaderFieldHandler(Term labels, HeaderFieldTraits traits = HeaderFieldTraits.None)
+        : base(labels, traits)
     {
     }
 

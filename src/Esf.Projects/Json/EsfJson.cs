@@ -46,14 +46,7 @@ public static class EsfJson
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Creates a writer with the options this library's JSON uses (relaxed escaping, optional indentation).</summary>
-    /// <param name="utf8Output">Where the UTF-8 JSON goes; not closed by the writer.</param>
-    /// <param name="indented">Whether to indent.</param>
-    /// <returns>A new writer; dispose or flush it to push the output.</returns>
-    public static Utf8JsonWriter CreateWriter(Stream utf8Output, bool indented = true) =>
-        new(utf8Output, indented ? IndentedWriter : CompactWriter);
-
-    /// <summary>The writer options this library's JSON uses (relaxed escaping, optional indentation), for writers of your own (into a pooled buffer, say).</summary>
+    /// <summary>The writer options this library's JSON uses (relaxed escaping, optional indentation), for writers of your own: <c>new Utf8JsonWriter(stream, EsfJson.GetWriterOptions(indented: true))</c>, or over a pooled buffer.</summary>
     /// <param name="indented">Whether to indent.</param>
     /// <returns>The options.</returns>
     public static JsonWriterOptions GetWriterOptions(bool indented) => indented ? IndentedWriter : CompactWriter;

@@ -280,7 +280,7 @@ public sealed class LayoutFrame
         set => Frame.TitleLine = value < -1 || value >= _page.Count ? throw new ArgumentOutOfRangeException(nameof(value)) : value;
     }
 
-    /// <summary>Whether the page has a header; set by <see cref="AddRow(int, int, int)"/>. A page without one is reported (ESF0002) and read as body after its title.</summary>
+    /// <summary>Whether the page has a header; set by <see cref="AddRow(int, int, int, int)"/>. A page without one is reported (ESF0002) and read as body after its title.</summary>
     public bool HasHeader
     {
         get => Frame.HasHeader;
@@ -299,14 +299,23 @@ public sealed class LayoutFrame
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="line"/> is not a line of the page.</exception>
     public void AddNotice(int line) => Frame.NoticeLines.Add(Check(line));
 
-    /// <summary>Adds a header row whose label the line starts with (<see cref="LayoutPage.TryGetLabel"/>): its value is on <paramref name="valueLine"/> from <paramref name="valueOffset"/>, or absent when <paramref name="valueLine"/> is -1. Rows are added in page order.</summary>
+    /// <summary>Adds a header row: its value is on <paramref name="valueLine"/> from <paramref name="valueOffset"/>, or absent when <paramref name="valueLine"/> is -1. Rows are added in page order.</summary>
     /// <param name="labelLine">The label's line.</param>
     /// <param name="valueLine">The value's line (the label's own for an inline value), or -1.</param>
     /// <param name="valueOffset">Where the value starts on its line.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A line is not one of the page.</exception>
-    /// <exception cref="ArgumentException">The line starts with no label.</exception>
-    public void AddRow(int labelLine, int valueLine, int valueOffset)
+    /// <param name="labelLength">0 (the default): the label the line starts with (<see cref="LayoutPage.TryGetLabel"/>). Otherwise a label the parser did not see as one (a short line followed by its value): the first <paramref name="labelLength"/> characters from the line's first non-blank one, claimed by no field unless its text is a known label.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A line is not one of the page, or the length is negative or does not fit the line.</exception>
+    /// <exception cref="ArgumentException"><paramref name="labelLength"/> is 0 and the line starts with no label.</exception>
+    public void AddRow(int labelLine, int valueLine, int valueOffset, int labelLength = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(labelLength);
+        if (labelLength > 0)
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(labelLength, _page.GetLine(labelLine).Length);
+            AddRow(labelLine, labelLength, null, valueLine, valueOffset);
+            return;
+        }
+
         ref readonly var info = ref _page.Lines.Line(Check(labelLine));
         if (info.Is(LineFlags.KnownLabel))
         {
@@ -320,19 +329,6 @@ public sealed class LayoutFrame
         {
             throw new ArgumentException("The line starts with no label; give the label's length.", nameof(labelLine));
         }
-    }
-
-    /// <summary>Adds a header row with a label the parser did not see as one (a short line followed by its value): the first <paramref name="labelLength"/> characters of the line are the label, which no field claims unless its text is a known label.</summary>
-    /// <param name="labelLine">The label's line.</param>
-    /// <param name="labelLength">The label's length, from the line's first non-blank character.</param>
-    /// <param name="valueLine">The value's line, or -1.</param>
-    /// <param name="valueOffset">Where the value starts on its line.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A line is not one of the page, or the length does not fit the line.</exception>
-    public void AddRow(int labelLine, int labelLength, int valueLine, int valueOffset)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(labelLength);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(labelLength, _page.GetLine(labelLine).Length);
-        AddRow(labelLine, labelLength, null, valueLine, valueOffset);
     }
 
     /// <summary>Adds a line in the header that is neither label nor value (kept in <see cref="EsfProject.UnplacedText"/>, ESF0105).</summary>

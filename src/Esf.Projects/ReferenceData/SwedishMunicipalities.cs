@@ -66,17 +66,7 @@ public static class SwedishMunicipalities
         return ByCode.GetValueOrDefault(code.Trim());
     }
 
-    /// <summary>Matches a name as a page writes it.</summary>
-    /// <param name="name">The name, such as <c>Burlövs Kommun</c>.</param>
-    /// <param name="municipality">The municipality, or <see langword="null"/>.</param>
-    /// <returns>Whether the name matched.</returns>
-    public static bool TryMatch(string name, [NotNullWhen(true)] out Municipality? municipality)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        return TryMatch(name.AsSpan(), out municipality);
-    }
-
-    /// <summary>Matches a name as a page writes it, without allocating (the rules of <see cref="TryMatch(string, out Municipality?)"/>).</summary>
+    /// <summary>Matches a name as a page writes it, by the three steps in the class remarks, without allocating (a <see cref="string"/> converts to the span; <see langword="null"/> is empty and matches nothing).</summary>
     /// <param name="name">The name, such as <c>Burlövs Kommun</c>.</param>
     /// <param name="municipality">The municipality, or <see langword="null"/>.</param>
     /// <returns>Whether the name matched.</returns>

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Esf.Projects.Json;
 
@@ -14,7 +15,7 @@ public class JsonOutputTests
     public void The_json_array_is_what_one_indented_writer_makes()
     {
         using var expected = new MemoryStream();
-        using (var writer = EsfJson.CreateWriter(expected, indented: true))
+        using (var writer = new Utf8JsonWriter(expected, EsfJson.GetWriterOptions(indented: true)))
         {
             writer.WriteStartArray();
             foreach (var (source, result) in SeedResults())

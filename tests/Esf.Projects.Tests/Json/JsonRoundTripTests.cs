@@ -60,7 +60,7 @@ public class EsfJsonArgumentTests
     {
         var result = ProjectParser.Parse("Titel\n");
         using var buffer = new MemoryStream();
-        using var writer = EsfJson.CreateWriter(buffer);
+        using var writer = new Utf8JsonWriter(buffer, EsfJson.GetWriterOptions(indented: true));
 
         Assert.Equal("writer", Assert.Throws<ArgumentNullException>(() => EsfJson.Write(null!, result)).ParamName);
         Assert.Equal("result", Assert.Throws<ArgumentNullException>(() => EsfJson.Write(writer, null!)).ParamName);
