@@ -63,6 +63,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.
         var heading = -1;
         var contentStart = start;
         var contentSinceHeading = false;
+        var text = new TextJoin(_offsets, start);
         for (var i = start; i <= _lines.Count; i++)
         {
             var atEnd = i == _lines.Count;
@@ -74,10 +75,11 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.
             if (!atEnd && !IsHeadingAt(i, start, heading, contentSinceHeading))
             {
                 contentSinceHeading = true;
+                text.Add(i, _lines, _source.Text);
                 continue;
             }
 
-            if (!atEnd && sections.Count >= maxSections - 1 && (heading >= 0 || HasContent(contentStart, i)))
+            if (!atEnd && sections.Count >= maxSections - 1 && (heading >= 0 || contentSinceHeading))
             {
                 if (!limitReported)
                 {
@@ -86,18 +88,22 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.
                 }
 
                 contentSinceHeading = true;
+                text.Add(i, _lines, _source.Text);
                 continue;
             }
 
-            if (heading >= 0 || HasContent(contentStart, i))
+            // Before the first heading, contentSinceHeading says whether a non-blank line came since the body's start:
+            // every one that did was taken as content, so no second look at the lines is needed.
+            if (heading >= 0 || contentSinceHeading)
             {
-                var section = BuildSection(heading, contentStart, i, lists);
+                var section = BuildSection(heading, contentStart, i, text.Build(_lines, _source.Text, i), lists);
                 sections.Add(section);
             }
 
             heading = i;
             contentStart = i + 1;
             contentSinceHeading = false;
+            text = new TextJoin(_offsets, contentStart);
         }
 
         return new BodyResult(ImmutableArray.Create(sections.AsSpan()), lists.CoFinanciers.Texts, lists.Partners.Texts, lists.Municipalities.Texts, lists.Municipalities.Items);
@@ -158,20 +164,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.
         return layout.KnownHeadingMayLeadText && info.Is(LineFlags.KnownHeading) && !page.Is(index, LineFlags.KnownLabel);
     }
 
-    private bool HasContent(int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            if (!_lines[i].IsBlank)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private Section BuildSection(int headingIndex, int from, int to, ProjectLists lists)
+    private Section BuildSection(int headingIndex, int from, int to, ReadOnlyMemory<char> text, ProjectLists lists)
     {
         string? heading = null;
         HeadingMeaning meaning = default;
@@ -194,9 +187,7 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.
             position = _lines[first].ContentPosition;
         }
 
-        var offsets = _offsets;
-        var text = PlainText(from, to, offsets);
-        var sectionText = new SectionText(text, offsets, from, _lines);
+        var sectionText = new SectionText(text, _offsets, from, _lines);
         var listTexts = ImmutableArray<string>.Empty;
         var blocks = meaning.ListKind is not null
             ? ReadListSection(from, to, sectionText, heading!, out listTexts)
@@ -298,76 +289,6 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.
         }
 
         return results?.DrainToImmutable() ?? (first is null ? [] : [first]);
-    }
-
-    /// <summary>
-    /// The section's plain text over lines [<paramref name="from"/>, <paramref name="to"/>): a slice of the input when the
-    /// input already holds exactly these characters, otherwise one string of the exact length. Fills
-    /// <paramref name="offsets"/> with where each non-blank line's content starts in it.
-    /// </summary>
-    private ReadOnlyMemory<char> PlainText(int from, int to, int[] offsets)
-    {
-        var length = 0;
-        var inPlace = true;
-        var first = -1;
-        var previous = -1;
-        for (var i = from; i < to; i++)
-        {
-            var line = _lines[i];
-            if (line.IsBlank)
-            {
-                continue;
-            }
-
-            WorkCounter.Add(line.ContentLength + 1);
-            if (previous < 0)
-            {
-                first = i;
-            }
-            else
-            {
-                var separator = i == previous + 1 ? 1 : 2;
-                inPlace = inPlace && IsJoinedInInput(previous, i, separator);
-                length += separator;
-            }
-
-            offsets[i - from] = length;
-            length += line.ContentLength;
-            previous = i;
-        }
-
-        if (first < 0)
-        {
-            return ReadOnlyMemory<char>.Empty;
-        }
-
-        if (inPlace)
-        {
-            return _source.Text.AsMemory(_lines[first].ContentStart, length);
-        }
-
-        return string.Create(length, (Text: _source.Text, Lines: _lines, From: from, To: to, Offsets: offsets), static (destination, state) =>
-        {
-            destination.Fill('\n');
-            for (var i = state.From; i < state.To; i++)
-            {
-                var line = state.Lines[i];
-                if (!line.IsBlank)
-                {
-                    state.Text.AsSpan(line.ContentStart, line.ContentLength).CopyTo(destination[state.Offsets[i - state.From]..]);
-                }
-            }
-        }).AsMemory();
-    }
-
-    /// <summary>Whether the input joins two non-blank lines exactly as the plain text does: one LF, or two with an empty line between, and no white space at the join.</summary>
-    private bool IsJoinedInInput(int previous, int next, int separator)
-    {
-        var end = _lines[previous].ContentEnd;
-        var text = _source.Text;
-        return separator == 1
-            ? _lines[next].ContentStart == end + 1 && text[end] == '\n'
-            : next == previous + 2 && _lines[next].ContentStart == end + 2 && text[end] == '\n' && text[end + 1] == '\n';
     }
 
     /// <summary>A list section: every non-blank line starts an item or continues the one before it (<see cref="ListItemReader.TryContinue"/>); ESF0301 for a line without a marker that does neither.</summary>
@@ -597,6 +518,76 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.
 
             return take == texts.Length;
         }
+    }
+}
+
+/// <summary>
+/// A section's plain text, joined as the body reader walks its lines: each non-blank line is added once, in order, and
+/// <see cref="Build"/> gives a slice of the input when the input already holds exactly these characters (every join one
+/// LF, or two around an empty line, and no white space at a join), otherwise one string of the exact length. Records
+/// where each line's content starts in the text (indexed from the section's first line), for <see cref="SectionText"/>.
+/// </summary>
+internal struct TextJoin(int[] offsets, int from)
+{
+    private int _length;
+    private int _first = -1;
+    private int _previous = -1;
+    private bool _inPlace = true;
+
+    public void Add(int index, ArraySegment<TextLine> lines, string source)
+    {
+        var line = lines[index];
+        WorkCounter.Add(line.ContentLength + 1);
+        if (_previous < 0)
+        {
+            _first = index;
+        }
+        else
+        {
+            var separator = index == _previous + 1 ? 1 : 2;
+            _inPlace = _inPlace && (separator == 1 || index == _previous + 2) && IsJoinedInInput(lines[_previous], line, separator, source);
+            _length += separator;
+        }
+
+        offsets[index - from] = _length;
+        _length += line.ContentLength;
+        _previous = index;
+    }
+
+    /// <summary>The text of the lines added, which lie in [from, <paramref name="to"/>).</summary>
+    public readonly ReadOnlyMemory<char> Build(ArraySegment<TextLine> lines, string source, int to)
+    {
+        if (_first < 0)
+        {
+            return ReadOnlyMemory<char>.Empty;
+        }
+
+        if (_inPlace)
+        {
+            return source.AsMemory(lines[_first].ContentStart, _length);
+        }
+
+        return string.Create(_length, (Text: source, Lines: lines, From: from, To: to, Offsets: offsets), static (destination, state) =>
+        {
+            destination.Fill('\n');
+            for (var i = state.From; i < state.To; i++)
+            {
+                var line = state.Lines[i];
+                if (!line.IsBlank)
+                {
+                    state.Text.AsSpan(line.ContentStart, line.ContentLength).CopyTo(destination[state.Offsets[i - state.From]..]);
+                }
+            }
+        }).AsMemory();
+    }
+
+    /// <summary>Whether the input joins two non-blank lines exactly as the plain text does: one LF, or two with an empty line between, and no white space at the join.</summary>
+    private static bool IsJoinedInInput(TextLine previous, TextLine next, int separator, string text)
+    {
+        var end = previous.ContentEnd;
+        return separator == 1
+            ? next.ContentStart == end + 1 && text[end] == '\n'
+            : next.ContentStart == end + 2 && text[end] == '\n' && text[end + 1] == '\n';
     }
 }
 
