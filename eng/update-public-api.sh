@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Adds every new public symbol of the packages (src/Esf.Projects, src/Esf.Projects.Html) to their
 # PublicAPI.Unshipped.txt, taking the exact lines from the RS0016 diagnostics of a build, so a public API change is
-# one reviewed diff. Removed symbols (RS0017) must be deleted from the files by hand: that is a breaking change and
-# deserves the attention.
+# one reviewed diff. Removed symbols (RS0017) must be deleted from the files by hand: from Unshipped, a change made
+# before release; from PublicAPI.Shipped.txt (the 1.0 surface), a breaking change that needs a major version.
 #
 #   eng/update-public-api.sh [project...]     (default: both packages)
 set -euo pipefail
