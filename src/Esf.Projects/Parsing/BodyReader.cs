@@ -458,28 +458,29 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.
     }
 
     /// <summary>The three lists of the project, each the items of its sections' lists, up to the limit.</summary>
+    /// <remarks>The three accumulators are mutable structs in fields of this one object (never copied), not three objects of their own.</remarks>
     private sealed class ProjectLists(int max)
     {
-        public ListAccumulator CoFinanciers { get; } = new(max);
+        public ListAccumulator CoFinanciers = new(max);
 
-        public ListAccumulator Partners { get; } = new(max);
+        public ListAccumulator Partners = new(max);
 
-        public ListAccumulator Municipalities { get; } = new(max);
+        public ListAccumulator Municipalities = new(max);
 
         /// <summary>Adds a section's items; false when the limit cut them.</summary>
-        public bool Add(ListSectionKind kind, ImmutableArray<ListItem> items, ImmutableArray<string> texts) => (kind switch
+        public bool Add(ListSectionKind kind, ImmutableArray<ListItem> items, ImmutableArray<string> texts) => kind switch
         {
-            ListSectionKind.CoFinanciers => CoFinanciers,
-            ListSectionKind.Partners => Partners,
-            _ => Municipalities,
-        }).Add(items, texts);
+            ListSectionKind.CoFinanciers => CoFinanciers.Add(items, texts),
+            ListSectionKind.Partners => Partners.Add(items, texts),
+            _ => Municipalities.Add(items, texts),
+        };
     }
 
     /// <summary>
     /// One of the project's lists: the arrays of the first section that supplies it, kept without a copy (the usual
     /// case: one section per list); builders only when a second section adds to it, so many sections stay linear.
     /// </summary>
-    private sealed class ListAccumulator(int max)
+    private struct ListAccumulator(int max)
     {
         private ImmutableArray<string>.Builder? _texts;
         private ImmutableArray<ListItem>.Builder? _items;
@@ -487,10 +488,10 @@ internal sealed class BodyReader(PageLines page, DiagnosticBag diagnostics, Esf.
         private ImmutableArray<ListItem> _firstItems = [];
 
         /// <summary>The list's texts; with builders, made once when read (the body reads them after the last section), so adding stays linear.</summary>
-        public ImmutableArray<string> Texts => _texts?.ToImmutable() ?? _firstTexts;
+        public readonly ImmutableArray<string> Texts => _texts?.ToImmutable() ?? _firstTexts;
 
         /// <summary>The list's items, made as <see cref="Texts"/> is.</summary>
-        public ImmutableArray<ListItem> Items => _items?.ToImmutable() ?? _firstItems;
+        public readonly ImmutableArray<ListItem> Items => _items?.ToImmutable() ?? _firstItems;
 
         public bool Add(ImmutableArray<ListItem> items, ImmutableArray<string> texts)
         {

@@ -212,7 +212,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             }
 
             custom ??= [];
-            if (!custom.Exists(p => ReferenceEquals(p.Key, handler)))
+            if (!Holds(custom, handler))
             {
                 custom.Add(new(handler, result));
             }
@@ -221,6 +221,20 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         }
 
         return results is null ? [] : results.DrainToImmutable();
+    }
+
+    /// <summary>Whether a handler already has its first result. A loop, not <c>Exists</c> with a lambda: a lambda capturing the loop's handler costs an object for every handler of every row, whether or not it runs.</summary>
+    private static bool Holds(List<KeyValuePair<HeaderFieldHandler, object>> custom, HeaderFieldHandler handler)
+    {
+        foreach (var pair in custom)
+        {
+            if (ReferenceEquals(pair.Key, handler))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The title line without its number (or else the <c>Namn</c> field); returns the title line's number as written.</summary>
@@ -710,6 +724,7 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         return NodaTime.Period.Between(period.Start, period.End, PeriodUnits.Months).Months + (period.Start.Day == 1 ? 1 : 0);
     }
 
+    /// <summary>Lines joined as a section's text is: one LF between consecutive lines, a blank line where lines were apart; one string of the exact length.</summary>
     private string? JoinParagraphs(List<int> lineIndexes)
     {
         if (lineIndexes.Count == 0)
@@ -717,19 +732,30 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
             return null;
         }
 
-        var builder = new System.Text.StringBuilder();
-        var previous = -1;
-        foreach (var index in lineIndexes)
+        var length = 0;
+        for (var i = 0; i < lineIndexes.Count; i++)
         {
-            if (previous >= 0)
-            {
-                builder.Append(index == previous + 1 ? "\n" : "\n\n");
-            }
-
-            builder.Append(page.Content(index));
-            previous = index;
+            length += page.Lines[lineIndexes[i]].ContentLength + (i == 0 ? 0 : lineIndexes[i] == lineIndexes[i - 1] + 1 ? 1 : 2);
         }
 
-        return builder.ToString();
+        return string.Create(length, (Page: page, Lines: lineIndexes), static (destination, state) =>
+        {
+            var w = 0;
+            for (var i = 0; i < state.Lines.Count; i++)
+            {
+                if (i > 0)
+                {
+                    destination[w++] = '\n';
+                    if (state.Lines[i] != state.Lines[i - 1] + 1)
+                    {
+                        destination[w++] = '\n';
+                    }
+                }
+
+                var content = state.Page.Content(state.Lines[i]);
+                content.CopyTo(destination[w..]);
+                w += content.Length;
+            }
+        });
     }
 }
