@@ -234,7 +234,11 @@ public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler
     internal int Slot => BuiltInSlot;
 
     /// <inheritdoc />
-    public override object? HandleField(HeaderFieldContext context) => _reader(context, out var value) ? value : null;
+    /// <remarks>A <see cref="bool"/> comes back as one of two shared boxes, so yes/no fields cost no object per page.</remarks>
+    public override object? HandleField(HeaderFieldContext context) =>
+        !_reader(context, out var value) ? null
+        : typeof(T) == typeof(bool) ? ((bool)(object)value ? BoxedBoolean.True : BoxedBoolean.False)
+        : value;
 
     /// <inheritdoc />
     internal override bool IsTypedField => true;
@@ -278,4 +282,11 @@ internal static class HandlerDiagnostics
             throw new ArgumentException("A code is one short line.", nameof(code));
         }
     }
+}
+
+/// <summary>The two boxed booleans every typed yes/no field shares.</summary>
+internal static class BoxedBoolean
+{
+    public static readonly object True = true;
+    public static readonly object False = false;
 }

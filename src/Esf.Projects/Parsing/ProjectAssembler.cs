@@ -286,21 +286,21 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
     /// </summary>
     private NumberEvidence ReadProjectNumbers(PageFrame frame, string? titleNumber)
     {
-        // The numbers in page order, and a set of them: a header of thousands of distinct numbers stays linear.
+        // The numbers in page order; a set of them only past a few (a page has one to three), so a header of
+        // thousands of distinct numbers stays linear and the usual page makes no set.
         ImmutableArray<string>.Builder? numbers = null;
         var evidence = default(NumberEvidence);
         HashSet<string>? seen = null;
         if (titleNumber is not null)
         {
             (numbers = ImmutableArray.CreateBuilder<string>(2)).Add(titleNumber);
-            (seen = new(StringComparer.Ordinal)).Add(titleNumber);
             evidence.Add(page.TitleNumber(frame.TitleLine), titleNumber);
         }
 
         for (var i = 0; i < _parts.Fields.Length; i++)
         {
             var field = _parts.Fields[i];
-            if (field.Value is { } value && frame.Rows[i].Label is { HoldsProjectNumber: true } && (seen ??= new(StringComparer.Ordinal)).Add(value))
+            if (field.Value is { } value && frame.Rows[i].Label is { HoldsProjectNumber: true } && IsNew(numbers, ref seen, value))
             {
                 if (numbers is { Count: > 0 })
                 {
@@ -315,6 +315,36 @@ internal sealed class ProjectAssembler(PageLines page, DiagnosticBag diagnostics
         _parts.ProjectNumbers = numbers is null ? [] : numbers.DrainToImmutable();
         _parts.ProjectNumber = Value(EsfHeaderFields.ProjectNumber) ?? Value(EsfHeaderFields.DiaryNumber) ?? titleNumber;
         return evidence;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is not yet among <paramref name="numbers"/>: a scan while they are few, then a set made once.</summary>
+    private static bool IsNew(ImmutableArray<string>.Builder? numbers, ref HashSet<string>? seen, string value)
+    {
+        const int ScanLimit = 8;
+        if (numbers is null)
+        {
+            return true;
+        }
+
+        if (seen is not null)
+        {
+            return seen.Add(value);
+        }
+
+        for (var i = 0; i < numbers.Count; i++) // an index, not foreach: the builder's enumerator is an object
+        {
+            if (string.Equals(numbers[i], value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        if (numbers.Count >= ScanLimit)
+        {
+            seen = new HashSet<string>(numbers, StringComparer.Ordinal) { value };
+        }
+
+        return true;
     }
 
     /// <summary>What the page's distinct project numbers, read once in page order, say of its period: the first of the ESF+ form, the first of the 2014–2020 form (a year from 2014 on), and the first with an earlier year.</summary>
