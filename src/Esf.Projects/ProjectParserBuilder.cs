@@ -143,7 +143,7 @@ public sealed class ProjectParserBuilder
     /// <returns>The parser.</returns>
     /// <exception cref="InvalidOperationException">A handler added by type cannot be created from <paramref name="services"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A limit of <see cref="Options"/> is below 1.</exception>
-    /// <exception cref="ArgumentException">A further label names a field key no header field has.</exception>
+    /// <exception cref="ArgumentException">A further label names a field key no header field has; two header fields share a key, or a user's key is a built-in name; a built-in field is in <see cref="HeaderFields"/> twice over (itself beside a <see cref="HeaderFieldDefinition{T}.WithReader"/> replacement).</exception>
     public EsfProjectParser Build(IServiceProvider? services = null)
     {
         services ??= EmptyServices.Instance;

@@ -233,6 +233,18 @@ public sealed class HeaderFieldDefinition<T> : HeaderFieldHandler
     /// <summary>The index of a built-in definition's value in the project; -1 for definitions made by users.</summary>
     internal int Slot => BuiltInSlot;
 
+    /// <summary>
+    /// The same field — key, labels, traits and, for a built-in one, its place in the model — reading its values with
+    /// another reader. Put it where the field was in <see cref="ProjectParserBuilder.HeaderFields"/>: for a built-in
+    /// field, everything the model derives from its value (the typed property, the contact, the period, the figures,
+    /// JSON, the tables, <see cref="TryGetValue"/>) then follows your reader, as it followed the built-in one.
+    /// </summary>
+    /// <param name="reader">Reads a non-empty value. To fall back on the field's own reading, call this definition's <see cref="HandleField"/> with the context (it returns the value, or <see langword="null"/>).</param>
+    /// <returns>A new definition; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
+    /// <remarks>A parser holds at most one definition of each built-in field: <see cref="ProjectParserBuilder.Build"/> refuses the original beside its replacement.</remarks>
+    public HeaderFieldDefinition<T> WithReader(HeaderFieldReader<T> reader) => new(_key, Labels, reader, Traits, BuiltInSlot);
+
     /// <inheritdoc />
     /// <remarks>A <see cref="bool"/> comes back as one of two shared boxes, so yes/no fields cost no object per page.</remarks>
     public override object? HandleField(HeaderFieldContext context) =>

@@ -216,7 +216,8 @@ internal static class ProjectJson
         var ignored = new Parsing.DiagnosticBag();
         foreach (var field in Covered)
         {
-            parts.Values[field.BuiltInSlot] = ReadAgain(field, parts.Fields, config, ignored);
+            // The parser's own definition: a replaced reader reads again as it read; a removed field has no rows.
+            parts.Values[field.BuiltInSlot] = config.BuiltInFields[field.BuiltInSlot] is { } used ? ReadAgain(used, parts.Fields, config, ignored) : null;
         }
 
         List<KeyValuePair<HeaderFieldHandler, object>>? custom = null;

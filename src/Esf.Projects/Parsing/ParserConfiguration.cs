@@ -29,6 +29,7 @@ internal sealed class ParserConfiguration
         FieldHandlers = [.. fieldHandlers];
         UserFields = [.. FieldHandlers.Where(h => h.IsTypedField && h.BuiltInSlot < 0).Distinct()];
         CheckUserFieldKeys(UserFields);
+        BuiltInFields = BuiltInsBySlot(FieldHandlers);
         Handlers = [.. handlers];
 
         Layouts = [.. layouts.Distinct()];
@@ -176,6 +177,31 @@ internal sealed class ParserConfiguration
                 throw new ArgumentException($"'{layout.Name}' is a built-in layout's name; a layout of yours needs its own.", "Layouts");
             }
         }
+    }
+
+    /// <summary>The parser's definition of each built-in field, by slot: the built-in one, a replacement (<see cref="HeaderFieldDefinition{T}.WithReader"/>), or <see langword="null"/> when it was removed.</summary>
+    public HeaderFieldHandler?[] BuiltInFields { get; }
+
+    /// <exception cref="ArgumentException">Two definitions of one built-in field (the original beside its replacement, say).</exception>
+    private static HeaderFieldHandler?[] BuiltInsBySlot(HeaderFieldHandler[] fields)
+    {
+        var bySlot = new HeaderFieldHandler?[EsfHeaderFields.All.Length];
+        foreach (var field in fields)
+        {
+            if (field.BuiltInSlot < 0)
+            {
+                continue;
+            }
+
+            if (bySlot[field.BuiltInSlot] is { } other && !ReferenceEquals(other, field))
+            {
+                throw new ArgumentException($"Two definitions of the built-in field '{field.Key}'; put a replacement in the original's place.", "HeaderFields");
+            }
+
+            bySlot[field.BuiltInSlot] = field;
+        }
+
+        return bySlot;
     }
 
     /// <summary>A user field's key names its JSON member in <c>extensions</c> and its column in the projects table, so two fields with one key, or a key that is a built-in field's or column's name, would make one name mean two things.</summary>

@@ -54,6 +54,36 @@ public class ExtendingExamples
         Assert.Equal("Luleå kommun", project.Owner);
     }
 
+    [Fact]
+    public void A_built_in_field_read_your_way()
+    {
+        const string page = "Vägar framåt\n\nBeviljat ESF-stöd: 400 000 kr\nPlanerat antal deltagare: ca 40\n\nSammanfattning\n\nText.\n";
+
+        #region docs/extending.md
+        // "ca 40" as 40; every other value as the built-in field reads it.
+        static bool About(HeaderFieldContext context, out int value)
+        {
+            if (context.Value.StartsWith("ca ") && int.TryParse(context.Value[3..], out value))
+            {
+                return true;
+            }
+
+            var read = EsfHeaderFields.PlannedParticipants.HandleField(context); // the int it read, or null
+            value = read is int count ? count : 0;
+            return read is not null;
+        }
+
+        var builder = new ProjectParserBuilder();
+        var at = builder.HeaderFields.IndexOf(EsfHeaderFields.PlannedParticipants);
+        builder.HeaderFields[at] = EsfHeaderFields.PlannedParticipants.WithReader(About);
+        var project = builder.Build().Parse(page).Project;
+        #endregion
+
+        Assert.Equal(40, project.PlannedParticipants);
+        Assert.Equal(10_000m, project.Figures.SupportPerPlannedParticipant);
+        Assert.Null(ProjectParser.Parse(page).Project.PlannedParticipants);
+    }
+
     #region docs/extending.md
     public sealed record Targets(ImmutableArray<string> Lines);
 
