@@ -129,6 +129,16 @@ public static class EsfHeaderFields
         BeneficiaryTown, BeneficiaryAddress, TotalCosts, EvaluationReports,
     ];
 
+    /// <summary>
+    /// The fields whose values the model folds into a fact of its own — the contact, the period, the project number
+    /// and title, the intervention type — so JSON and the tables write them there (and read them back from their
+    /// rows) rather than as members and columns of their own.
+    /// </summary>
+    internal static ImmutableArray<HeaderFieldHandler> InDerivedFacts { get; } =
+    [
+        ContactName, ContactEmail, ContactPhone, Period, StartDate, EndDate, DiaryNumber, ProjectNumber, Name, InterventionType,
+    ];
+
     private static HeaderFieldDefinition<T> Define<T>(string key, Term labels, HeaderFieldReader<T> reader, HeaderFieldTraits traits = HeaderFieldTraits.None)
         where T : notnull => new(key, labels, reader, traits, _nextSlot++);
 }

@@ -114,13 +114,6 @@ internal static class ProjectJson
         }
     }
 
-    /// <summary>Fields whose values are written inside a derived member rather than as members of their own.</summary>
-    private static readonly HeaderFieldHandler[] Covered =
-    [
-        EsfHeaderFields.ContactName, EsfHeaderFields.ContactEmail, EsfHeaderFields.ContactPhone, EsfHeaderFields.Period, EsfHeaderFields.StartDate,
-        EsfHeaderFields.EndDate, EsfHeaderFields.DiaryNumber, EsfHeaderFields.ProjectNumber, EsfHeaderFields.Name, EsfHeaderFields.InterventionType,
-    ];
-
     /// <summary><c>fields</c>: every header row; read first, since <c>extraFields</c> are matched to its rows.</summary>
     private static readonly Member FieldsMember = new Derived("fields", (w, p) => WriteArray(w, p.Fields, WriteField), (v, parts) => parts.Fields = [.. v.EnumerateArray().Select(ReadField)]);
 
@@ -132,7 +125,7 @@ internal static class ProjectJson
 
     private static ImmutableArray<Member> BuildMembers()
     {
-        var placed = new List<HeaderFieldHandler>(Covered);
+        var placed = new List<HeaderFieldHandler>(EsfHeaderFields.InDerivedFacts);
         Member Of(HeaderFieldHandler field)
         {
             placed.Add(field);
@@ -214,7 +207,7 @@ internal static class ProjectJson
         // JSON as their rows: read each one's value again from its first row, as the parser read it.
         config ??= EsfProjectParser.Default.Configuration;
         var ignored = new Parsing.DiagnosticBag();
-        foreach (var field in Covered)
+        foreach (var field in EsfHeaderFields.InDerivedFacts)
         {
             // The parser's own definition: a replaced reader reads again as it read; a removed field has no rows.
             parts.Values[field.BuiltInSlot] = config.BuiltInFields[field.BuiltInSlot] is { } used ? ReadAgain(used, parts.Fields, config, ignored) : null;

@@ -108,11 +108,7 @@ public static class ProjectColumns
 
     private static ImmutableArray<ProjectColumn> Build()
     {
-        var placed = new List<HeaderFieldHandler>
-        {
-            EsfHeaderFields.ContactName, EsfHeaderFields.ContactEmail, EsfHeaderFields.ContactPhone, EsfHeaderFields.Period, EsfHeaderFields.StartDate,
-            EsfHeaderFields.EndDate, EsfHeaderFields.DiaryNumber, EsfHeaderFields.ProjectNumber, EsfHeaderFields.Name, EsfHeaderFields.InterventionType,
-        };
+        var placed = new List<HeaderFieldHandler>(EsfHeaderFields.InDerivedFacts);
         var columns = new List<ProjectColumn>();
         void Add(string name, ColumnType type, Func<ProjectParseResult, object?> value) => columns.Add(new ProjectColumn(name, type, value));
         void Field(HeaderFieldHandler field)
