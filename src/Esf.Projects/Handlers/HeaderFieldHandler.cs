@@ -107,25 +107,6 @@ public abstract class HeaderFieldHandler
     /// <summary>The name used in diagnostics: the type name unless overridden.</summary>
     public virtual string Name => GetType().Name;
 
-    /// <summary>Whether a row's label is claimed, in either language.</summary>
-    /// <param name="label">The label as written.</param>
-    /// <returns>Whether it matches, ignoring case and surrounding white space.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="label"/> is <see langword="null"/>.</exception>
-    public bool Matches(string label)
-    {
-        ArgumentNullException.ThrowIfNull(label);
-        var trimmed = label.AsSpan().Trim();
-        foreach (var candidate in Labels.In(ParserLanguages.SwedishAndEnglish))
-        {
-            if (trimmed.Equals(candidate, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Reads a row; called only for a claimed label whose value is not empty.</summary>
     /// <param name="context">The row and the diagnostic sink.</param>
     /// <returns>The result to attach, or <see langword="null"/> for none.</returns>
