@@ -116,6 +116,32 @@ public class DiagnosticTests
         Assert.Equal((DiagnosticCodes.ControlCharacters, 5, 5), (diagnostic.Code, diagnostic.Line, diagnostic.Column));
     }
 
+    /// <summary>Every offset across the vector widths a search uses and the scalar tail after them, each kind of control character, the first of two reported.</summary>
+    [Fact]
+    public void Control_characters_are_found_at_every_offset_and_tab_line_and_form_feeds_are_not_ones()
+    {
+        char[] controls = [.. Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c is not ('\t' or '\n' or '\f' or '\r')), '\u007F'];
+        for (var at = 0; at < 40; at++)
+        {
+            foreach (var control in controls)
+            {
+                var line = new string('a', 40).ToCharArray();
+                line[at] = control;
+                if (at + 3 < line.Length)
+                {
+                    line[at + 3] = '\u0001'; // a second one, later on the line: the first is reported
+                }
+
+                var result = ProjectParser.Parse("Titel\nProjektägare: A\n\nBakgrund\n\n" + new string(line) + "\n");
+
+                var reported = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCodes.ControlCharacters);
+                Assert.Equal((6, at + 1), (reported.Line, reported.Column));
+            }
+        }
+
+        Assert.DoesNotContain(ProjectParser.Parse("Titel\nProjektägare: A\n\nBakgrund\n\nText\twith\ftabs\r\nand ends\u0080 \u00A0.\n").Diagnostics, d => d.Code == DiagnosticCodes.ControlCharacters);
+    }
+
     [Fact]
     public void A_heading_with_no_content()
     {
