@@ -546,7 +546,7 @@ internal struct TextJoin(int[] offsets, int from)
         else
         {
             var separator = index == _previous + 1 ? 1 : 2;
-            _inPlace = _inPlace && (separator == 1 || index == _previous + 2) && IsJoinedInInput(lines[_previous], line, separator, source);
+            _inPlace = _inPlace && IsJoinedInInput(lines[_previous], line, separator, source);
             _length += separator;
         }
 
@@ -582,7 +582,7 @@ internal struct TextJoin(int[] offsets, int from)
         }).AsMemory();
     }
 
-    /// <summary>Whether the input joins two non-blank lines exactly as the plain text does: one LF, or two with an empty line between, and no white space at the join.</summary>
+    /// <summary>Whether the input joins two non-blank lines exactly as the plain text does: one LF, or two with an empty line between, and no white space at the join (two LFs right after the first line's content and the next line's content right after them leave room for exactly one empty line between).</summary>
     private static bool IsJoinedInInput(TextLine previous, TextLine next, int separator, string text)
     {
         var end = previous.ContentEnd;
