@@ -32,7 +32,6 @@ public readonly ref struct HeaderFieldContext
     /// <summary>The languages whose spellings the parser matches (<see cref="ProjectParserOptions.Languages"/>).</summary>
     public ParserLanguages Languages => _config.Languages;
 
-
     /// <summary>Reports a problem with the value, at its start or at a place in it, as the built-in fields report the character a value goes wrong at (an index from a field parser's <see cref="Fields.FieldParseResult{T}.ErrorIndex"/>).</summary>
     /// <param name="severity">Its severity (raised to error when the parser treats warnings as errors).</param>
     /// <param name="code">Your own code; codes starting with <c>ESF</c> are the library's and are refused.</param>

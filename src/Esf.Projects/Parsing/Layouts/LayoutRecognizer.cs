@@ -126,10 +126,10 @@ internal static class LayoutRecognizer
             if (match.Label.MarkWeights is { } weights)
             {
                 var needValue = match.Label.MarkWeightsNeedValue!;
-                int? hasValue = null;
+                bool? hasValue = null; // looked at once, and only if a weight needs it
                 for (var r = 0; r < weights.Length; r++)
                 {
-                    if (weights[r] != 0 && (!needValue[r] || (hasValue ??= ValueOf(page, i, match).IsEmpty ? 0 : 1) == 1))
+                    if (weights[r] != 0 && (!needValue[r] || (hasValue ??= !ValueOf(page, i, match).IsEmpty)))
                     {
                         evidence[r] += weights[r];
                     }
